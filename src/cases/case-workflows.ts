@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
+import { confirmOpenedUpdate } from '../../workflows/case/case.messages';
+import type { CaseSnapshot, OpenCaseInput } from '../../workflows/contracts/case';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
+import { CaseStageKey, RegionCodeKey } from '../../workflows/contracts/search-attributes';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { isTemporalUnreachable, translateTemporalError } from '../temporal/temporal-errors';
+
+type CaseWorkflowFn = (input: OpenCaseInput) => Promise<void>;
+
+/** The API's only door to case workflows: typed starts and updates, with deadlines and error translation. */
+@Injectable()
+export class CaseWorkflows {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Starts the case workflow (or joins the running one: retries are safe) and waits until the case
+   * is in the read model. Returns undefined when Temporal accepted the case but no worker confirmed
+   * it within the command timeout: the case is durable and will be projected when a worker runs.
+   */
+  async open(input: OpenCaseInput): Promise<CaseSnapshot | undefined> {
+    const { client, taskQueue } = this.temporal;
+    const workflowId = caseWorkflowId(input.caseId);
+    const start = new WithStartWorkflowOperation<CaseWorkflowFn>(CASE_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      typedSearchAttributes: [
+        { key: CaseStageKey, value: 'INTAKE' },
+        { key: RegionCodeKey, value: input.regionCode },
+      ],
+    });
+    try {
+      return await client.withDeadline(Date.now() + this.config.http.commandTimeoutMs, () =>
+        client.workflow.executeUpdateWithStart(confirmOpenedUpdate, { updateId: 'confirm-opened', startWorkflowOperation: start }),
+      );
+    } catch (error) {
+      if (isTemporalUnreachable(error) && (await this.exists(workflowId))) return undefined;
+      return translateTemporalError(error);
+    }
+  }
+
+  private async exists(workflowId: string): Promise<boolean> {
+    const { client } = this.temporal;
+    try {
+      await client.withDeadline(Date.now() + 2_000, () => client.workflow.getHandle(workflowId).describe());
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || isTemporalUnreachable(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TemporalClientModule } from '../temporal/temporal-client.module';
+import { CaseViewEntity } from './case-view.entity';
+import { CaseWorkflows } from './case-workflows';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { IdempotencyKeys } from './idempotency-keys';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule],
+  controllers: [CasesController],
+  providers: [CasesService, CaseWorkflows, IdempotencyKeys],
+})
+export class CasesModule {}

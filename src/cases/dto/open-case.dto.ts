@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import type { IntakeChannel, Sex } from '../../../workflows/contracts/case';
+import { INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
+import { normalizeKabKotaCode } from '../region-code';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const toPlainRegionCode = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? (normalizeKabKotaCode(value) ?? value) : value;
+
+/** Validates a Kemendagri kab/kota code (after normalisation to the plain 4-digit form). */
+export function IsKabKotaCode(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isKabKotaCode',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && normalizeKabKotaCode(value) === value,
+      defaultMessage: () => '$property must be a Kemendagri kab/kota code such as "35.14" or "3514"',
+    },
+  });
+}
+
+export class PersonDto {
+  /** Name as given by the person or the officer; an alias is fine. Personal data: never logged. */
+  @IsString()
+  @Transform(trim)
+  @Length(1, 200)
+  @Matches(/^[^\p{Cc}]*$/u, { message: 'name must not contain control characters' })
+  name!: string;
+
+  /** Dukcapil convention: `L` (laki-laki, male) or `P` (perempuan, female). */
+  @ApiProperty({ enum: SEXES })
+  @IsIn(SEXES)
+  sex!: Sex;
+
+  /** Estimated age in whole years (people met on the street rarely carry papers). */
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  approximateAge!: number;
+}
+
+export class OpenCaseDto {
+  /** How the case reached Sinergi: a Satpol PP sweep (`RAZIA`) or a complaint (`COMPLAINT`). */
+  @ApiProperty({ enum: INTAKE_CHANNELS })
+  @IsIn(INTAKE_CHANNELS)
+  channel!: IntakeChannel;
+
+  /** Kemendagri kab/kota code of the handling region, dotted (`35.14`) or plain (`3514`); stored plain. */
+  @ApiProperty({ example: '35.14' })
+  @Transform(toPlainRegionCode)
+  @IsKabKotaCode()
+  regionCode!: string;
+
+  /** The person the case is about. */
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PersonDto)
+  person!: PersonDto;
+}

@@ -1,0 +1,22 @@
+import type { ErrorCode } from './error-codes';
+
+/** One invalid field of a request body, query or header. */
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/**
+ * Thrown by services for every expected failure; mapped to HTTP in one filter. Messages must never
+ * contain personal data (they are returned to clients and logged).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

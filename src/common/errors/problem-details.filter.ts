@@ -1,0 +1,57 @@
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, HttpStatus } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PinoLogger } from 'nestjs-pino';
+import { DomainError } from './domain-error';
+import type { ErrorCode } from './error-codes';
+import { ERROR_HTTP_STATUS } from './error-codes';
+
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.NOT_FOUND]: 'ROUTE_NOT_FOUND',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+};
+
+function toDomainError(exception: unknown): DomainError {
+  if (exception instanceof DomainError) return exception;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = HTTP_CODES[status] ?? (status < 500 ? 'MALFORMED_REQUEST' : 'INTERNAL_ERROR');
+    return new DomainError(code, status < 500 ? exception.message : 'Internal error');
+  }
+  return new DomainError('INTERNAL_ERROR', 'Internal error');
+}
+
+/**
+ * The one place errors become HTTP responses: RFC 9457 problem details with a machine-readable
+ * `code` and the request id, so a client can quote it and an operator can find the log line.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: PinoLogger) {
+    this.logger.setContext(ProblemDetailsFilter.name);
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: unknown }>();
+    const response = http.getResponse<Response>();
+    const error = toDomainError(exception);
+    const status = ERROR_HTTP_STATUS[error.code];
+    if (status >= 500 && error.code === 'INTERNAL_ERROR') {
+      // Only the error's class and stack: driver messages can carry row values (personal data).
+      const err = exception instanceof Error ? { type: exception.name, stack: exception.stack } : { type: typeof exception };
+      this.logger.error({ err }, 'unhandled error');
+    }
+    response
+      .status(status)
+      .type('application/problem+json')
+      .json({
+        type: `https://sinergi.example/problems/${error.code.toLowerCase().replace(/_/g, '-')}`,
+        title: error.message,
+        status,
+        code: error.code,
+        ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+        requestId: String(request.id ?? ''),
+      });
+  }
+}

@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+
+/** Environment of the process: production refuses unsafe defaults in later features. */
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Everything Sinergi reads from the environment, validated once. See README "Configuration". */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  logLevel: LogLevel;
+  http: { port: number; commandTimeoutMs: number };
+  dataDir: string;
+  database: {
+    /** Unset: the launcher serves an embedded PostgreSQL (PGlite) from the data folder. */
+    url: string | undefined;
+    schema: string;
+    embeddedPort: number;
+    poolSize: number;
+  };
+  temporal: {
+    /** Unset: the launcher starts a Temporal dev server and the processes use devPort. */
+    address: string | undefined;
+    namespace: string;
+    taskQueue: string;
+    devPort: number;
+    uiPort: number;
+    cli: string | undefined;
+    retentionDays: number;
+    workflowBundlePath: string | undefined;
+    connectAttempts: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  optional(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string, pattern?: RegExp): string {
+    const value = this.optional(name) ?? fallback;
+    if (pattern && !pattern.test(value)) this.problems.push(`${name} must match ${pattern.source}`);
+    return value;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer in ${min}..${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name) ?? fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  postgresUrl(name: string): string | undefined {
+    const raw = this.optional(name);
+    if (raw !== undefined && !/^postgres(ql)?:\/\//.test(raw)) {
+      this.problems.push(`${name} must be a postgres:// URL`);
+    }
+    return raw;
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r = new Reader(env);
+  const dataDir = r.string('SINERGI_DATA_DIR', './data');
+  const bundle = r.optional('TEMPORAL_WORKFLOW_BUNDLE');
+  const config: AppConfig = {
+    nodeEnv: r.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development'),
+    logLevel: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    http: {
+      port: r.int('PORT', 3000, 0, 65535),
+      commandTimeoutMs: r.int('SINERGI_COMMAND_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
+    database: {
+      url: r.postgresUrl('DATABASE_URL'),
+      schema: r.string('DATABASE_SCHEMA', 'public', /^[a-z_][a-z0-9_]{0,62}$/),
+      embeddedPort: r.int('SINERGI_EMBEDDED_DB_PORT', 5433, 0, 65535),
+      poolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 100),
+    },
+    temporal: {
+      address: r.optional('TEMPORAL_ADDRESS'),
+      namespace: r.string('TEMPORAL_NAMESPACE', 'default', /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/),
+      taskQueue: r.string('TEMPORAL_TASK_QUEUE', 'sinergi-cases', /^[A-Za-z0-9._-]{1,200}$/),
+      devPort: r.int('TEMPORAL_DEV_PORT', 7233, 0, 65535),
+      uiPort: r.int('TEMPORAL_UI_PORT', 8233, 0, 65535),
+      cli: r.optional('TEMPORAL_CLI'),
+      retentionDays: r.int('TEMPORAL_RETENTION_DAYS', 30, 2, 3650),
+      workflowBundlePath: bundle === undefined ? undefined : resolve(bundle),
+      connectAttempts: r.int('TEMPORAL_CONNECT_ATTEMPTS', 10, 1, 100),
+    },
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}
+
+/** The Temporal address the processes should use when none is configured. */
+export function temporalAddress(config: AppConfig): string {
+  return config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}`;
+}
+
+/** Environment handed to a child process: this one's, with overrides (the launcher uses it). */
+export function childEnvironment(overrides: Env): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/** The repository root (where package.json lives), from source or from dist/. */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + __dirname);
+    dir = parent;
+  }
+  return dir;
+}

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { CaseViewEntity } from '../cases/case-view.entity';
+import { IdempotencyKeyEntity } from '../cases/idempotency-key.entity';
+import { CreateCaseView1763800000000 } from './migrations/1763800000000-CreateCaseView';
+
+/** Every entity, listed (not globbed) so the same list works from sources, dist and Jest. */
+export const ENTITIES = [CaseViewEntity, IdempotencyKeyEntity];
+/** Every migration in order. Schema changes only ever happen here (never `synchronize`). */
+export const MIGRATIONS = [CreateCaseView1763800000000];
+
+export interface DatabaseSettings {
+  url: string;
+  schema: string;
+  poolSize: number;
+}
+
+/** One set of options for the API, the worker, the launcher and the tests. */
+export function dataSourceOptions(db: DatabaseSettings): PostgresConnectionOptions {
+  return {
+    type: 'postgres',
+    url: db.url,
+    schema: db.schema,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'sinergi_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    // Raw SQL (migrations, projection upserts) resolves unqualified names through search_path.
+    poolSize: db.poolSize,
+    extra: db.schema === 'public' ? {} : { options: `-c search_path=${db.schema}` },
+  };
+}
+
+/** Creates the schema if needed and applies pending migrations; returns their names. */
+export async function runMigrations(db: DatabaseSettings): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions({ ...db, poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${db.schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

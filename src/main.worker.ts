@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Runtime } from '@temporalio/worker';
+import { loadConfig } from './config/app-config';
+import { CaseWorkerService } from './worker/case-worker.service';
+import { createWorkerApp } from './worker/create-worker-app';
+
+/**
+ * Worker process. Temporal's runtime must not install its own signal handlers: they would start
+ * shutting the Worker down while Nest closes the database, racing each other. Nest's shutdown hooks
+ * drive the order instead: drain the Worker, then close the pool.
+ */
+async function main(): Promise<void> {
+  Runtime.install({ shutdownSignals: [] });
+  const config = loadConfig();
+  const app = await createWorkerApp(config);
+  app.enableShutdownHooks();
+  process.on('disconnect', () => void app.close());
+  const stopped = app.get(CaseWorkerService).whenStopped();
+  process.send?.({ type: 'ready', service: 'worker' });
+  await stopped;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Worker failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import type { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { temporal } from '@temporalio/proto';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/contracts/search-attributes';
+
+const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+
+export interface NamespaceSetupResult {
+  addedSearchAttributes: string[];
+  retentionDays: number;
+}
+
+/**
+ * Makes the namespace ready for Sinergi, idempotently, on a fresh or an existing server: registers the
+ * custom search attributes that are missing and raises retention (the dev server creates namespaces
+ * with 24 h, after which closed case histories vanish from Temporal).
+ */
+export async function ensureNamespaceReady(
+  connection: Connection,
+  namespace: string,
+  retentionDays: number,
+): Promise<NamespaceSetupResult> {
+  const listed = await connection.operatorService.listSearchAttributes({ namespace });
+  const existing = new Set(Object.keys(listed.customAttributes ?? {}));
+  const missing = CUSTOM_SEARCH_ATTRIBUTES.filter((key) => !existing.has(key.name));
+  if (missing.length > 0) {
+    const searchAttributes = Object.fromEntries(missing.map((key) => [key.name, KEYWORD]));
+    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+  }
+  const wanted = retentionDays * 86_400;
+  const described = await connection.workflowService.describeNamespace({ namespace });
+  const current = Number(described.config?.workflowExecutionRetentionTtl?.seconds ?? 0);
+  if (current !== wanted) {
+    await connection.workflowService.updateNamespace({
+      namespace,
+      config: { workflowExecutionRetentionTtl: msToTs(wanted * 1000) },
+    });
+  }
+  return { addedSearchAttributes: missing.map((key) => key.name), retentionDays };
+}

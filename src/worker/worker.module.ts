@@ -1,0 +1,19 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { LoggingModule } from '../common/logging/logging.module';
+import type { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+import { CaseWorkerService } from './case-worker.service';
+
+/** Root module of the worker process: Temporal Worker + activities' dependencies. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule],
+      providers: [CaseWorkerService],
+    };
+  }
+}

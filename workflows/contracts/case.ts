@@ -1,0 +1,52 @@
+/**
+ * Case contracts shared by the API, the worker and the workflow sandbox. Plain JSON only: no Date,
+ * Map, Set or class instances (they do not survive Temporal's payload conversion).
+ */
+
+/** Temporal workflow type of a case; the API starts workflows by this name, never by importing them. */
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+
+export const INTAKE_CHANNELS = ['RAZIA', 'COMPLAINT'] as const;
+/** How the case reached Sinergi: a Satpol PP sweep (razia) or a complaint (pengaduan). */
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+
+export const SEXES = ['L', 'P'] as const;
+/** Dukcapil convention: L = laki-laki (male), P = perempuan (female). */
+export type Sex = (typeof SEXES)[number];
+
+export const CASE_STAGES = ['INTAKE'] as const;
+/** Lifecycle stage; the full stage machine arrives with the lifecycle issue. */
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export interface PersonInput {
+  /** Name as given; may be an alias. Personal data: never logged, never a search attribute. */
+  name: string;
+  sex: Sex;
+  approximateAge: number;
+}
+
+export interface OpenCaseInput {
+  caseId: string;
+  channel: IntakeChannel;
+  /** Kemendagri kab/kota code, plain 4 digits (e.g. "3514"). */
+  regionCode: string;
+  person: PersonInput;
+}
+
+/** The case as the workflow holds it and as it is projected into PostgreSQL. */
+export interface CaseSnapshot {
+  caseId: string;
+  stage: CaseStage;
+  channel: IntakeChannel;
+  regionCode: string;
+  person: PersonInput;
+  /** ISO-8601 workflow time. */
+  openedAt: string;
+  updatedAt: string;
+  /** Increases with every change; the projection never goes backwards. */
+  version: number;
+}
+
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}

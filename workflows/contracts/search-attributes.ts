@@ -1,0 +1,11 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes for operators (`temporal workflow list --query "CaseStage='INTAKE'"`).
+ * Values are stage and region codes only: search attributes are not encrypted, so never personal data.
+ */
+export const CaseStageKey = defineSearchAttributeKey('CaseStage', SearchAttributeType.KEYWORD);
+export const RegionCodeKey = defineSearchAttributeKey('RegionCode', SearchAttributeType.KEYWORD);
+
+/** Every custom attribute Sinergi needs registered on the namespace (all Keyword). */
+export const CUSTOM_SEARCH_ATTRIBUTES = [CaseStageKey, RegionCodeKey] as const;

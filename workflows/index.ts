@@ -1,0 +1,2 @@
+/** Entry point of the workflow bundle: every workflow type the case worker registers. */
+export { caseWorkflow } from './case/case.workflow';
