@@ -1,4 +1,4 @@
-import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { DomainError } from '../common/errors/domain-error';
 
 // gRPC status codes: CANCELLED 1, DEADLINE_EXCEEDED 4, UNAVAILABLE 14.
@@ -6,6 +6,7 @@ const UNREACHABLE = new Set<number>([1, 4, 14]);
 
 /** True when the error means "Temporal could not be reached in time", not "Temporal said no". */
 export function isTemporalUnreachable(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   const cause = error instanceof ServiceError ? error.cause : error;
   return isGrpcServiceError(cause) && UNREACHABLE.has(cause.code);
 }

@@ -32,7 +32,7 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-            err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+            err || res.statusCode >= 500 ? 'error' : 'info',
         },
       }),
     }),

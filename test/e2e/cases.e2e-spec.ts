@@ -1,0 +1,159 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { Pool } from 'pg';
+import request from 'supertest';
+import type { AppConfig } from '../../src/config/app-config';
+import { confirmOpenedUpdate } from '../../workflows/case/case.messages';
+import { startApi, startWorker, testPool, testTemporalClient } from '../helpers/system';
+import { testConfig } from '../helpers/test-config';
+
+const validBody = (name = 'Budi') => ({
+  channel: 'RAZIA',
+  regionCode: '35.14',
+  person: { name, sex: 'L', approximateAge: 34 },
+});
+
+describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)', () => {
+  let config: AppConfig;
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let db: Pool;
+  let temporal: { client: Client; close: () => Promise<void> };
+
+  const http = () => request(api.getHttpServer());
+  const rowsFor = async (id: string) => (await db.query('SELECT * FROM case_view WHERE id = $1', [id])).rows;
+  const caseCount = async () => Number((await db.query('SELECT count(*) FROM case_view')).rows[0].count);
+  const workflowsOnQueue = async () => (await temporal.client.workflow.count(`TaskQueue = '${config.temporal.taskQueue}'`)).count;
+
+  beforeAll(async () => {
+    config = testConfig();
+    db = testPool(config);
+    temporal = await testTemporalClient(config);
+    worker = await startWorker(config);
+    api = await startApi(config);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await worker?.close();
+    await temporal?.close();
+    await db?.end();
+  });
+
+  it('opens a case: workflow running in Temporal, projection row written, GET returns it', async () => {
+    const created = await http().post('/cases').send(validBody()).expect(201);
+    const id: string = created.body.id;
+    expect(created.body).toMatchObject({ stage: 'INTAKE', channel: 'RAZIA', regionCode: '3514', version: 1 });
+
+    const description = await temporal.client.workflow.getHandle(`case-${id}`).describe();
+    expect(description.status.name).toBe('RUNNING');
+    expect(description.type).toBe('caseWorkflow');
+
+    const [row] = await rowsFor(id);
+    expect(row).toMatchObject({ stage: 'INTAKE', region_code: '3514', workflow_id: `case-${id}` });
+    expect(row.person).toEqual({ name: 'Budi', sex: 'L', approximateAge: 34 });
+
+    const read = await http().get(`/cases/${id}`).expect(200);
+    expect(read.body).toEqual(created.body);
+    expect(read.headers['x-request-id']).toBeDefined();
+  });
+
+  it('lists cases with filters and paging', async () => {
+    const a = (await http().post('/cases').send({ ...validBody(), regionCode: '3272' }).expect(201)).body.id;
+    const list = await http().get('/cases').query({ regionCode: '32.72', stage: 'INTAKE', limit: 5 }).expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(a);
+    expect(list.body.items.every((c: { regionCode: string }) => c.regionCode === '3272')).toBe(true);
+    expect(list.body).toMatchObject({ limit: 5, offset: 0 });
+    await http().get('/cases').query({ limit: 0 }).expect(400);
+  });
+
+  it('rejects an invalid body with per-field errors and creates nothing', async () => {
+    const casesBefore = await caseCount();
+    const workflowsBefore = await workflowsOnQueue();
+    const res = await http()
+      .post('/cases')
+      .send({ channel: 'WALK_IN', regionCode: '35.70', person: { name: '  ', sex: 'X', approximateAge: 200 }, nik: '1' })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['channel', 'nik', 'person.approximateAge', 'person.name', 'person.sex', 'regionCode']);
+    await http().post('/cases').send({ channel: 'RAZIA', regionCode: '3514' }).expect(400);
+    await http().post('/cases').set('content-type', 'application/json').send('{"channel":').expect(400);
+    expect(await caseCount()).toBe(casesBefore);
+    expect(await workflowsOnQueue()).toBe(workflowsBefore);
+  });
+
+  it('GET of an unknown or malformed id is a 404 / 400 with a code', async () => {
+    const missing = await http().get('/cases/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(missing.body.code).toBe('CASE_NOT_FOUND');
+    const malformed = await http().get('/cases/not-a-uuid').expect(400);
+    expect(malformed.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('a retried POST with the same Idempotency-Key returns the same case', async () => {
+    const key = `retry-${Date.now()}`;
+    const first = await http().post('/cases').set('Idempotency-Key', key).send(validBody('Sari')).expect(201);
+    const second = await http().post('/cases').set('Idempotency-Key', key).send(validBody('Sari')).expect(201);
+    expect(second.body.id).toBe(first.body.id);
+    expect(await rowsFor(first.body.id)).toHaveLength(1);
+  });
+
+  it('concurrent retries with one Idempotency-Key create exactly one case and one workflow', async () => {
+    const key = `concurrent-${Date.now()}`;
+    const casesBefore = await caseCount();
+    const workflowsBefore = await workflowsOnQueue();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => http().post('/cases').set('Idempotency-Key', key).send(validBody('Wati'))),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect(await caseCount()).toBe(casesBefore + 1);
+    // Visibility is eventually consistent: wait until the new workflow shows, then check it is the only one.
+    const deadline = Date.now() + 10_000;
+    while ((await workflowsOnQueue()) === workflowsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await workflowsOnQueue()).toBe(workflowsBefore + 1);
+  });
+
+  it('refuses an Idempotency-Key reused with a different body, and a malformed key', async () => {
+    const key = `reuse-${Date.now()}`;
+    await http().post('/cases').set('Idempotency-Key', key).send(validBody('Ani')).expect(201);
+    const reused = await http().post('/cases').set('Idempotency-Key', key).send(validBody('Someone else')).expect(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const bad = await http().post('/cases').set('Idempotency-Key', 'x'.repeat(201)).send(validBody()).expect(400);
+    expect(bad.body.code).toBe('IDEMPOTENCY_KEY_INVALID');
+  });
+
+  it('serves the OpenAPI spec and a health report with Temporal and the database up', async () => {
+    const spec = await http().get('/docs/openapi.json').expect(200);
+    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/cases', '/cases/{id}', '/health']));
+    const health = await http().get('/health').expect(200);
+    expect(health.body.info).toEqual({ temporal: { status: 'up' }, database: { status: 'up' } });
+  });
+});
+
+describe('a case accepted while no worker runs', () => {
+  it('answers 202 with the id, and the case appears once a worker starts', async () => {
+    const config = testConfig({ SINERGI_COMMAND_TIMEOUT_MS: '1500' });
+    const api = await startApi(config);
+    const temporal = await testTemporalClient(config);
+    try {
+      const accepted = await request(api.getHttpServer()).post('/cases').send(validBody('Dewi')).expect(202);
+      expect(accepted.body.status).toBe('PENDING');
+      await request(api.getHttpServer()).get(`/cases/${accepted.body.id}`).expect(404);
+
+      const worker = await startWorker(config);
+      try {
+        // The update completes only once the projection is written: no sleeping, no polling.
+        await temporal.client.workflow.getHandle(`case-${accepted.body.id}`).executeUpdate(confirmOpenedUpdate, { updateId: 'confirm-opened' });
+        const read = await request(api.getHttpServer()).get(`/cases/${accepted.body.id}`).expect(200);
+        expect(read.body.person.name).toBe('Dewi');
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      await api.close();
+      await temporal.close();
+    }
+  });
+});

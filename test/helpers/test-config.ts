@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/app-config';
+import { testStackValue } from './test-stack';
+
+/**
+ * An AppConfig on the run's shared Temporal server and database schema, with a task queue of its
+ * own so workers of different test files never pick up each other's workflows.
+ */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    TEMPORAL_ADDRESS: testStackValue('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    TEMPORAL_WORKFLOW_BUNDLE: testStackValue('workflowBundle'),
+    TEMPORAL_CONNECT_ATTEMPTS: '3',
+    DATABASE_URL: testStackValue('databaseUrl'),
+    DATABASE_SCHEMA: testStackValue('databaseSchema'),
+    DATABASE_POOL_SIZE: '4',
+    ...overrides,
+  });
+}
