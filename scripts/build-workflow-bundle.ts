@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { projectRoot } from '../src/config/app-config';
 
 /**
@@ -8,7 +8,7 @@ import { projectRoot } from '../src/config/app-config';
  * (seconds of CPU on a small machine). The same bundle serves production and replay tests.
  */
 export async function buildWorkflowBundle(outFile: string): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: undefined });
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, code);
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { testStackValue } from '../helpers/test-stack';
 
 const dir = join(__dirname, 'histories');
@@ -25,7 +25,7 @@ describe('committed case histories replay against today’s workflow code', () =
   });
 
   it('fails on a workflow change that breaks them (the test can catch regressions)', async () => {
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/incompatible-case.workflow'), logger: undefined });
+    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/incompatible-case.workflow'), logger: new DefaultLogger('WARN') });
     const results = await replayAll({ workflowBundle: bundle });
     expect(results).toHaveLength(histories.length);
     for (const result of results) expect(result.error?.name).toBe('DeterminismViolationError');

@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig, temporalAddress } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a newcomer (embedded database, local dev server)', () => {
+    const config = loadConfig({});
+    expect(config.database.url).toBeUndefined();
+    expect(config.temporal.address).toBeUndefined();
+    expect(temporalAddress(config)).toBe('127.0.0.1:7233');
+    expect(config.http.port).toBe(3000);
+    expect(config.temporal.retentionDays).toBeGreaterThan(1);
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('takes explicit settings', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', TEMPORAL_ADDRESS: 'temporal:7233', PORT: '8080' });
+    expect(config.database.url).toBe('postgres://u@h:5432/db');
+    expect(temporalAddress(config)).toBe('temporal:7233');
+    expect(config.http.port).toBe(8080);
+  });
+
+  it('lists every problem at once', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging', DATABASE_SCHEMA: 'Bad-Schema' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(4);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { runMigrations } from '../../src/database/data-source';
+import type { EmbeddedDatabase } from '../../src/launcher/embedded-database';
+import { startEmbeddedDatabase } from '../../src/launcher/embedded-database';
+import { startApi, startWorker } from '../helpers/system';
+import { testConfig } from '../helpers/test-config';
+
+/** The `npm start` default without DATABASE_URL: PGlite served over the wire protocol to API and worker. */
+describe('embedded PostgreSQL (PGlite over pglite-socket)', () => {
+  let dir: string;
+  let db: EmbeddedDatabase;
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sinergi-pglite-'));
+    db = await startEmbeddedDatabase(join(dir, 'pglite'), 0);
+    expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual(['CreateCaseView1763800000000']);
+    const config = testConfig({ DATABASE_URL: db.url, DATABASE_SCHEMA: 'public' });
+    worker = await startWorker(config);
+    api = await startApi(config);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await worker?.close();
+    await db?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens, reads and lists a case, and reports the database up', async () => {
+    const http = () => request(api.getHttpServer());
+    const body = { channel: 'COMPLAINT', regionCode: '7303', person: { name: 'Pak Tua', sex: 'L', approximateAge: 71 } };
+    const created = await http().post('/cases').set('Idempotency-Key', 'embedded-1').send(body).expect(201);
+    await http().post('/cases').set('Idempotency-Key', 'embedded-1').send(body).expect(201);
+    expect((await http().get(`/cases/${created.body.id}`).expect(200)).body).toEqual(created.body);
+    expect((await http().get('/cases').expect(200)).body.total).toBe(1);
+    expect((await http().get('/health').expect(200)).body.info.database.status).toBe('up');
+  });
+
+  it('keeps data across a restart of the embedded server', async () => {
+    await api.close();
+    await worker.close();
+    await db.stop();
+    db = await startEmbeddedDatabase(join(dir, 'pglite'), 0);
+    expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual([]);
+    const config = testConfig({ DATABASE_URL: db.url, DATABASE_SCHEMA: 'public' });
+    worker = await startWorker(config);
+    api = await startApi(config);
+    const list = await request(api.getHttpServer()).get('/cases').expect(200);
+    expect(list.body.items.map((c: { person: { name: string } }) => c.person.name)).toEqual(['Pak Tua']);
+  });
+});
