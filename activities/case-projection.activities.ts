@@ -12,7 +12,7 @@ export interface CaseProjectionDeps {
  */
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
-    async projectCase(snapshot: CaseSnapshot): Promise<void> {
+    projectCase: async (snapshot: CaseSnapshot): Promise<void> => {
       await dataSource.query(
         `INSERT INTO case_view (id, workflow_id, stage, channel, region_code, person, version, opened_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

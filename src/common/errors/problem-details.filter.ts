@@ -51,7 +51,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status,
         code: error.code,
         ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
-        requestId: String(request.id ?? ''),
+        requestId: typeof request.id === 'string' ? request.id : undefined,
       });
   }
 }

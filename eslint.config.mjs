@@ -1,0 +1,71 @@
+// Lint rules, including the architecture boundaries of ../shared/STYLE.md:
+// workflows/ is a deterministic sandbox; src/ never imports workflow implementations;
+// process.env is read in src/config only.
+import { builtinModules } from 'node:module';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const envOnlyInConfig = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through src/config (loadConfig), never process.env directly.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'coverage/**', 'jest.config.js', 'eslint.config.mjs', 'examples/**'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'activities/**/*.ts', 'workflows/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/config/**'],
+    rules: { 'no-restricted-syntax': ['error', envOnlyInConfig] },
+  },
+  {
+    files: ['src/**/*.ts', 'activities/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/*.workflow'], message: 'Import message definitions and contracts, never a *.workflow.ts (workflows are started by type name).' }] },
+      ],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: 'Node built-ins are not available in the workflow sandbox.' })),
+          patterns: [
+            { group: ['node:*'], message: 'Node built-ins are not available in the workflow sandbox.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'class-validator', 'class-transformer', 'reflect-metadata', 'nestjs-pino', 'pino', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+              message: 'Workflows are deterministic and framework-free: @temporalio/workflow, @temporalio/common and their own files only.',
+            },
+            { group: ['**/src/**', '../src/*', '../../src/*'], message: 'Workflows never import the Nest world.' },
+            { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'Workflows import activities by type only (proxyActivities).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', '**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+);
