@@ -41,22 +41,45 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** Every environment variable Sinergi reads (the README's configuration table lists each one). */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV',
+  'LOG_LEVEL',
+  'PORT',
+  'SINERGI_COMMAND_TIMEOUT_MS',
+  'SINERGI_DATA_DIR',
+  'DATABASE_URL',
+  'DATABASE_SCHEMA',
+  'DATABASE_POOL_SIZE',
+  'SINERGI_EMBEDDED_DB_PORT',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_DEV_PORT',
+  'TEMPORAL_UI_PORT',
+  'TEMPORAL_CLI',
+  'TEMPORAL_RETENTION_DAYS',
+  'TEMPORAL_WORKFLOW_BUNDLE',
+  'TEMPORAL_CONNECT_ATTEMPTS',
+] as const;
+type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
 class Reader {
   readonly problems: string[] = [];
   constructor(private readonly env: Env) {}
 
-  optional(name: string): string | undefined {
+  optional(name: ConfigVariable): string | undefined {
     const value = this.env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   }
 
-  string(name: string, fallback: string, pattern?: RegExp): string {
+  string(name: ConfigVariable, fallback: string, pattern?: RegExp): string {
     const value = this.optional(name) ?? fallback;
     if (pattern && !pattern.test(value)) this.problems.push(`${name} must match ${pattern.source}`);
     return value;
   }
 
-  int(name: string, fallback: number, min: number, max: number): number {
+  int(name: ConfigVariable, fallback: number, min: number, max: number): number {
     const raw = this.optional(name);
     if (raw === undefined) return fallback;
     const value = Number(raw);
@@ -67,7 +90,7 @@ class Reader {
     return value;
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  oneOf<T extends string>(name: ConfigVariable, allowed: readonly T[], fallback: T): T {
     const raw = this.optional(name) ?? fallback;
     if (!(allowed as readonly string[]).includes(raw)) {
       this.problems.push(`${name} must be one of ${allowed.join(', ')}`);
@@ -76,7 +99,7 @@ class Reader {
     return raw as T;
   }
 
-  postgresUrl(name: string): string | undefined {
+  postgresUrl(name: ConfigVariable): string | undefined {
     const raw = this.optional(name);
     if (raw !== undefined && !/^postgres(ql)?:\/\//.test(raw)) {
       this.problems.push(`${name} must be a postgres:// URL`);

@@ -10,6 +10,22 @@ export interface NamespaceSetupResult {
   retentionDays: number;
 }
 
+// gRPC NOT_FOUND.
+const NOT_FOUND = 5;
+
+/** A full Temporal server (docker-compose) starts without namespaces; the dev server creates its own. */
+async function registerIfMissing(connection: Connection, namespace: string, retentionDays: number): Promise<void> {
+  try {
+    await connection.workflowService.describeNamespace({ namespace });
+  } catch (error) {
+    if ((error as { code?: number }).code !== NOT_FOUND) throw error;
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs(retentionDays * 86_400_000),
+    });
+  }
+}
+
 /**
  * Makes the namespace ready for Sinergi, idempotently, on a fresh or an existing server: registers the
  * custom search attributes that are missing and raises retention (the dev server creates namespaces
@@ -20,6 +36,7 @@ export async function ensureNamespaceReady(
   namespace: string,
   retentionDays: number,
 ): Promise<NamespaceSetupResult> {
+  await registerIfMissing(connection, namespace, retentionDays);
   const listed = await connection.operatorService.listSearchAttributes({ namespace });
   const existing = new Set(Object.keys(listed.customAttributes ?? {}));
   const missing = CUSTOM_SEARCH_ATTRIBUTES.filter((key) => !existing.has(key.name));

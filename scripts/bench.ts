@@ -1,0 +1,192 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Client as PgClient } from 'pg';
+import { createApiApp } from '../src/api/create-api-app';
+import { loadConfig, projectRoot } from '../src/config/app-config';
+import { runMigrations } from '../src/database/data-source';
+import { prepareTemporal } from '../src/launcher/services';
+import { ensureTemporalBinaries } from '../src/launcher/temporal-cli';
+import { startTemporalDevServer } from '../src/launcher/temporal-dev-server';
+import { createWorkerApp } from '../src/worker/create-worker-app';
+import { confirmOpenedUpdate } from '../workflows/case/case.messages';
+import type { OpenCaseInput } from '../workflows/contracts/case';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../workflows/contracts/case';
+import { CaseStageKey, RegionCodeKey } from '../workflows/contracts/search-attributes';
+
+/**
+ * `npm run bench`: in one run against one Temporal dev server, opens N cases through the HTTP API and
+ * starts N case workflows through the bare SDK client (plain start, and update-with-start that waits
+ * for the projection like the API does), at the same concurrency. Prints JSON; asserts nothing.
+ */
+const N = Number(process.argv[2] ?? 200);
+const CONCURRENCY = Number(process.argv[3] ?? 8);
+const ROUNDS = Number(process.argv[4] ?? 3);
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function measure(n: number, concurrency: number, op: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t0 = performance.now();
+        await op(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const durationMs = performance.now() - started;
+  return { perSecond: round((n / durationMs) * 1000), latencies };
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+function summarise(runs: { perSecond: number; latencies: number[] }[]) {
+  const all = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  return {
+    perSecondByRound: runs.map((r) => r.perSecond),
+    medianPerSecond: round(median(runs.map((r) => r.perSecond))),
+    latencyMs: { p50: round(percentile(all, 50)), p95: round(percentile(all, 95)), p99: round(percentile(all, 99)) },
+  };
+}
+
+const input = (): OpenCaseInput => ({
+  caseId: randomUUID(),
+  channel: 'RAZIA',
+  regionCode: '3514',
+  person: { name: 'Bench Person', sex: 'P', approximateAge: 30 },
+});
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const env = loadConfig();
+  const binaries = ensureTemporalBinaries({ cliOverride: env.temporal.cli, toolsDir: join(projectRoot(), '.tools') });
+  const server = await startTemporalDevServer({ cli: binaries.cli, namespace: 'default', port: 0 });
+  const url = env.database.url ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `sinergi_bench_${Date.now().toString(36)}`;
+  let api: INestApplication | undefined;
+  let worker: INestApplicationContext | undefined;
+  let connection: Connection | undefined;
+  try {
+    await prepareTemporal(server.address, 'default', 7);
+    await runMigrations({ url, schema, poolSize: 1 });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      TEMPORAL_ADDRESS: server.address,
+      TEMPORAL_WORKFLOW_BUNDLE: join(projectRoot(), 'dist', 'workflow-bundle.js'),
+      DATABASE_URL: url,
+      DATABASE_SCHEMA: schema,
+      PORT: '0',
+    });
+    worker = await createWorkerApp(config);
+    api = await createApiApp(config);
+    await api.listen(0, '127.0.0.1');
+    const base = await api.getUrl();
+    connection = await Connection.connect({ address: server.address });
+    const client = new Client({ connection });
+    const { taskQueue } = config.temporal;
+    const options = (i: OpenCaseInput) => ({
+      workflowId: caseWorkflowId(i.caseId),
+      taskQueue,
+      args: [i] as [OpenCaseInput],
+      typedSearchAttributes: [
+        { key: CaseStageKey, value: 'INTAKE' },
+        { key: RegionCodeKey, value: i.regionCode },
+      ],
+    });
+    const postCase = async (): Promise<void> => {
+      const res = await fetch(`${base}/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ channel: 'RAZIA', regionCode: '35.14', person: { name: 'Bench Person', sex: 'P', approximateAge: 30 } }),
+      });
+      if (res.status !== 201) throw new Error(`POST /cases answered ${res.status}`);
+      await res.arrayBuffer();
+    };
+
+    const pg = new PgClient({ connectionString: url, options: `-c search_path=${schema}` });
+    await pg.connect();
+    let opened = 0;
+    // Between phases, wait until the worker has projected every case so far: no phase pays for another's backlog.
+    const settle = async () => {
+      const deadline = Date.now() + 120_000;
+      while (Number((await pg.query<{ n: string }>('SELECT count(*) AS n FROM case_view')).rows[0]?.n) < opened && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const kinds = {
+      api: postCase,
+      sdkStart: async () => void (await client.workflow.start(CASE_WORKFLOW_TYPE, options(input()))),
+      sdkUpdateWithStart: async () => {
+        const op = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, { ...options(input()), workflowIdConflictPolicy: 'USE_EXISTING' });
+        await client.workflow.executeUpdateWithStart(confirmOpenedUpdate, { updateId: 'confirm-opened', startWorkflowOperation: op });
+      },
+    };
+    const runs: Record<keyof typeof kinds, { perSecond: number; latencies: number[] }[]> = { api: [], sdkStart: [], sdkUpdateWithStart: [] };
+    await measure(Math.min(20, N), CONCURRENCY, postCase); // warm-up: JIT, pools, workflow cache
+    opened += Math.min(20, N);
+    await settle();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const kind of Object.keys(kinds) as (keyof typeof kinds)[]) {
+        runs[kind].push(await measure(N, CONCURRENCY, kinds[kind]));
+        opened += N;
+        await settle();
+      }
+    }
+    await pg.end();
+    const viaApi = summarise(runs.api);
+    const sdkStart = summarise(runs.sdkStart);
+    const sdkUpdateWithStart = summarise(runs.sdkUpdateWithStart);
+    const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+    const report = {
+      benchmark: 'open-case',
+      when: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      temporal: binaries.source,
+      database: env.database.url ? 'DATABASE_URL' : 'local PostgreSQL (test)',
+      casesPerRound: N,
+      rounds: ROUNDS,
+      concurrency: CONCURRENCY,
+      api: viaApi,
+      sdkStart,
+      sdkUpdateWithStart,
+      ratios: {
+        apiToSdkStartRate: ratio(viaApi.medianPerSecond, sdkStart.medianPerSecond),
+        apiToSdkUpdateWithStartRate: ratio(viaApi.medianPerSecond, sdkUpdateWithStart.medianPerSecond),
+      },
+      notes:
+        'api = POST /cases (HTTP + validation + update-with-start that returns once the case is in PostgreSQL); ' +
+        'sdkStart = bare client.workflow.start (returns when Temporal persisted the start, before any projection); ' +
+        'sdkUpdateWithStart = the same Temporal work as the API without HTTP/Nest.',
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await api?.close();
+    await worker?.close();
+    await connection?.close();
+    await server.stop();
+    const pg = new PgClient({ connectionString: url });
+    await pg.connect();
+    await pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pg.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
