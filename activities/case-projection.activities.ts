@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CaseSnapshot } from '../workflows/contracts/case';
 import { caseWorkflowId } from '../workflows/contracts/case';
+import { withSanitizedErrors } from './safe-errors';
 
 export interface CaseProjectionDeps {
   dataSource: DataSource;
@@ -12,8 +13,9 @@ export interface CaseProjectionDeps {
  */
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
-    projectCase: async (snapshot: CaseSnapshot): Promise<void> => {
-      await dataSource.query(
+    projectCase: (snapshot: CaseSnapshot): Promise<void> =>
+      withSanitizedErrors('projectCase', async () => {
+        await dataSource.query(
         `INSERT INTO case_view (id, workflow_id, stage, channel, region_code, person, version, opened_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (id) DO UPDATE SET
@@ -32,6 +34,6 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
           snapshot.updatedAt,
         ],
       );
-    },
+      }),
   };
 }

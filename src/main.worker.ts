@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Runtime } from '@temporalio/worker';
+import pino from 'pino';
 import { loadConfig } from './config/app-config';
 import { CaseWorkerService } from './worker/case-worker.service';
 import { createWorkerApp } from './worker/create-worker-app';
+import { temporalRuntimeLogger } from './worker/temporal-runtime-logger';
 
 /**
  * Worker process. Temporal's runtime must not install its own signal handlers: they would start
@@ -10,8 +12,8 @@ import { createWorkerApp } from './worker/create-worker-app';
  * drive the order instead: drain the Worker, then close the pool.
  */
 async function main(): Promise<void> {
-  Runtime.install({ shutdownSignals: [] });
   const config = loadConfig();
+  Runtime.install({ shutdownSignals: [], logger: temporalRuntimeLogger(pino({ level: config.logLevel }), config.logLevel) });
   const app = await createWorkerApp(config);
   app.enableShutdownHooks();
   process.on('disconnect', () => void app.close());

@@ -38,8 +38,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const error = toDomainError(exception);
     const status = ERROR_HTTP_STATUS[error.code];
     if (status >= 500 && error.code === 'INTERNAL_ERROR') {
-      // Only the error's class and stack: driver messages can carry row values (personal data).
-      const err = exception instanceof Error ? { type: exception.name, stack: exception.stack } : { type: typeof exception };
+      // Class and stack frames only: the message line of driver errors can quote row values (personal data).
+      const frames = exception instanceof Error ? exception.stack?.split('\n').slice(1).join('\n') : undefined;
+      const err = exception instanceof Error ? { type: exception.name, frames } : { type: typeof exception };
       this.logger.error({ err }, 'unhandled error');
     }
     response
