@@ -8,4 +8,5 @@ module.exports = {
   maxWorkers: 1,
   testTimeout: 60_000,
   verbose: true,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -1,0 +1,8 @@
+/** Prints one plain closing line that any CI log reader understands: "Tests: N passed, N failed, N skipped". */
+class SummaryReporter {
+  onRunComplete(_contexts, results) {
+    const { numPassedTests, numFailedTests, numPendingTests, numRuntimeErrorTestSuites } = results;
+    process.stdout.write(`\nTests: ${numPassedTests} passed, ${numFailedTests + numRuntimeErrorTestSuites} failed, ${numPendingTests} skipped\n`);
+  }
+}
+module.exports = SummaryReporter;
