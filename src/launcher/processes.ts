@@ -53,7 +53,7 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals, gra
   clearTimeout(timer);
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

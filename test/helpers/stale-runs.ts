@@ -2,18 +2,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { PidFile } from '../../src/launcher/processes';
+import { isAlive, PidFile } from '../../src/launcher/processes';
 
 const PREFIX = 'sinergi-test-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Records what this run owns, so a later run can clean up if this one is killed before teardown. */
 export function recordRun(dir: string, databaseUrl: string, schema: string): void {
@@ -27,7 +18,7 @@ export async function reapStaleRuns(): Promise<void> {
     const runFile = join(dir, 'run.json');
     if (!existsSync(runFile)) continue;
     const run = JSON.parse(readFileSync(runFile, 'utf8')) as { owner: number; databaseUrl: string; schema: string };
-    if (alive(run.owner)) continue;
+    if (isAlive(run.owner)) continue;
     new PidFile(join(dir, 'temporal.pid'), 'start-dev').killStale();
     const client = new Client({ connectionString: run.databaseUrl });
     await client.connect().then(
