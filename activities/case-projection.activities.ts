@@ -16,8 +16,8 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
     projectCase: (snapshot: CaseSnapshot): Promise<void> =>
       withSanitizedErrors('projectCase', async () => {
         await dataSource.query(
-        `INSERT INTO case_view (id, workflow_id, stage, channel, region_code, person, version, opened_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO case_view (id, workflow_id, stage, channel, region_code, person, version, opened_at, updated_at, opened_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (id) DO UPDATE SET
            stage = EXCLUDED.stage, channel = EXCLUDED.channel, region_code = EXCLUDED.region_code,
            person = EXCLUDED.person, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
@@ -32,6 +32,7 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
           snapshot.version,
           snapshot.openedAt,
           snapshot.updatedAt,
+          snapshot.openedBy === null ? null : JSON.stringify(snapshot.openedBy),
         ],
       );
       }),

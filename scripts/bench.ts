@@ -11,6 +11,7 @@ import { runMigrations } from '../src/database/data-source';
 import { prepareTemporal } from '../src/launcher/services';
 import { ensureTemporalBinaries } from '../src/launcher/temporal-cli';
 import { startTemporalDevServer } from '../src/launcher/temporal-dev-server';
+import { seedDemoRegion } from '../src/users/demo-seed';
 import { createWorkerApp } from '../src/worker/create-worker-app';
 import { confirmOpenedUpdate } from '../workflows/case/case.messages';
 import type { OpenCaseInput } from '../workflows/contracts/case';
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
   try {
     await prepareTemporal(server.address, 'default', 7);
     await runMigrations({ url, schema, poolSize: 1 });
+    const password = 'bench-password-1';
+    await seedDemoRegion({ url, schema, poolSize: 1 }, password);
     const config = loadConfig({
       LOG_LEVEL: 'silent',
       TEMPORAL_ADDRESS: server.address,
@@ -96,6 +99,12 @@ async function main(): Promise<void> {
     api = await createApiApp(config);
     await api.listen(0, '127.0.0.1');
     const base = await api.getUrl();
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'caseworker', password }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
     connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection });
     const { taskQueue } = config.temporal;
@@ -111,7 +120,7 @@ async function main(): Promise<void> {
     const postCase = async (): Promise<void> => {
       const res = await fetch(`${base}/cases`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({ channel: 'RAZIA', regionCode: '35.14', person: { name: 'Bench Person', sex: 'P', approximateAge: 30 } }),
       });
       if (res.status !== 201) throw new Error(`POST /cases answered ${res.status}`);

@@ -10,6 +10,7 @@ import { exited, PidFile, stopChild } from './launcher/processes';
 import { forkService, prepareTemporal } from './launcher/services';
 import { ensureTemporalBinaries } from './launcher/temporal-cli';
 import { startTemporalDevServer } from './launcher/temporal-dev-server';
+import { seedDemoRegion } from './users/demo-seed';
 
 const say = (line: string): void => void process.stdout.write(`[sinergi] ${line}\n`);
 
@@ -79,6 +80,10 @@ async function main(): Promise<void> {
   const db = { url: databaseUrl, schema: config.database.schema, poolSize: 1 };
   const applied = await runMigrations(db);
   say(`database ready (${config.database.url ? 'DATABASE_URL' : `embedded, ${join(config.dataDir, 'pglite')}`}); migrations applied: ${applied.length}`);
+  if (config.nodeEnv !== 'production') {
+    const seeded = await seedDemoRegion(db, config.auth.demoPassword);
+    if (seeded.length > 0) say(`demo region Kab. Pasuruan (35.14) seeded; users: ${seeded.join(', ')} (password: SINERGI_DEMO_PASSWORD)`);
+  }
 
   const bundle = join(projectRoot(), 'dist', 'workflow-bundle.js');
   const env = childEnvironment({

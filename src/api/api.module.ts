@@ -1,6 +1,9 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { AuthGuard } from '../auth/auth.guard';
+import { AuthModule } from '../auth/auth.module';
 import { CasesModule } from '../cases/cases.module';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
 import { createValidationPipe } from '../common/errors/validation';
@@ -9,6 +12,7 @@ import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
+import { UsersModule } from '../users/users.module';
 
 /** Root module of the API process: HTTP, Temporal client, read model. No Worker. */
 @Module({})
@@ -16,10 +20,12 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, HealthModule, CasesModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuthModule, HealthModule, CasesModule, UsersModule, AgenciesModule],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Deny by default: every route must be @Public() or declare its permission with @Authenticated.
+        { provide: APP_GUARD, useExisting: AuthGuard },
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseStage, IntakeChannel, PersonInput } from '../../workflows/contracts/case';
 
 /** Read model of a case, written only by the projection activity from workflow state. */
@@ -27,6 +28,10 @@ export class CaseViewEntity {
 
   @Column('integer')
   version!: number;
+
+  /** Staff member who opened the case (null for cases opened before authentication existed). */
+  @Column('jsonb', { name: 'opened_by', nullable: true })
+  openedBy!: Actor | null;
 
   @Column('timestamptz', { name: 'opened_at' })
   openedAt!: Date;

@@ -1,47 +1,50 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError } from '../common/errors/domain-error';
+import type { Actor } from '../../workflows/contracts/actor';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { uuidParam } from '../common/uuid-param';
 import { CasesService } from './cases.service';
 import { CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { OpenCaseDto } from './dto/open-case.dto';
-
-const caseIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'id', messages: ['id must be a UUID'] }]),
-});
 
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
-  /** Opens a case: starts its durable workflow and returns it once it is readable. */
+  /** Opens a case in your region: starts its durable workflow and returns it once it is readable. */
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same case' })
+  @Authenticated({ permission: 'case.create' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Your retries with the same key return the same case' })
   @ApiCreatedResponse({ type: CaseResponse, description: 'The case is open and readable' })
   @ApiAcceptedResponse({ type: CaseAcceptedResponse, description: 'Accepted and durable; readable once a worker processes it' })
   async open(
+    @CurrentActor() actor: Actor,
     @Body() dto: OpenCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse | CaseAcceptedResponse> {
-    const outcome = await this.cases.openCase(dto, idempotencyKey);
+    const outcome = await this.cases.openCase(actor, dto, idempotencyKey);
     res.status(outcome.httpStatus);
     return outcome.body;
   }
 
-  /** One case from the read model. */
+  /** One case of your region, from the read model. */
   @Get(':id')
+  @Authenticated({ permission: 'case.read' })
   @ApiOkResponse({ type: CaseResponse })
-  get(@Param('id', caseIdPipe) id: string): Promise<CaseResponse> {
-    return this.cases.getCase(id);
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<CaseResponse> {
+    return this.cases.getCase(actor, id);
   }
 
-  /** Cases, newest first, optionally filtered. */
+  /** Cases of your region, newest first, optionally filtered. */
   @Get()
+  @Authenticated({ permission: 'case.list' })
   @ApiOkResponse({ type: CaseListResponse })
-  list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
-    return this.cases.listCases(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery): Promise<CaseListResponse> {
+    return this.cases.listCases(actor, query);
   }
 }

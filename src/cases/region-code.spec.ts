@@ -1,4 +1,4 @@
-import { dottedRegionCode, normalizeKabKotaCode } from './region-code';
+import { dottedRegionCode, normalizeKabKotaCode, normalizeRegionScope } from './region-code';
 
 describe('normalizeKabKotaCode', () => {
   it.each([
@@ -34,4 +34,14 @@ describe('dottedRegionCode', () => {
   it('renders the Kemendagri dotted form', () => {
     expect(dottedRegionCode('3514')).toBe('35.14');
   });
+});
+
+describe('normalizeRegionScope', () => {
+  it.each([
+    ['35', '35'],
+    ['35.14', '3514'],
+    ['3514', '3514'],
+  ])('accepts %p as %p', (input, expected) => expect(normalizeRegionScope(input)).toBe(expected));
+
+  it.each(['20', '3', '35.14.01', ''])('rejects %p', (input) => expect(normalizeRegionScope(input)).toBeUndefined());
 });

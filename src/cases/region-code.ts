@@ -21,6 +21,12 @@ export function normalizeKabKotaCode(input: string): string | undefined {
   return PROVINCE_CODES.has(province) && validLocal ? `${province}${local}` : undefined;
 }
 
+/** A region scope: a province (`35`) or a kab/kota (`35.14` / `3514`), plain; undefined when invalid. */
+export function normalizeRegionScope(input: string): string | undefined {
+  const trimmed = input.trim();
+  return /^\d{2}$/.test(trimmed) ? (PROVINCE_CODES.has(trimmed) ? trimmed : undefined) : normalizeKabKotaCode(trimmed);
+}
+
 /** `3514` → `35.14`, for display. */
 export function dottedRegionCode(plain: string): string {
   return `${plain.slice(0, 2)}.${plain.slice(2)}`;

@@ -28,3 +28,15 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('secrets', () => {
+  it('refuses to start in production with the default or a short JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SINERGI_JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SINERGI_JWT_SECRET: 'short' })).toThrow(/SINERGI_JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48) }).auth.jwtSecret).toHaveLength(48);
+  });
+
+  it('uses the development secret outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).auth.jwtSecret).toMatch(/development/);
+  });
+});

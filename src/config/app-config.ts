@@ -9,7 +9,17 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface AppConfig {
   nodeEnv: NodeEnv;
   logLevel: LogLevel;
-  http: { port: number; commandTimeoutMs: number };
+  http: { port: number; commandTimeoutMs: number; corsOrigins: string[]; trustProxy: boolean };
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    /** Failed logins per account, then per client address, within lockoutSeconds before a lockout. */
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    lockoutSeconds: number;
+    demoPassword: string;
+  };
   dataDir: string;
   database: {
     /** Unset: the launcher serves an embedded PostgreSQL (PGlite) from the data folder. */
@@ -61,7 +71,21 @@ export const CONFIG_VARIABLES = [
   'TEMPORAL_RETENTION_DAYS',
   'TEMPORAL_WORKFLOW_BUNDLE',
   'TEMPORAL_CONNECT_ATTEMPTS',
+  'SINERGI_JWT_SECRET',
+  'SINERGI_ACCESS_TOKEN_TTL_SECONDS',
+  'SINERGI_REFRESH_TOKEN_TTL_SECONDS',
+  'SINERGI_LOGIN_MAX_FAILURES',
+  'SINERGI_LOGIN_MAX_FAILURES_PER_ADDRESS',
+  'SINERGI_LOGIN_LOCKOUT_SECONDS',
+  'SINERGI_CORS_ORIGINS',
+  'SINERGI_TRUST_PROXY',
+  'SINERGI_DEMO_PASSWORD',
 ] as const;
+
+/** Development-only signing secret; production refuses to start with it (or without a secret). */
+export const DEVELOPMENT_JWT_SECRET = 'sinergi-development-secret-do-not-use-in-production';
+/** Password of the demo users seeded by `npm start` outside production (README documents it). */
+export const DEFAULT_DEMO_PASSWORD = 'sinergi-demo';
 type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
 class Reader {
@@ -99,6 +123,17 @@ class Reader {
     return raw as T;
   }
 
+  list(name: ConfigVariable): string[] {
+    return (this.optional(name) ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  }
+
+  bool(name: ConfigVariable, fallback: boolean): boolean {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) this.problems.push(`${name} must be true or false`);
+    return raw === 'true' || raw === '1';
+  }
+
   postgresUrl(name: ConfigVariable): string | undefined {
     const raw = this.optional(name);
     if (raw !== undefined && !/^postgres(ql)?:\/\//.test(raw)) {
@@ -119,6 +154,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     http: {
       port: r.int('PORT', 3000, 0, 65535),
       commandTimeoutMs: r.int('SINERGI_COMMAND_TIMEOUT_MS', 10_000, 100, 120_000),
+      corsOrigins: r.list('SINERGI_CORS_ORIGINS'),
+      trustProxy: r.bool('SINERGI_TRUST_PROXY', false),
+    },
+    auth: {
+      jwtSecret: r.optional('SINERGI_JWT_SECRET') ?? DEVELOPMENT_JWT_SECRET,
+      accessTokenTtlSeconds: r.int('SINERGI_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+      refreshTokenTtlSeconds: r.int('SINERGI_REFRESH_TOKEN_TTL_SECONDS', 7 * 86_400, 300, 90 * 86_400),
+      maxFailuresPerAccount: r.int('SINERGI_LOGIN_MAX_FAILURES', 5, 1, 1_000),
+      maxFailuresPerAddress: r.int('SINERGI_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
+      lockoutSeconds: r.int('SINERGI_LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
+      demoPassword: r.optional('SINERGI_DEMO_PASSWORD') ?? DEFAULT_DEMO_PASSWORD,
     },
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
     database: {
@@ -139,6 +185,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       connectAttempts: r.int('TEMPORAL_CONNECT_ATTEMPTS', 10, 1, 100),
     },
   };
+  if (config.nodeEnv === 'production') {
+    const secret = config.auth.jwtSecret;
+    if (secret === DEVELOPMENT_JWT_SECRET || secret.length < 32) {
+      r.problems.push('SINERGI_JWT_SECRET must be set to a random secret of at least 32 characters in production');
+    }
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
 }

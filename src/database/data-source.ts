@@ -2,12 +2,26 @@ import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { CaseViewEntity } from '../cases/case-view.entity';
 import { IdempotencyKeyEntity } from '../cases/idempotency-key.entity';
+import { AgencyCredentialEntity } from '../agencies/agency-credential.entity';
+import { AgencyEntity } from '../agencies/agency.entity';
+import { LoginFailureEntity } from '../auth/login-failure.entity';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { UserEntity } from '../users/user.entity';
 import { CreateCaseView1763800000000 } from './migrations/1763800000000-CreateCaseView';
+import { CreateIdentity1763900000000 } from './migrations/1763900000000-CreateIdentity';
 
 /** Every entity, listed (not globbed) so the same list works from sources, dist and Jest. */
-export const ENTITIES = [CaseViewEntity, IdempotencyKeyEntity];
+export const ENTITIES = [
+  CaseViewEntity,
+  IdempotencyKeyEntity,
+  AgencyEntity,
+  AgencyCredentialEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  LoginFailureEntity,
+];
 /** Every migration in order. Schema changes only ever happen here (never `synchronize`). */
-export const MIGRATIONS = [CreateCaseView1763800000000];
+export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000];
 
 export interface DatabaseSettings {
   url: string;

@@ -15,6 +15,7 @@ describe('projectCase (real PostgreSQL)', () => {
     channel: 'COMPLAINT',
     regionCode: '3510',
     person: { name: 'Rina', sex: 'P', approximateAge: 70 },
+    openedBy: null,
     openedAt: '2026-01-05T03:00:00.000Z',
     updatedAt: '2026-01-05T03:00:00.000Z',
     version: 1,

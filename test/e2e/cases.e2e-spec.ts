@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
 import { confirmOpenedUpdate } from '../../workflows/case/case.messages';
+import { signedIn } from '../helpers/identity';
 import { startApi, startWorker, testPool, testTemporalClient } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
@@ -19,8 +20,10 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
   let worker: INestApplicationContext;
   let db: Pool;
   let temporal: { client: Client; close: () => Promise<void> };
+  let token: string;
 
-  const http = () => request(api.getHttpServer());
+  // A provincial case worker (scope 35): may open and read cases of every kab/kota in Jawa Timur.
+  const http = () => request.agent(api.getHttpServer()).auth(token, { type: 'bearer' });
   const rowsFor = async (id: string) => (await db.query('SELECT * FROM case_view WHERE id = $1', [id])).rows;
   const caseCount = async () => Number((await db.query('SELECT count(*) FROM case_view')).rows[0].count);
   const workflowsOnQueue = async () => (await temporal.client.workflow.count(`TaskQueue = '${config.temporal.taskQueue}'`)).count;
@@ -31,6 +34,7 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
     temporal = await testTemporalClient(config);
     worker = await startWorker(config);
     api = await startApi(config);
+    token = (await signedIn(api.getHttpServer(), db, 'CASE_WORKER', '35')).token;
   });
 
   afterAll(async () => {
@@ -44,6 +48,7 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
     const created = await http().post('/cases').send(validBody()).expect(201);
     const id: string = created.body.id;
     expect(created.body).toMatchObject({ stage: 'INTAKE', channel: 'RAZIA', regionCode: '3514', version: 1 });
+    expect(created.body.openedBy).toMatchObject({ role: 'CASE_WORKER', agencyCode: null });
 
     const description = await temporal.client.workflow.getHandle(`case-${id}`).describe();
     expect(description.status.name).toBe('RUNNING');
@@ -59,10 +64,10 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
   });
 
   it('lists cases with filters and paging', async () => {
-    const a = (await http().post('/cases').send({ ...validBody(), regionCode: '3272' }).expect(201)).body.id;
-    const list = await http().get('/cases').query({ regionCode: '32.72', stage: 'INTAKE', limit: 5 }).expect(200);
+    const a = (await http().post('/cases').send({ ...validBody(), regionCode: '3510' }).expect(201)).body.id;
+    const list = await http().get('/cases').query({ regionCode: '35.10', stage: 'INTAKE', limit: 5 }).expect(200);
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain(a);
-    expect(list.body.items.every((c: { regionCode: string }) => c.regionCode === '3272')).toBe(true);
+    expect(list.body.items.every((c: { regionCode: string }) => c.regionCode === '3510')).toBe(true);
     expect(list.body).toMatchObject({ limit: 5, offset: 0 });
     await http().get('/cases').query({ limit: 0 }).expect(400);
   });
@@ -137,16 +142,19 @@ describe('a case accepted while no worker runs', () => {
     const config = testConfig({ SINERGI_COMMAND_TIMEOUT_MS: '1500' });
     const api = await startApi(config);
     const temporal = await testTemporalClient(config);
+    const db = testPool(config);
+    const { token } = await signedIn(api.getHttpServer(), db, 'CASE_WORKER', '3514');
+    const http = () => request.agent(api.getHttpServer()).auth(token, { type: 'bearer' });
     try {
-      const accepted = await request(api.getHttpServer()).post('/cases').send(validBody('Dewi')).expect(202);
+      const accepted = await http().post('/cases').send(validBody('Dewi')).expect(202);
       expect(accepted.body.status).toBe('PENDING');
-      await request(api.getHttpServer()).get(`/cases/${accepted.body.id}`).expect(404);
+      await http().get(`/cases/${accepted.body.id}`).expect(404);
 
       const worker = await startWorker(config);
       try {
         // The update completes only once the projection is written: no sleeping, no polling.
         await temporal.client.workflow.getHandle(`case-${accepted.body.id}`).executeUpdate(confirmOpenedUpdate, { updateId: 'confirm-opened' });
-        const read = await request(api.getHttpServer()).get(`/cases/${accepted.body.id}`).expect(200);
+        const read = await http().get(`/cases/${accepted.body.id}`).expect(200);
         expect(read.body.person.name).toBe('Dewi');
       } finally {
         await worker.close();
@@ -154,6 +162,7 @@ describe('a case accepted while no worker runs', () => {
     } finally {
       await api.close();
       await temporal.close();
+      await db.end();
     }
   });
 });

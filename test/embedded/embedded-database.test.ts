@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { runMigrations } from '../../src/database/data-source';
+import { seedDemoRegion } from '../../src/users/demo-seed';
 import type { EmbeddedDatabase } from '../../src/launcher/embedded-database';
 import { startEmbeddedDatabase } from '../../src/launcher/embedded-database';
 import { startApi, startWorker } from '../helpers/system';
@@ -19,7 +20,8 @@ describe('embedded PostgreSQL (PGlite over pglite-socket)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sinergi-pglite-'));
     db = await startEmbeddedDatabase(join(dir, 'pglite'), 0);
-    expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual(['CreateCaseView1763800000000']);
+    expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual(['CreateCaseView1763800000000', 'CreateIdentity1763900000000']);
+    expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw')).toContain('caseworker');
     const config = testConfig({ DATABASE_URL: db.url, DATABASE_SCHEMA: 'public' });
     worker = await startWorker(config);
     api = await startApi(config);
@@ -32,9 +34,15 @@ describe('embedded PostgreSQL (PGlite over pglite-socket)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens, reads and lists a case, and reports the database up', async () => {
-    const http = () => request(api.getHttpServer());
-    const body = { channel: 'COMPLAINT', regionCode: '7303', person: { name: 'Pak Tua', sex: 'L', approximateAge: 71 } };
+  const signIn = async () => {
+    const res = await request(api.getHttpServer()).post('/auth/login').send({ username: 'caseworker', password: 'embedded-demo-pw' }).expect(200);
+    return (res.body as { accessToken: string }).accessToken;
+  };
+
+  it('logs in a seeded demo user, opens, reads and lists a case, and reports the database up', async () => {
+    const token = await signIn();
+    const http = () => request.agent(api.getHttpServer()).auth(token, { type: 'bearer' });
+    const body = { channel: 'COMPLAINT', regionCode: '3514', person: { name: 'Pak Tua', sex: 'L', approximateAge: 71 } };
     const created = await http().post('/cases').set('Idempotency-Key', 'embedded-1').send(body).expect(201);
     await http().post('/cases').set('Idempotency-Key', 'embedded-1').send(body).expect(201);
     expect((await http().get(`/cases/${created.body.id}`).expect(200)).body).toEqual(created.body);
@@ -48,10 +56,11 @@ describe('embedded PostgreSQL (PGlite over pglite-socket)', () => {
     await db.stop();
     db = await startEmbeddedDatabase(join(dir, 'pglite'), 0);
     expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual([]);
+    expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw')).toEqual([]);
     const config = testConfig({ DATABASE_URL: db.url, DATABASE_SCHEMA: 'public' });
     worker = await startWorker(config);
     api = await startApi(config);
-    const list = await request(api.getHttpServer()).get('/cases').expect(200);
+    const list = await request(api.getHttpServer()).get('/cases').auth(await signIn(), { type: 'bearer' }).expect(200);
     expect(list.body.items.map((c: { person: { name: string } }) => c.person.name)).toEqual(['Pak Tua']);
   });
 });

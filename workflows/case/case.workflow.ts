@@ -16,7 +16,8 @@ const { projectCase } = proxyActivities<Activities>({
  */
 export async function caseWorkflow(input: OpenCaseInput): Promise<void> {
   const now = new Date().toISOString(); // workflow time: deterministic on replay
-  const state: CaseSnapshot = { ...input, stage: 'INTAKE', openedAt: now, updatedAt: now, version: 1 };
+  const { caseId, channel, regionCode, person } = input;
+  const state: CaseSnapshot = { caseId, channel, regionCode, person, openedBy: input.openedBy ?? null, stage: 'INTAKE', openedAt: now, updatedAt: now, version: 1 };
   let projectedVersion = 0;
 
   setHandler(getCaseQuery, () => state);

@@ -1,3 +1,5 @@
+import type { Actor } from './actor';
+
 /**
  * Case contracts shared by the API, the worker and the workflow sandbox. Plain JSON only: no Date,
  * Map, Set or class instances (they do not survive Temporal's payload conversion).
@@ -31,6 +33,8 @@ export interface OpenCaseInput {
   /** Kemendagri kab/kota code, plain 4 digits (e.g. "3514"). */
   regionCode: string;
   person: PersonInput;
+  /** Who opened the case, from the verified token. Absent only in histories from before authentication. */
+  openedBy?: Actor;
 }
 
 /** The case as the workflow holds it and as it is projected into PostgreSQL. */
@@ -40,6 +44,7 @@ export interface CaseSnapshot {
   channel: IntakeChannel;
   regionCode: string;
   person: PersonInput;
+  openedBy: Actor | null;
   /** ISO-8601 workflow time. */
   openedAt: string;
   updatedAt: string;

@@ -9,6 +9,14 @@ export class PersonResponse {
   approximateAge!: number;
 }
 
+export class CaseActorResponse {
+  id!: string;
+  name!: string;
+  role!: string;
+  @ApiProperty({ type: String, nullable: true })
+  agencyCode!: string | null;
+}
+
 export class CaseResponse {
   /** Case id (UUID); the Temporal workflow id is `case-<id>`. */
   id!: string;
@@ -19,6 +27,9 @@ export class CaseResponse {
   /** Plain 4-digit Kemendagri kab/kota code. */
   regionCode!: string;
   person!: PersonResponse;
+  /** Who opened the case (from their verified token). */
+  @ApiProperty({ type: CaseActorResponse, nullable: true })
+  openedBy!: CaseActorResponse | null;
   /** ISO-8601. */
   openedAt!: string;
   /** ISO-8601. */

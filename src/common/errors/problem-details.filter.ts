@@ -43,6 +43,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const err = exception instanceof Error ? { type: exception.name, frames } : { type: typeof exception };
       this.logger.error({ err }, 'unhandled error');
     }
+    if (error.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(error.retryAfterSeconds));
+    if (status === 401) response.setHeader('www-authenticate', 'Bearer realm="sinergi"');
     response
       .status(status)
       .type('application/problem+json')

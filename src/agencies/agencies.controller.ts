@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../workflows/contracts/actor';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { uuidParam } from '../common/uuid-param';
+import { AgenciesService } from './agencies.service';
+import { AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse } from './dto/agency.dto';
+
+@ApiTags('agencies')
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly agencies: AgenciesService) {}
+
+  /** The agencies of your region (agency officers: their own agency). */
+  @Get()
+  @Authenticated({ permission: 'agency.read' })
+  @ApiOkResponse({ type: [AgencyResponse] })
+  list(@CurrentActor() actor: Actor): Promise<AgencyResponse[]> {
+    return this.agencies.list(actor);
+  }
+
+  @Post()
+  @Authenticated({ permission: 'agency.manage' })
+  @ApiCreatedResponse({ type: AgencyResponse })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto): Promise<AgencyResponse> {
+    return this.agencies.create(actor, dto);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: 'agency.read' })
+  @ApiOkResponse({ type: AgencyResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<AgencyResponse> {
+    return this.agencies.get(actor, id);
+  }
+
+  /** API keys of the agency's own systems (metadata only; secrets are never shown again). */
+  @Get(':id/credentials')
+  @Authenticated({ permission: 'agency.credential.manage' })
+  @ApiOkResponse({ type: [CredentialResponse] })
+  listCredentials(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<CredentialResponse[]> {
+    return this.agencies.listCredentials(actor, id);
+  }
+
+  @Post(':id/credentials')
+  @Authenticated({ permission: 'agency.credential.manage' })
+  @ApiCreatedResponse({ type: CreatedCredentialResponse })
+  createCredential(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: CreateCredentialDto,
+  ): Promise<CreatedCredentialResponse> {
+    return this.agencies.createCredential(actor, id, dto);
+  }
+
+  @Delete(':id/credentials/:keyId')
+  @Authenticated({ permission: 'agency.credential.manage' })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked (idempotent)' })
+  revokeCredential(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('keyId') keyId: string): Promise<void> {
+    return this.agencies.revokeCredential(actor, id, keyId);
+  }
+}

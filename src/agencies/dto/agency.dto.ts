@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
+import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../agency-codes';
+
+export class CreateAgencyDto {
+  /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI. */
+  @ApiProperty({ example: 'DINSOS', examples: [...KNOWN_AGENCY_CODES] })
+  @Matches(AGENCY_CODE_FORMAT, { message: 'code must be 2–32 of A–Z, 0–9 and "_", starting with a letter' })
+  code!: string;
+
+  /** The agency's region: kab/kota (`35.14`) or province (`35`) for provincial bodies. */
+  @ApiProperty({ example: '35.14' })
+  @RegionScopeTransform()
+  @IsRegionScope()
+  regionCode!: string;
+
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+}
+
+export class AgencyResponse {
+  id!: string;
+  code!: string;
+  regionCode!: string;
+  name!: string;
+  active!: boolean;
+}
+
+export class CreateCredentialDto {
+  /** What the key is for, e.g. "SIMRS Dinkes integration". */
+  @IsString()
+  @Length(1, 100)
+  label!: string;
+}
+
+export class CredentialResponse {
+  keyId!: string;
+  label!: string;
+  /** ISO-8601. */
+  createdAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  revokedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  lastUsedAt!: string | null;
+}
+
+export class CreatedCredentialResponse extends CredentialResponse {
+  /** Send as `X-Api-Key`. Shown once: only a hash is stored. */
+  apiKey!: string;
+}

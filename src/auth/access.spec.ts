@@ -1,0 +1,49 @@
+import type { Actor } from '../../workflows/contracts/actor';
+import type { DomainError } from '../common/errors/domain-error';
+import { inRegionScope, requireOwnAgency, requireRegion } from './access';
+import { hasPermission, ROLE_PERMISSIONS } from './permissions';
+
+const actor = (overrides: Partial<Actor> = {}): Actor => ({
+  id: 'u1',
+  kind: 'user',
+  name: 'x',
+  role: 'CASE_WORKER',
+  regionCode: '3514',
+  agencyId: null,
+  agencyCode: null,
+  ...overrides,
+});
+
+describe('region scope', () => {
+  it.each([
+    ['3514', '3514', true],
+    ['35', '3514', true],
+    ['35', '3272', false],
+    ['3514', '3510', false],
+    ['3514', '35', false],
+  ])('scope %p covers %p: %p', (scope, region, expected) => expect(inRegionScope(scope, region)).toBe(expected));
+
+  it('throws OUT_OF_SCOPE outside the scope', () => {
+    expect(() => requireRegion(actor(), '3510')).toThrow(expect.objectContaining({ code: 'OUT_OF_SCOPE' }) as DomainError);
+    expect(() => requireRegion(actor({ regionCode: '35' }), '3510')).not.toThrow();
+  });
+
+  it('keeps agency officers to their own agency', () => {
+    expect(() => requireOwnAgency(actor({ agencyId: 'a' }), 'b')).toThrow(expect.objectContaining({ code: 'OTHER_AGENCY' }) as DomainError);
+    expect(() => requireOwnAgency(actor({ agencyId: 'a' }), 'a')).not.toThrow();
+    expect(() => requireOwnAgency(actor(), 'b')).not.toThrow();
+  });
+});
+
+describe('permission table', () => {
+  it('never lets auditors or agency systems change anything', () => {
+    const writes = ['case.create', 'user.manage', 'agency.manage', 'agency.credential.manage'] as const;
+    for (const role of ['AUDITOR', 'AGENCY_SYSTEM'] as const) {
+      for (const permission of writes) expect(hasPermission(role, permission)).toBe(false);
+    }
+  });
+
+  it('keeps admins away from case files', () => {
+    expect(ROLE_PERMISSIONS.ADMIN.filter((p) => p.startsWith('case.'))).toEqual([]);
+  });
+});

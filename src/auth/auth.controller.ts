@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Actor } from '../../workflows/contracts/actor';
+import { AuthService } from './auth.service';
+import { Authenticated, Public } from './authenticated.decorator';
+import { CurrentActor } from './current-actor.decorator';
+import { ActorResponse, LoginDto, RefreshDto, TokenResponse } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Exchanges username and password for an access token and a refresh token. */
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS (the same for an unknown user and a wrong password)' })
+  @ApiTooManyRequestsResponse({ description: 'LOGIN_LOCKED after repeated failures (Retry-After says how long)' })
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<TokenResponse> {
+    return this.auth.login(dto, address);
+  }
+
+  /** Spends a refresh token for a new token pair (rotation; a replayed token revokes its family). */
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponse })
+  refresh(@Body() dto: RefreshDto): Promise<TokenResponse> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  /** Revokes a refresh token (and its family). Access tokens expire on their own. */
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  logout(@Body() dto: RefreshDto): Promise<void> {
+    return this.auth.logout(dto.refreshToken);
+  }
+
+  /** The verified actor of this request and its role's permissions. */
+  @Get('me')
+  @Authenticated({ permission: 'self.read' })
+  @ApiOkResponse({ type: ActorResponse })
+  me(@CurrentActor() actor: Actor): ActorResponse {
+    return this.auth.me(actor);
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgencyEntity } from '../agencies/agency.entity';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { UserEntity } from '../users/user.entity';
+import { AgencyKeysService } from './agency-keys.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LoginFailureEntity } from './login-failure.entity';
+import { LoginThrottleService } from './login-throttle.service';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokensService } from './refresh-tokens.service';
+import { TokensService } from './tokens.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, AgencyEntity, RefreshTokenEntity, LoginFailureEntity]),
+    JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }) }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, TokensService, RefreshTokensService, LoginThrottleService, AgencyKeysService, AuthGuard],
+  exports: [AuthGuard, TokensService, AgencyKeysService, RefreshTokensService],
+})
+export class AuthModule {}

@@ -1,0 +1,41 @@
+import type { Role } from '../../workflows/contracts/actor';
+
+/** Every permission a route can require. Each route declares exactly one (see `@Authenticated`). */
+export type Permission =
+  | 'self.read'
+  | 'case.create'
+  | 'case.read'
+  | 'case.list'
+  | 'user.read'
+  | 'user.manage'
+  | 'agency.read'
+  | 'agency.manage'
+  | 'agency.credential.manage';
+
+/**
+ * THE permission table: what each role may do, before resource scoping (region, agency) in the
+ * services. Reviewed as a whole; the authorization-matrix test pins its effect route by route.
+ *
+ * - Case workers and supervisors open and read cases of their region.
+ * - Agency officers work on their agency's tasks (arriving with the tasks issue); no case access yet.
+ * - Auditors read everything in their scope and change nothing.
+ * - Admins manage users and agencies, not case files (least privilege over health and children's data).
+ * - Agency systems (API keys) only act on their agency's tasks.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  CASE_WORKER: ['self.read', 'case.create', 'case.read', 'case.list', 'agency.read'],
+  SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'agency.read', 'user.read'],
+  AGENCY_OFFICER: ['self.read', 'agency.read'],
+  AUDITOR: ['self.read', 'case.read', 'case.list', 'agency.read', 'user.read'],
+  ADMIN: ['self.read', 'agency.read', 'agency.manage', 'agency.credential.manage', 'user.read', 'user.manage'],
+  AGENCY_SYSTEM: ['self.read'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles that hold a permission (OpenAPI docs list them per route). */
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => hasPermission(role, permission));
+}

@@ -1,0 +1,50 @@
+import { DataSource } from 'typeorm';
+import { AGENCY_NAMES, KNOWN_AGENCY_CODES } from '../agencies/agency-codes';
+import { hashPassword } from '../auth/passwords';
+import type { DatabaseSettings } from '../database/data-source';
+import { dataSourceOptions } from '../database/data-source';
+
+/** Kabupaten Pasuruan, the first source region (pmks-domain, seed 000). */
+export const DEMO_REGION = '3514';
+export const DEMO_STAFF = [
+  ['admin', 'ADMIN', 'Admin Demo'],
+  ['supervisor', 'SUPERVISOR', 'Supervisor Demo'],
+  ['caseworker', 'CASE_WORKER', 'Pekerja Sosial Demo'],
+  ['auditor', 'AUDITOR', 'Auditor Demo'],
+] as const;
+
+/**
+ * Seeds the demo region when no user exists yet: its agencies, one user per role, and one officer per
+ * agency named after the agency code in lower case (`dinkes`, `satpol_pp`, …). Never run in production.
+ * Returns the usernames created (empty when users already existed).
+ */
+export async function seedDemoRegion(db: DatabaseSettings, password: string): Promise<string[]> {
+  const passwordHash = await hashPassword(password);
+  const dataSource = await new DataSource(dataSourceOptions({ ...db, poolSize: 1 })).initialize();
+  try {
+    return await dataSource.transaction(async (m) => {
+      const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM app_user`);
+      if (n > 0) return [];
+      const usernames: string[] = [];
+      const addUser = async (username: string, role: string, displayName: string, agencyId: string | null) => {
+        await m.query(
+          `INSERT INTO app_user (username, display_name, password_hash, role, region_code, agency_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [username, displayName, passwordHash, role, DEMO_REGION, agencyId],
+        );
+        usernames.push(username);
+      };
+      for (const [username, role, displayName] of DEMO_STAFF) await addUser(username, role, displayName, null);
+      for (const code of KNOWN_AGENCY_CODES) {
+        const [{ id }] = await m.query<[{ id: string }]>(
+          `INSERT INTO agency (code, region_code, name) VALUES ($1, $2, $3)
+           ON CONFLICT (code, region_code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+          [code, DEMO_REGION, `${AGENCY_NAMES[code]} Kabupaten Pasuruan`],
+        );
+        await addUser(code.toLowerCase(), 'AGENCY_OFFICER', `Petugas ${code}`, id);
+      }
+      return usernames;
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}
