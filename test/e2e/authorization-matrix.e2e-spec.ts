@@ -1,0 +1,209 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Pool } from 'pg';
+import request from 'supertest';
+import type { Role } from '../../workflows/contracts/actor';
+import type { AppConfig } from '../../src/config/app-config';
+import { createAgency, signedIn, TEST_PASSWORD } from '../helpers/identity';
+import { startApi, startWorker, testPool } from '../helpers/system';
+import { testConfig } from '../helpers/test-config';
+
+/**
+ * Who may call what, written out by hand (not derived from the permission table, so that a change to
+ * the table shows up here). Every route in the OpenAPI spec must appear, so adding a route without
+ * deciding its access fails this test; a route whose decorator is missing is refused by the guard
+ * and fails the "allowed" expectations below.
+ */
+const ALL: Role[] = ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN', 'AGENCY_SYSTEM'];
+const EXPECTED: Record<string, Role[] | 'public'> = {
+  'GET /health': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/refresh': 'public',
+  'POST /auth/logout': 'public',
+  'GET /auth/me': ALL,
+  'POST /cases': ['CASE_WORKER', 'SUPERVISOR'],
+  'GET /cases': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'GET /cases/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'GET /users': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'POST /users': ['ADMIN'],
+  'GET /users/{id}': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'PATCH /users/{id}': ['ADMIN'],
+  'GET /agencies': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
+  'POST /agencies': ['ADMIN'],
+  'GET /agencies/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
+  'GET /agencies/{id}/credentials': ['ADMIN'],
+  'POST /agencies/{id}/credentials': ['ADMIN'],
+  'DELETE /agencies/{id}/credentials/{keyId}': ['ADMIN'],
+};
+/** The only routes that answer without any credential (besides /docs, which is not an API route). */
+const OPEN_WITHOUT_CREDENTIAL = ['GET /health', 'POST /auth/login'];
+
+type Credential = { bearer: string } | { apiKey: string } | { none: true };
+
+describe('authorization matrix: every route × every role, token state, region and agency', () => {
+  let config: AppConfig;
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let db: Pool;
+  let routes: string[];
+  let spec: { paths: Record<string, Record<string, { security?: unknown[]; 'x-permission'?: { permission: string } }>> };
+  const principals = {} as Record<Role, Credential>;
+  const other = {} as Record<'caseWorker' | 'auditor' | 'admin' | 'otherAgencyOfficer', Credential>;
+  const fx = { caseId: '', userId: '', agencyId: '', spareKeyIds: [] as string[], caseWorker: '' };
+  let counter = 0;
+
+  const app = () => api.getHttpServer();
+
+  /** Fills a route with fixtures and a body that succeeds for an allowed caller. */
+  async function call(route: string, credential: Credential, region = '3514'): Promise<request.Response> {
+    const [method, template] = route.split(' ') as [string, string];
+    const keyId = fx.spareKeyIds[counter % fx.spareKeyIds.length] as string;
+    const path = template
+      .replace('{id}', template.startsWith('/cases') ? fx.caseId : template.startsWith('/users') ? fx.userId : fx.agencyId)
+      .replace('{keyId}', keyId);
+    const n = ++counter;
+    const bodies: Record<string, () => Promise<object> | object> = {
+      'POST /auth/login': () => ({ username: fx.caseWorker, password: TEST_PASSWORD }),
+      // These two take their credential (a refresh token) in the body: "no credential" sends none.
+      'POST /auth/refresh': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
+      'POST /auth/logout': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
+      'POST /cases': () => ({ channel: 'RAZIA', regionCode: region, person: { name: 'Matrix', sex: 'P', approximateAge: 40 } }),
+      'POST /users': () => ({ username: `matrix-${Date.now()}-${n}`, displayName: 'M', password: 'matrix-password', role: 'AUDITOR', regionCode: region }),
+      'PATCH /users/{id}': () => ({ displayName: `renamed ${n}` }),
+      'POST /agencies': () => ({ code: `TEST_${Date.now() % 1e9}_${n}`, regionCode: region, name: 'Test agency' }),
+      'POST /agencies/{id}/credentials': () => ({ label: `matrix ${n}` }),
+    };
+    let req = request(app())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+    if ('bearer' in credential) req = req.auth(credential.bearer, { type: 'bearer' });
+    if ('apiKey' in credential) req = req.set('X-Api-Key', credential.apiKey);
+    const body = bodies[route];
+    return body ? req.send(await body()) : req;
+  }
+
+  async function freshRefreshToken(): Promise<string> {
+    const res = await request(app()).post('/auth/login').send({ username: fx.caseWorker, password: TEST_PASSWORD }).expect(200);
+    return (res.body as { refreshToken: string }).refreshToken;
+  }
+
+  beforeAll(async () => {
+    config = testConfig();
+    db = testPool(config);
+    worker = await startWorker(config);
+    api = await startApi(config);
+    const dinkes = await createAgency(db, 'DINKES', '3514');
+    const dinsos = await createAgency(db, 'DINSOS', '3514');
+    fx.agencyId = dinkes;
+    const cw = await signedIn(app(), db, 'CASE_WORKER', '3514');
+    fx.caseWorker = cw.username;
+    fx.userId = cw.id;
+    const admin = await signedIn(app(), db, 'ADMIN', '3514');
+    principals.CASE_WORKER = { bearer: cw.token };
+    principals.SUPERVISOR = { bearer: (await signedIn(app(), db, 'SUPERVISOR', '3514')).token };
+    principals.AGENCY_OFFICER = { bearer: (await signedIn(app(), db, 'AGENCY_OFFICER', '3514', dinkes)).token };
+    principals.AUDITOR = { bearer: (await signedIn(app(), db, 'AUDITOR', '3514')).token };
+    principals.ADMIN = { bearer: admin.token };
+    const key = await request(app()).post(`/agencies/${dinkes}/credentials`).auth(admin.token, { type: 'bearer' }).send({ label: 'matrix system' }).expect(201);
+    principals.AGENCY_SYSTEM = { apiKey: (key.body as { apiKey: string }).apiKey };
+    for (let i = 0; i < 3; i++) {
+      const spare = await request(app()).post(`/agencies/${dinkes}/credentials`).auth(admin.token, { type: 'bearer' }).send({ label: `spare ${i}` }).expect(201);
+      fx.spareKeyIds.push((spare.body as { keyId: string }).keyId);
+    }
+    other.caseWorker = { bearer: (await signedIn(app(), db, 'CASE_WORKER', '3510')).token };
+    other.auditor = { bearer: (await signedIn(app(), db, 'AUDITOR', '3510')).token };
+    other.admin = { bearer: (await signedIn(app(), db, 'ADMIN', '3510')).token };
+    other.otherAgencyOfficer = { bearer: (await signedIn(app(), db, 'AGENCY_OFFICER', '3514', dinsos)).token };
+    const opened = await call('POST /cases', principals.CASE_WORKER);
+    expect(opened.status).toBe(201);
+    fx.caseId = (opened.body as { id: string }).id;
+    spec = (await request(app()).get('/docs/openapi.json').expect(200)).body as typeof spec;
+    routes = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await worker?.close();
+    await db?.end();
+  });
+
+  it('has an expectation for every route the API serves, and no stale ones', () => {
+    expect(routes.filter((r) => !(r in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('documents a permission and a security scheme for every non-public route', () => {
+    for (const route of routes.filter((r) => EXPECTED[r] !== 'public')) {
+      const [method, path] = route.split(' ') as [string, string];
+      const op = spec.paths[path]?.[method.toLowerCase()];
+      expect([route, op?.['x-permission']?.permission ?? 'none', (op?.security ?? []).length > 0]).toEqual([route, expect.any(String), true]);
+      expect(op?.['x-permission']?.permission).not.toBe('none');
+    }
+  });
+
+  it('answers every role as the matrix says: allowed → 2xx, otherwise 403 PERMISSION_DENIED', async () => {
+    const seen: string[] = [];
+    for (const route of routes) {
+      const expected = EXPECTED[route];
+      for (const role of ALL) {
+        const res = await call(route, principals[role]);
+        const allowed = expected === 'public' || (expected ?? []).includes(role);
+        seen.push(`${route} ${role} ${res.status}`);
+        if (allowed) expect([route, role, res.status >= 200 && res.status < 300 ? 'ok' : res.status]).toEqual([route, role, 'ok']);
+        else expect([route, role, res.status, (res.body as { code?: string }).code]).toEqual([route, role, 403, 'PERMISSION_DENIED']);
+      }
+    }
+    expect(seen.length).toBe(routes.length * ALL.length);
+  });
+
+  it('answers 401 without a credential, with an expired token and with a tampered token', async () => {
+    const cw = principals.CASE_WORKER as { bearer: string };
+    const claims = JSON.parse(Buffer.from(cw.bearer.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
+    const { iat: _iat, exp: _exp, iss: _iss, aud: _aud, ...payload } = claims;
+    const expired = new JwtService({ secret: config.auth.jwtSecret }).sign(payload, { expiresIn: -60, issuer: 'sinergi', audience: 'sinergi-api' });
+    const [h, , s] = cw.bearer.split('.') as [string, string, string];
+    const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url')}.${s}`;
+    for (const route of routes) {
+      for (const [kind, credential] of [
+        ['none', { none: true }],
+        ['expired', { bearer: expired }],
+        ['tampered', { bearer: tampered }],
+      ] as [string, Credential][]) {
+        const res = await call(route, credential);
+        const open = OPEN_WITHOUT_CREDENTIAL.includes(route) || (EXPECTED[route] === 'public' && kind !== 'none');
+        if (open) expect([route, kind, res.status < 400 ? 'ok' : res.status]).toEqual([route, kind, 'ok']);
+        else expect([route, kind, res.status, (res.body as { code?: string }).code]).toEqual([route, kind, 401, 'UNAUTHENTICATED']);
+      }
+    }
+  });
+
+  it('refuses resources of another region with 403 OUT_OF_SCOPE', async () => {
+    const cases: [keyof typeof other, string, string | undefined][] = [
+      ['caseWorker', 'GET /cases/{id}', undefined],
+      ['caseWorker', 'POST /cases', '3514'],
+      ['caseWorker', 'GET /agencies/{id}', undefined],
+      ['auditor', 'GET /cases/{id}', undefined],
+      ['auditor', 'GET /users/{id}', undefined],
+      ['admin', 'GET /users/{id}', undefined],
+      ['admin', 'PATCH /users/{id}', undefined],
+      ['admin', 'POST /users', '3514'],
+      ['admin', 'POST /agencies', '3514'],
+      ['admin', 'GET /agencies/{id}/credentials', undefined],
+      ['admin', 'POST /agencies/{id}/credentials', undefined],
+      ['admin', 'DELETE /agencies/{id}/credentials/{keyId}', undefined],
+    ];
+    for (const [who, route, region] of cases) {
+      const res = await call(route, other[who], region);
+      expect([who, route, res.status, (res.body as { code?: string }).code]).toEqual([who, route, 403, 'OUT_OF_SCOPE']);
+    }
+    const filtered = await request(app()).get('/cases').query({ regionCode: '35.14' }).auth((other.caseWorker as { bearer: string }).bearer, { type: 'bearer' });
+    expect([filtered.status, (filtered.body as { code: string }).code]).toEqual([403, 'OUT_OF_SCOPE']);
+    const own = await request(app()).get('/cases').auth((other.caseWorker as { bearer: string }).bearer, { type: 'bearer' }).expect(200);
+    expect((own.body as { items: { regionCode: string }[] }).items.every((c) => c.regionCode === '3510')).toBe(true);
+  });
+
+  it("refuses another agency's resources with 403 OTHER_AGENCY, and lists only the officer's own agency", async () => {
+    const res = await call('GET /agencies/{id}', other.otherAgencyOfficer);
+    expect([res.status, (res.body as { code: string }).code]).toEqual([403, 'OTHER_AGENCY']);
+    const list = await call('GET /agencies', other.otherAgencyOfficer);
+    expect((list.body as { code: string }[]).map((a) => a.code)).toEqual(['DINSOS']);
+  });
+});
