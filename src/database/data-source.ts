@@ -40,6 +40,10 @@ export function dataSourceOptions(db: DatabaseSettings): PostgresConnectionOptio
     migrationsTableName: 'sinergi_migrations',
     synchronize: false,
     migrationsRun: false,
+    // UUIDs come from PostgreSQL's built-in gen_random_uuid(); never CREATE EXTENSION on connect (it
+    // needs superuser rights that a production application role must not have).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     // Raw SQL (migrations, projection upserts) resolves unqualified names through search_path.
     poolSize: db.poolSize,
     extra: db.schema === 'public' ? {} : { options: `-c search_path=${db.schema}` },
