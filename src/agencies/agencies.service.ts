@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { inRegionScope, requireOwnAgency, requireRegion } from '../auth/access';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { DomainError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../database/pg-errors';
 import { AgencyCredentialEntity } from './agency-credential.entity';
 import { AgencyEntity } from './agency.entity';
 import type { AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse } from './dto/agency.dto';
@@ -49,7 +50,7 @@ export class AgenciesService {
     try {
       return toAgency(await this.agencies.save(this.agencies.create({ code: dto.code, regionCode: dto.regionCode, name: dto.name })));
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new DomainError('AGENCY_EXISTS', 'This region already has an agency with this code');
       }
       throw error;

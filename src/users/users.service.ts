@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Like, QueryFailedError, Repository } from 'typeorm';
+import { Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { requireRegion } from '../auth/access';
 import { hashPassword } from '../auth/passwords';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { DomainError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../database/pg-errors';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserListResponse, UserResponse } from './dto/user.dto';
 import { UserEntity } from './user.entity';
 
@@ -54,7 +55,7 @@ export class UsersService {
     try {
       return toUserResponse(await this.users.save(user));
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new DomainError('USERNAME_TAKEN', 'This username is taken');
       }
       throw error;

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
 import type { CaseStage } from '../../../workflows/contracts/case';
 import { CASE_STAGES } from '../../../workflows/contracts/case';
 import { normalizeKabKotaCode } from '../region-code';
 import { IsKabKotaCode } from './open-case.dto';
 
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQuery {
   /** Only cases in this stage. */
   @ApiPropertyOptional({ enum: CASE_STAGES })
   @IsOptional()
@@ -19,19 +20,4 @@ export class ListCasesQuery {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizeKabKotaCode(value) ?? value) : value))
   @IsKabKotaCode()
   regionCode?: string;
-
-  /** Page size, 1–100. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-
-  /** Number of cases to skip (newest first). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
