@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import type { Stage } from './lifecycle';
 
 /**
  * Case contracts shared by the API, the worker and the workflow sandbox. Plain JSON only: no Date,
@@ -16,9 +17,9 @@ export const SEXES = ['L', 'P'] as const;
 /** Dukcapil convention: L = laki-laki (male), P = perempuan (female). */
 export type Sex = (typeof SEXES)[number];
 
-export const CASE_STAGES = ['INTAKE'] as const;
-/** Lifecycle stage; the full stage machine arrives with the lifecycle issue. */
-export type CaseStage = (typeof CASE_STAGES)[number];
+/** Lifecycle stages (see contracts/lifecycle.ts and docs/case-lifecycle.md). */
+export { STAGES as CASE_STAGES } from './lifecycle';
+export type { Stage as CaseStage } from './lifecycle';
 
 export interface PersonInput {
   /** Name as given; may be an alias. Personal data: never logged, never a search attribute. */
@@ -40,7 +41,7 @@ export interface OpenCaseInput {
 /** The case as the workflow holds it and as it is projected into PostgreSQL. */
 export interface CaseSnapshot {
   caseId: string;
-  stage: CaseStage;
+  stage: Stage;
   channel: IntakeChannel;
   regionCode: string;
   person: PersonInput;

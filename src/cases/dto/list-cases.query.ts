@@ -4,7 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
 import type { CaseStage } from '../../../workflows/contracts/case';
 import { CASE_STAGES } from '../../../workflows/contracts/case';
-import { normalizeKabKotaCode } from '../region-code';
+import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
 import { IsKabKotaCode } from './open-case.dto';
 
 export class ListCasesQuery extends PageQuery {

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import type { IntakeChannel, Sex } from '../../../workflows/contracts/case';
 import { INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
-import { normalizeKabKotaCode } from '../region-code';
+import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const toPlainRegionCode = ({ value }: { value: unknown }): unknown =>

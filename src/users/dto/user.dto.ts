@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy } from 'class-validator';
 import type { Role } from '../../../workflows/contracts/actor';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
-import { normalizeRegionScope } from '../../cases/region-code';
+import { normalizeRegionScope } from '../../../workflows/domain/region-code';
 import { PageQuery } from '../../common/page.query';
 
 /** Roles a person can hold (AGENCY_SYSTEM belongs to API keys only). */

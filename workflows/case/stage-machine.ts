@@ -1,0 +1,139 @@
+import type { Role } from '../contracts/actor';
+import type { CaseAction, CaseCommand, ReintegrationType, Stage } from '../contracts/lifecycle';
+
+/**
+ * The case stage machine: pure, deterministic, shared by the workflow (update validators and
+ * handlers), the API and the generated docs/case-lifecycle.md. No Temporal, no I/O.
+ */
+
+/** What the machine needs to know about a case beyond its stage. */
+export interface LifecycleFacts {
+  stage: Stage;
+  /** Under 18: child track (DP3AP2KB involved, child shelter only, guardian consent). */
+  isChild: boolean;
+  /** Origin region known and not the handling region: the repatriation path is mandatory. */
+  fromOtherRegion: boolean;
+  reintegrationType: ReintegrationType | null;
+  repatriationAcknowledged: boolean;
+  guardianConsentRecorded: boolean;
+}
+
+const OPEN: Stage[] = ['INTAKE', 'HEALTH_CHECK', 'MEDICAL_TREATMENT', 'ASSESSMENT', 'SHELTER', 'REHABILITATION', 'REINTEGRATION', 'MONITORING'];
+const STAFF: Role[] = ['CASE_WORKER', 'SUPERVISOR'];
+
+export interface TransitionRule {
+  action: CaseAction;
+  from: Stage[];
+  /** Possible next stages (the payload picks one); `from` itself when the stage does not change. */
+  to: Stage[];
+  roles: Role[];
+  /** What the command must carry, for people reading the table. */
+  carries: string;
+}
+
+/** The transition table. docs/case-lifecycle.md is generated from it (`npm run docs:lifecycle`). */
+export const TRANSITIONS: readonly TransitionRule[] = [
+  { action: 'startHealthCheck', from: ['INTAKE'], to: ['HEALTH_CHECK'], roles: STAFF, carries: '—' },
+  { action: 'recordHealthCheck', from: ['HEALTH_CHECK'], to: ['ASSESSMENT', 'MEDICAL_TREATMENT'], roles: STAFF, carries: 'result FIT → assessment; NEEDS_TREATMENT / REFERRED_TO_HOSPITAL → treatment; findings' },
+  { action: 'recordRecovery', from: ['MEDICAL_TREATMENT'], to: ['ASSESSMENT'], roles: STAFF, carries: 'note' },
+  { action: 'recordAssessment', from: ['ASSESSMENT'], to: ['SHELTER', 'REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'PPKS categories (≥ 1), decision; shelter type; reintegration type when going home; guardian consent for a child' },
+  { action: 'recordReferralRefusal', from: ['ASSESSMENT', 'SHELTER'], to: [], roles: STAFF, carries: "note (an adult's refusal is recorded, never overridden silently)" },
+  { action: 'extendShelterStay', from: ['SHELTER'], to: [], roles: ['SUPERVISOR'], carries: 'days (1–30), reason' },
+  { action: 'leaveShelter', from: ['SHELTER'], to: ['REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'next stage; reintegration type when going home' },
+  { action: 'completeRehabilitation', from: ['REHABILITATION'], to: ['REINTEGRATION'], roles: STAFF, carries: 'reintegration type' },
+  { action: 'acknowledgeRepatriation', from: ['REINTEGRATION'], to: [], roles: STAFF, carries: "receiving officer and region (the home region's Dinsos)" },
+  { action: 'completeReintegration', from: ['REINTEGRATION'], to: ['MONITORING'], roles: STAFF, carries: '— (a repatriation needs the acknowledgement first)' },
+  { action: 'recordMonitoringVisit', from: ['MONITORING'], to: [], roles: STAFF, carries: 'outcome STABLE / CONCERN / RETURNED_TO_STREET, note' },
+  { action: 'closeCase', from: OPEN, to: ['CLOSED'], roles: ['SUPERVISOR'], carries: 'reason (COMPLETED from monitoring only; TRANSFERRED_OUT, REFERRED_TO_PROGRAM, ABSCONDED, DECEASED, UNFOUNDED_REPORT from any open stage), note' },
+];
+
+export type Rejection = { ok: false; code: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED'; reason: string; allowedActions: CaseAction[] };
+export type Acceptance = { ok: true; next: Stage; facts: LifecycleFacts };
+export type Decision = Acceptance | Rejection;
+
+const ruleOf = (action: CaseAction): TransitionRule | undefined => TRANSITIONS.find((t) => t.action === action);
+
+/** The actions a role may take now (what a 409 lists as "allowed next actions"). */
+export function allowedActions(facts: LifecycleFacts, role?: Role): CaseAction[] {
+  return TRANSITIONS.filter((t) => t.from.includes(facts.stage) && (role === undefined || t.roles.includes(role))).map((t) => t.action);
+}
+
+/** A reintegration type fitting the person: someone from another region goes home by repatriation. */
+function reintegrationProblem(facts: LifecycleFacts, type: ReintegrationType | undefined): string | undefined {
+  if (type === undefined) return 'a reintegration type is required to go to reintegration';
+  if (facts.fromOtherRegion && type !== 'REPATRIATION') return 'a person from another region takes the repatriation path';
+  return undefined;
+}
+
+/** Domain guards beyond "which stage, which role"; a string is the reason for refusing. */
+function guard(facts: LifecycleFacts, c: CaseCommand): string | undefined {
+  switch (c.action) {
+    case 'recordAssessment':
+      if (facts.isChild && c.decision === 'SHELTER' && c.shelterType !== 'CHILD') return 'children are never sheltered with adults: shelterType must be CHILD';
+      if (!facts.isChild && c.shelterType === 'CHILD') return 'an adult cannot be placed in a child shelter';
+      if (facts.isChild && c.guardianConsent === undefined && !facts.guardianConsentRecorded) return "a child's plan needs the consent of a parent, guardian or institution";
+      return c.decision === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : undefined;
+    case 'leaveShelter':
+      return c.next === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : undefined;
+    case 'completeRehabilitation':
+      return reintegrationProblem(facts, c.reintegrationType);
+    case 'acknowledgeRepatriation':
+      if (facts.reintegrationType !== 'REPATRIATION') return 'only a repatriation is acknowledged by a receiving region';
+      return facts.repatriationAcknowledged ? 'the repatriation is already acknowledged' : undefined;
+    case 'completeReintegration':
+      return facts.reintegrationType === 'REPATRIATION' && !facts.repatriationAcknowledged
+        ? "a repatriation ends only when the receiving region's Dinsos acknowledges the handover"
+        : undefined;
+    case 'closeCase':
+      return c.reason === 'COMPLETED' && facts.stage !== 'MONITORING' ? 'a case completes only from monitoring; use an exit reason to close it earlier' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function nextStage(facts: LifecycleFacts, c: CaseCommand): Stage {
+  switch (c.action) {
+    case 'startHealthCheck':
+      return 'HEALTH_CHECK';
+    case 'recordHealthCheck':
+      return c.result === 'FIT' ? 'ASSESSMENT' : 'MEDICAL_TREATMENT';
+    case 'recordRecovery':
+      return 'ASSESSMENT';
+    case 'recordAssessment':
+      return c.decision;
+    case 'leaveShelter':
+      return c.next;
+    case 'completeRehabilitation':
+      return 'REINTEGRATION';
+    case 'completeReintegration':
+      return 'MONITORING';
+    case 'closeCase':
+      return 'CLOSED';
+    default:
+      return facts.stage;
+  }
+}
+
+function nextFacts(facts: LifecycleFacts, c: CaseCommand, next: Stage): LifecycleFacts {
+  const reintegrationType =
+    'reintegrationType' in c && c.reintegrationType !== undefined && next === 'REINTEGRATION' ? c.reintegrationType : facts.reintegrationType;
+  return {
+    ...facts,
+    stage: next,
+    reintegrationType,
+    repatriationAcknowledged: facts.repatriationAcknowledged || c.action === 'acknowledgeRepatriation',
+    guardianConsentRecorded: facts.guardianConsentRecorded || (c.action === 'recordAssessment' && c.guardianConsent !== undefined),
+  };
+}
+
+/** Decides a command: the next stage and facts, or why not and what is allowed instead. Never throws. */
+export function decide(facts: LifecycleFacts, command: CaseCommand, role: Role): Decision {
+  const rule = ruleOf(command.action);
+  const reject = (code: Rejection['code'], reason: string): Rejection => ({ ok: false, code, reason, allowedActions: allowedActions(facts, role) });
+  if (rule === undefined || !rule.from.includes(facts.stage)) return reject('ILLEGAL_TRANSITION', `${command.action} is not possible in stage ${facts.stage}`);
+  if (!rule.roles.includes(role)) return reject('ROLE_NOT_ALLOWED', `${command.action} needs one of the roles ${rule.roles.join(', ')}`);
+  const problem = guard(facts, command);
+  if (problem !== undefined) return reject('ILLEGAL_TRANSITION', problem);
+  const next = nextStage(facts, command);
+  return { ok: true, next, facts: nextFacts(facts, command, next) };
+}

@@ -1,0 +1,69 @@
+/**
+ * Lifecycle vocabulary shared by the stage machine, the workflow, the API and the docs. Plain JSON.
+ * Domain: pmks-domain §4 (stages S0–S11 folded into these stages) and §4.1 (branching rules).
+ */
+export const STAGES = [
+  'INTAKE',
+  'HEALTH_CHECK',
+  'MEDICAL_TREATMENT',
+  'ASSESSMENT',
+  'SHELTER',
+  'REHABILITATION',
+  'REINTEGRATION',
+  'MONITORING',
+  'CLOSED',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Ways a case leaves the lifecycle early, from any open stage. */
+export const EXIT_REASONS = ['TRANSFERRED_OUT', 'REFERRED_TO_PROGRAM', 'ABSCONDED', 'DECEASED', 'UNFOUNDED_REPORT'] as const;
+export const CLOSURE_REASONS = ['COMPLETED', ...EXIT_REASONS] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export const HEALTH_RESULTS = ['FIT', 'NEEDS_TREATMENT', 'REFERRED_TO_HOSPITAL'] as const;
+export type HealthResult = (typeof HEALTH_RESULTS)[number];
+
+/** Where an assessment sends the person; REINTEGRATION is "straight home". */
+export const ASSESSMENT_DECISIONS = ['SHELTER', 'REHABILITATION', 'REINTEGRATION'] as const;
+export type AssessmentDecision = (typeof ASSESSMENT_DECISIONS)[number];
+
+export const REINTEGRATION_TYPES = ['FAMILY_REUNIFICATION', 'REPATRIATION', 'INSTITUTIONAL_PLACEMENT', 'INDEPENDENT_LIVING'] as const;
+export type ReintegrationType = (typeof REINTEGRATION_TYPES)[number];
+
+/** Children are never sheltered with adults (UU 35/2014 Pasal 64). */
+export const SHELTER_TYPES = ['ADULT', 'CHILD'] as const;
+export type ShelterType = (typeof SHELTER_TYPES)[number];
+
+export const MONITORING_OUTCOMES = ['STABLE', 'CONCERN', 'RETURNED_TO_STREET'] as const;
+export type MonitoringOutcome = (typeof MONITORING_OUTCOMES)[number];
+
+/** Who consented for a child (UU 27/2022 Pasal 25) and in what capacity. */
+export interface GuardianConsent {
+  name: string;
+  relationship: 'PARENT' | 'GUARDIAN' | 'INSTITUTION';
+}
+
+/** Every case command; `action` names the API endpoint and the stage-machine row. */
+export type CaseCommand =
+  | { action: 'startHealthCheck' }
+  | { action: 'recordHealthCheck'; result: HealthResult; findings?: string }
+  | { action: 'recordRecovery'; note?: string }
+  | {
+      action: 'recordAssessment';
+      ppksCategories: string[];
+      decision: AssessmentDecision;
+      shelterType?: ShelterType;
+      reintegrationType?: ReintegrationType;
+      guardianConsent?: GuardianConsent;
+      summary?: string;
+    }
+  | { action: 'recordReferralRefusal'; note: string }
+  | { action: 'extendShelterStay'; days: number; reason: string }
+  | { action: 'leaveShelter'; next: 'REHABILITATION' | 'REINTEGRATION'; reintegrationType?: ReintegrationType }
+  | { action: 'completeRehabilitation'; reintegrationType: ReintegrationType }
+  | { action: 'acknowledgeRepatriation'; receivingOfficer: string; receivingRegionCode: string }
+  | { action: 'completeReintegration' }
+  | { action: 'recordMonitoringVisit'; outcome: MonitoringOutcome; note?: string }
+  | { action: 'closeCase'; reason: ClosureReason; note: string };
+
+export type CaseAction = CaseCommand['action'];
