@@ -1,0 +1,61 @@
+/**
+ * A regional protocol: who does each step and how long each may take, for one kab/kota (or the
+ * national default). Versioned; a case pins the whole document when it opens, so editing a protocol
+ * (a new version) affects new cases only. Durations are ISO-8601 (`P7D`, `PT4H`).
+ */
+export const PROTOCOL_STEPS = [
+  'INTAKE_RAZIA',
+  'INTAKE_COMPLAINT',
+  'HEALTH_CHECK',
+  'MEDICAL_TREATMENT',
+  'ASSESSMENT',
+  'SHELTER',
+  'CHILD_PROTECTION',
+  'REHABILITATION',
+  'VOCATIONAL_TRAINING',
+  'REINTEGRATION',
+  'REINTEGRATION_SUPPORT',
+  'MONITORING',
+] as const;
+export type ProtocolStep = (typeof PROTOCOL_STEPS)[number];
+
+export const ESCALATION_TARGETS = ['ASSIGNEE', 'AGENCY_SUPERVISOR', 'REGIONAL_COORDINATOR'] as const;
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
+
+export interface ProtocolDeadlines {
+  /** Complaints: first field response (Banyuwangi UGD Kemiskinan: 4 hours). Null: none. */
+  firstResponse: string | null;
+  /** Razia intake to health-check start. */
+  intake: string;
+  healthCheck: string;
+  assessment: string;
+  /** Maximum shelter stay before a supervisor's extension (SPM meals ≤ 7 days). */
+  shelterStay: string;
+  reintegration: string;
+}
+
+export interface Protocol {
+  /** `default` or the kab/kota code. */
+  id: string;
+  version: number;
+  name: string;
+  /** Null for the national default. */
+  regionCode: string | null;
+  deadlines: ProtocolDeadlines;
+  /** Follow-up visits, counted from the start of monitoring (1, 3 and 6 months by default). */
+  monitoringVisits: string[];
+  /** Which agency (code) carries out each step. */
+  agencies: Record<ProtocolStep, string>;
+  /** After a deadline passes: whom to alert, and when (counted from the deadline). */
+  escalation: { after: string; notify: EscalationTarget }[];
+  /** Region-specific steps, e.g. BIOMETRIC_IDENTIFICATION (Pasuruan: Dispendukcapil biometrics). */
+  regionalSteps: string[];
+  /** Where the figures come from, with the domain reference's labels ([SEED], [LOCAL], [ASSUMP]…). */
+  sources: string[];
+}
+
+/** What a case pins: enough to find the document again, plus the document itself. */
+export interface ProtocolRef {
+  id: string;
+  version: number;
+}
