@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from '../../workflows/domain/duration';
 import { ProtocolRegistry } from './protocol-registry';
-import { InvalidProtocolError, validateProtocol } from './validate-protocol';
+import type { InvalidProtocolError} from './validate-protocol';
+import { validateProtocol } from './validate-protocol';
 
 const shipped = join(__dirname, '..', '..', 'protocols');
 
