@@ -40,6 +40,7 @@ export default tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts'], // unit specs run in Jest, not in the sandbox
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -7,6 +7,47 @@ export interface CaseProjectionDeps {
   dataSource: DataSource;
 }
 
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** Column values of a snapshot, in the order of PROJECTED_COLUMNS; fields absent in old snapshots become defaults. */
+function row(s: CaseSnapshot): unknown[] {
+  return [
+    s.caseId,
+    caseWorkflowId(s.caseId),
+    s.stage,
+    s.channel,
+    s.regionCode,
+    JSON.stringify(s.person),
+    s.version,
+    s.openedAt,
+    s.updatedAt,
+    json(s.openedBy),
+    s.originRegionCode ?? null,
+    s.protocol?.id ?? null,
+    s.protocol?.version ?? null,
+    s.ppksCategories ?? [],
+    JSON.stringify(s.warnings ?? []),
+    json(s.closure),
+    s.responsibleAgency ?? null,
+    s.deadlineAt ?? null,
+    s.overdue ?? false,
+    JSON.stringify(s.escalations ?? []),
+    json(s.lastAction),
+    s.stageEnteredAt ?? s.openedAt,
+  ];
+}
+
+const PROJECTED_COLUMNS = [
+  'id', 'workflow_id', 'stage', 'channel', 'region_code', 'person', 'version', 'opened_at', 'updated_at', 'opened_by',
+  'origin_region_code', 'protocol_id', 'protocol_version', 'ppks_categories', 'warnings', 'closure', 'responsible_agency',
+  'deadline_at', 'overdue', 'escalations', 'last_action', 'stage_entered_at',
+];
+const UPDATED = PROJECTED_COLUMNS.filter((c) => !['id', 'workflow_id', 'opened_at'].includes(c));
+const UPSERT = `INSERT INTO case_view (${PROJECTED_COLUMNS.join(', ')})
+  VALUES (${PROJECTED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+  ON CONFLICT (id) DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+  WHERE case_view.version < EXCLUDED.version`;
+
 /**
  * Writes case state into the read model. Idempotent and order-safe: a retried or late activity
  * carrying an older version never overwrites a newer row.
@@ -15,26 +56,7 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
   return {
     projectCase: (snapshot: CaseSnapshot): Promise<void> =>
       withSanitizedErrors('projectCase', async () => {
-        await dataSource.query(
-        `INSERT INTO case_view (id, workflow_id, stage, channel, region_code, person, version, opened_at, updated_at, opened_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (id) DO UPDATE SET
-           stage = EXCLUDED.stage, channel = EXCLUDED.channel, region_code = EXCLUDED.region_code,
-           person = EXCLUDED.person, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
-         WHERE case_view.version < EXCLUDED.version`,
-        [
-          snapshot.caseId,
-          caseWorkflowId(snapshot.caseId),
-          snapshot.stage,
-          snapshot.channel,
-          snapshot.regionCode,
-          JSON.stringify(snapshot.person),
-          snapshot.version,
-          snapshot.openedAt,
-          snapshot.updatedAt,
-          snapshot.openedBy === null ? null : JSON.stringify(snapshot.openedBy),
-        ],
-      );
+        await dataSource.query(UPSERT, row(snapshot));
       }),
   };
 }

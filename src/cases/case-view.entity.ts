@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
-import type { CaseStage, IntakeChannel, PersonInput } from '../../workflows/contracts/case';
+import type { CaseStage, Escalation, IntakeChannel, LastAction, PersonInput } from '../../workflows/contracts/case';
+import type { ClosureReason } from '../../workflows/contracts/lifecycle';
+import type { DataWarning } from '../../workflows/domain/nik';
 
 /** Read model of a case, written only by the projection activity from workflow state. */
 @Entity({ name: 'case_view' })
@@ -32,6 +34,42 @@ export class CaseViewEntity {
   /** Staff member who opened the case (null for cases opened before authentication existed). */
   @Column('jsonb', { name: 'opened_by', nullable: true })
   openedBy!: Actor | null;
+
+  @Column('varchar', { name: 'origin_region_code', length: 4, nullable: true })
+  originRegionCode!: string | null;
+
+  @Column('text', { name: 'protocol_id', nullable: true })
+  protocolId!: string | null;
+
+  @Column('integer', { name: 'protocol_version', nullable: true })
+  protocolVersion!: number | null;
+
+  @Column('text', { name: 'ppks_categories', array: true, default: () => "'{}'" })
+  ppksCategories!: string[];
+
+  @Column('jsonb', { default: () => "'[]'" })
+  warnings!: DataWarning[];
+
+  @Column('jsonb', { nullable: true })
+  closure!: { reason: ClosureReason; note: string } | null;
+
+  @Column('text', { name: 'responsible_agency', nullable: true })
+  responsibleAgency!: string | null;
+
+  @Column('timestamptz', { name: 'deadline_at', nullable: true })
+  deadlineAt!: Date | null;
+
+  @Column('boolean', { default: false })
+  overdue!: boolean;
+
+  @Column('jsonb', { default: () => "'[]'" })
+  escalations!: Escalation[];
+
+  @Column('jsonb', { name: 'last_action', nullable: true })
+  lastAction!: LastAction | null;
+
+  @Column('timestamptz', { name: 'stage_entered_at', nullable: true })
+  stageEnteredAt!: Date | null;
 
   @Column('timestamptz', { name: 'opened_at' })
   openedAt!: Date;

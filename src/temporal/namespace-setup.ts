@@ -3,7 +3,10 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/contracts/search-attributes';
 
-const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+const INDEXED: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  BOOL: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+};
 
 export interface NamespaceSetupResult {
   addedSearchAttributes: string[];
@@ -41,7 +44,7 @@ export async function ensureNamespaceReady(
   const existing = new Set(Object.keys(listed.customAttributes ?? {}));
   const missing = CUSTOM_SEARCH_ATTRIBUTES.filter((key) => !existing.has(key.name));
   if (missing.length > 0) {
-    const searchAttributes = Object.fromEntries(missing.map((key) => [key.name, KEYWORD]));
+    const searchAttributes = Object.fromEntries(missing.map((key) => [key.name, INDEXED[key.type] as temporal.api.enums.v1.IndexedValueType]));
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
   }
   const wanted = retentionDays * 86_400;

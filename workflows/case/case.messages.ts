@@ -1,5 +1,8 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CaseSnapshot } from '../contracts/case';
+import type { CaseSnapshot, CommandRequest } from '../contracts/case';
+import type { CaseAction } from '../contracts/lifecycle';
+import { CASE_ACTIONS } from '../contracts/lifecycle';
 
 /**
  * Completes once the opened case is visible in the PostgreSQL read model, so the API can answer
@@ -9,3 +12,11 @@ export const confirmOpenedUpdate = defineUpdate<CaseSnapshot>('confirmOpened');
 
 /** Live state of the case, answered by a worker; for debugging, never for the audit path. */
 export const getCaseQuery = defineQuery<CaseSnapshot>('getCase');
+
+/**
+ * One update per case action, named after it (so the history reads as the case's story). Each is
+ * validated by the stage machine and returns the new state once it is in the read model.
+ */
+export const caseCommandUpdates = Object.fromEntries(
+  CASE_ACTIONS.map((action) => [action, defineUpdate<CaseSnapshot, [CommandRequest]>(action)]),
+) as Record<CaseAction, UpdateDefinition<CaseSnapshot, [CommandRequest]>>;

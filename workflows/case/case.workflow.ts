@@ -1,7 +1,24 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { CaseSnapshot, OpenCaseInput } from '../contracts/case';
-import { confirmOpenedUpdate, getCaseQuery } from './case.messages';
+import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../contracts/case';
+import { CASE_ACTIONS, COMMAND_FAILURES } from '../contracts/lifecycle';
+import { CaseOverdueKey, CaseStageKey } from '../contracts/search-attributes';
+import type { CaseState } from './case-state';
+import { applyCommand, applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';
+import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery } from './case.messages';
+import { commandProblems } from './command-shape';
+import type { Rejection } from './stage-machine';
+import { decide } from './stage-machine';
 
 const { projectCase } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -9,26 +26,85 @@ const { projectCase } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/** Cases opened before this patch have no protocol deadlines: their histories must replay unchanged. */
+export const LIFECYCLE_PATCH = 'case-lifecycle-v1';
+
+/** Input of a run started by continue-as-new: the whole state, processed request ids included. */
+export interface ContinuedCase {
+  continued: CaseState;
+}
+
+const rejection = (r: Rejection) =>
+  ApplicationFailure.create({ type: r.code === 'ROLE_NOT_ALLOWED' ? COMMAND_FAILURES.role : COMMAND_FAILURES.illegal, message: r.reason, nonRetryable: true, details: [{ allowedActions: r.allowedActions }] });
+
 /**
- * One case, from intake to closure. The workflow is the single writer of case state; PostgreSQL
- * holds a projection written by activities. This first slice opens the case in INTAKE and keeps it
- * open; the lifecycle stages build on it.
+ * One case, from intake to closure. The workflow is the single writer of case state; PostgreSQL holds
+ * a projection written by activities. Commands are updates validated by the stage machine; deadlines
+ * are durable timers that walk the protocol's escalation ladder.
  */
-export async function caseWorkflow(input: OpenCaseInput): Promise<void> {
-  const now = new Date().toISOString(); // workflow time: deterministic on replay
-  const { caseId, channel, regionCode, person } = input;
-  const state: CaseSnapshot = { caseId, channel, regionCode, person, openedBy: input.openedBy ?? null, stage: 'INTAKE', openedAt: now, updatedAt: now, version: 1 };
-  let projectedVersion = 0;
+export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promise<CaseSnapshot> {
+  const continued = 'continued' in input;
+  const state: CaseState = continued ? input.continued : initialState(input, new Date().toISOString()); // workflow time: deterministic
+  let projected = continued ? state.version : 0;
+  const project = async (): Promise<void> => {
+    if (state.version <= projected) return;
+    const version = state.version;
+    await projectCase(snapshotOf(state));
+    projected = Math.max(projected, version);
+  };
+  const publishVisibility = () => upsertSearchAttributes([{ key: CaseStageKey, value: state.stage }, { key: CaseOverdueKey, value: state.overdue }]);
 
-  setHandler(getCaseQuery, () => state);
+  setHandler(getCaseQuery, () => snapshotOf(state));
   setHandler(confirmOpenedUpdate, async () => {
-    await condition(() => projectedVersion >= 1);
-    return state;
+    await condition(() => projected >= 1);
+    return snapshotOf(state);
   });
+  for (const action of CASE_ACTIONS) {
+    setHandler(
+      caseCommandUpdates[action],
+      async (request: CommandRequest) => {
+        if (!state.processedRequests.includes(request.requestId)) {
+          const decision = decide(state.facts, request.command, request.actor.role); // state may have moved since validation
+          if (!decision.ok) throw rejection(decision);
+          applyCommand(state, request, decision, new Date().toISOString());
+          publishVisibility();
+        }
+        await project();
+        return snapshotOf(state);
+      },
+      {
+        // Rejected here = nothing in history. A repeated request id passes: its handler returns the state.
+        validator: (request: CommandRequest) => {
+          if (state.processedRequests.includes(request.requestId)) return;
+          const problems = request.command?.action === action ? commandProblems(request.command) : [`the command must be ${action}`];
+          if (problems.length > 0) throw ApplicationFailure.create({ type: COMMAND_FAILURES.invalid, message: problems.join('; '), nonRetryable: true });
+          const decision = decide(state.facts, request.command, request.actor.role);
+          if (!decision.ok) throw rejection(decision);
+        },
+      },
+    );
+  }
 
-  await projectCase(state);
-  projectedVersion = state.version;
+  if (!continued) await project();
+  const withDeadlines = continued || patched(LIFECYCLE_PATCH);
 
-  // Lifecycle commands arrive with the lifecycle issue; until then the case stays open in INTAKE.
-  await condition(() => false);
+  while (state.stage !== 'CLOSED') {
+    const seen = state.version;
+    const wake = withDeadlines ? nextWakeAt(state) : undefined;
+    const changedOrSuggested = () => state.version !== seen || workflowInfo().continueAsNewSuggested;
+    if (wake === undefined) await condition(changedOrSuggested);
+    else await condition(changedOrSuggested, Math.max(1, wake - Date.now()));
+    if (withDeadlines && applyDueEscalations(state, Date.now())) {
+      publishVisibility();
+      await project();
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await project();
+      await continueAsNew<typeof caseWorkflow>({ continued: state });
+    }
+  }
+  await condition(allHandlersFinished);
+  await project();
+  return snapshotOf(state);
 }

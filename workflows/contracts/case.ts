@@ -1,5 +1,7 @@
 import type { Actor } from './actor';
-import type { Stage } from './lifecycle';
+import type { DataWarning } from '../domain/nik';
+import type { CaseAction, CaseCommand, ClosureReason, Stage } from './lifecycle';
+import type { EscalationTarget, Protocol, ProtocolRef } from './protocol';
 
 /**
  * Case contracts shared by the API, the worker and the workflow sandbox. Plain JSON only: no Date,
@@ -26,6 +28,10 @@ export interface PersonInput {
   name: string;
   sex: Sex;
   approximateAge: number;
+  /** 16-digit NIK when known (many people on the street have none). */
+  nik?: string;
+  /** YYYY-MM-DD when known. */
+  birthDate?: string;
 }
 
 export interface OpenCaseInput {
@@ -36,6 +42,30 @@ export interface OpenCaseInput {
   person: PersonInput;
   /** Who opened the case, from the verified token. Absent only in histories from before authentication. */
   openedBy?: Actor;
+  /** Kab/kota the person comes from, when known and different: the repatriation path applies. */
+  originRegionCode?: string;
+  /** The regional protocol pinned at opening. Absent only in histories from before protocols. */
+  protocol?: Protocol;
+  /** Soft findings about the entered data (NIK, age and sex rules), stored and shown. */
+  warnings?: DataWarning[];
+}
+
+/** One rung of the escalation ladder that fired. */
+export interface Escalation {
+  stage: Stage;
+  level: number;
+  notify: EscalationTarget;
+  /** ISO-8601 workflow time. */
+  at: string;
+}
+
+/** The last command applied, for the read model (the full ledger arrives with the audit issue). */
+export interface LastAction {
+  action: CaseAction | 'openCase';
+  actorId: string;
+  actorName: string;
+  role: string;
+  at: string;
 }
 
 /** The case as the workflow holds it and as it is projected into PostgreSQL. */
@@ -46,6 +76,19 @@ export interface CaseSnapshot {
   regionCode: string;
   person: PersonInput;
   openedBy: Actor | null;
+  originRegionCode: string | null;
+  protocol: ProtocolRef | null;
+  ppksCategories: string[];
+  warnings: DataWarning[];
+  closure: { reason: ClosureReason; note: string } | null;
+  /** Agency responsible for the current stage, from the pinned protocol. */
+  responsibleAgency: string | null;
+  /** When the current stage's deadline passes (ISO-8601), if it has one. */
+  deadlineAt: string | null;
+  overdue: boolean;
+  escalations: Escalation[];
+  lastAction: LastAction | null;
+  stageEnteredAt: string;
   /** ISO-8601 workflow time. */
   openedAt: string;
   updatedAt: string;
@@ -55,4 +98,11 @@ export interface CaseSnapshot {
 
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
+}
+
+/** A command as it reaches the workflow: the API's request id (idempotency) and the verified actor. */
+export interface CommandRequest {
+  requestId: string;
+  actor: Actor;
+  command: CaseCommand;
 }

@@ -67,3 +67,22 @@ export type CaseCommand =
   | { action: 'closeCase'; reason: ClosureReason; note: string };
 
 export type CaseAction = CaseCommand['action'];
+
+/** Every command action (one Temporal update and one API endpoint each). */
+export const CASE_ACTIONS = [
+  'startHealthCheck',
+  'recordHealthCheck',
+  'recordRecovery',
+  'recordAssessment',
+  'recordReferralRefusal',
+  'extendShelterStay',
+  'leaveShelter',
+  'completeRehabilitation',
+  'acknowledgeRepatriation',
+  'completeReintegration',
+  'recordMonitoringVisit',
+  'closeCase',
+] as const satisfies readonly CaseAction[];
+
+/** ApplicationFailure types a command update can fail with (the API maps them to 409 / 403 / 400). */
+export const COMMAND_FAILURES = { illegal: 'ILLEGAL_TRANSITION', role: 'ROLE_NOT_ALLOWED', invalid: 'INVALID_COMMAND' } as const;

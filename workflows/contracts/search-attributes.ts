@@ -6,6 +6,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
  */
 export const CaseStageKey = defineSearchAttributeKey('CaseStage', SearchAttributeType.KEYWORD);
 export const RegionCodeKey = defineSearchAttributeKey('RegionCode', SearchAttributeType.KEYWORD);
+/** True while the current stage's deadline has passed (`temporal workflow list --query "CaseOverdue=true"`). */
+export const CaseOverdueKey = defineSearchAttributeKey('CaseOverdue', SearchAttributeType.BOOL);
 
-/** Every custom attribute Sinergi needs registered on the namespace (all Keyword). */
-export const CUSTOM_SEARCH_ATTRIBUTES = [CaseStageKey, RegionCodeKey] as const;
+/** Every custom attribute Sinergi needs registered on the namespace. */
+export const CUSTOM_SEARCH_ATTRIBUTES = [CaseStageKey, RegionCodeKey, CaseOverdueKey] as const;
