@@ -12,6 +12,7 @@ import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
+import { ProtocolsModule } from '../protocols/protocols.module';
 import { UsersModule } from '../users/users.module';
 
 /** Root module of the API process: HTTP, Temporal client, read model. No Worker. */
@@ -20,7 +21,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuthModule, HealthModule, CasesModule, UsersModule, AgenciesModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, UsersModule, AgenciesModule],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -6,6 +6,7 @@ export type Permission =
   | 'case.create'
   | 'case.read'
   | 'case.list'
+  | 'case.command'
   | 'user.read'
   | 'user.manage'
   | 'agency.read'
@@ -16,15 +17,16 @@ export type Permission =
  * THE permission table: what each role may do, before resource scoping (region, agency) in the
  * services. Reviewed as a whole; the authorization-matrix test pins its effect route by route.
  *
- * - Case workers and supervisors open and read cases of their region.
+ * - Case workers and supervisors open, read and advance cases of their region (which command each
+ *   role may give is the stage machine's table: workflows/case/stage-machine.ts).
  * - Agency officers work on their agency's tasks (arriving with the tasks issue); no case access yet.
  * - Auditors read everything in their scope and change nothing.
  * - Admins manage users and agencies, not case files (least privilege over health and children's data).
  * - Agency systems (API keys) only act on their agency's tasks.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  CASE_WORKER: ['self.read', 'case.create', 'case.read', 'case.list', 'agency.read'],
-  SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'agency.read', 'user.read'],
+  CASE_WORKER: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
+  SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read'],
   AGENCY_OFFICER: ['self.read', 'agency.read'],
   AUDITOR: ['self.read', 'case.read', 'case.list', 'agency.read', 'user.read'],
   ADMIN: ['self.read', 'agency.read', 'agency.manage', 'agency.credential.manage', 'user.read', 'user.manage'],

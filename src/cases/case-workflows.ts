@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
-import { confirmOpenedUpdate } from '../../workflows/case/case.messages';
-import type { CaseSnapshot, OpenCaseInput } from '../../workflows/contracts/case';
+import { ApplicationFailure, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { caseCommandUpdates, confirmOpenedUpdate } from '../../workflows/case/case.messages';
+import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../../workflows/contracts/case';
+import { COMMAND_FAILURES } from '../../workflows/contracts/lifecycle';
+import { DomainError } from '../common/errors/domain-error';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
 import { CaseStageKey, RegionCodeKey } from '../../workflows/contracts/search-attributes';
 import type { AppConfig } from '../config/app-config';
@@ -47,6 +49,22 @@ export class CaseWorkflows {
     }
   }
 
+  /**
+   * Sends a command as the case's update for that action; the update id is the request id, so a
+   * retried request is applied once (and the workflow remembers request ids across continue-as-new).
+   */
+  async command(caseId: string, request: CommandRequest): Promise<CaseSnapshot> {
+    const { client } = this.temporal;
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    try {
+      return await client.withDeadline(Date.now() + this.config.http.commandTimeoutMs, () =>
+        handle.executeUpdate(caseCommandUpdates[request.command.action], { args: [request], updateId: request.requestId }),
+      );
+    } catch (error) {
+      return translateCommandError(error);
+    }
+  }
+
   private async exists(workflowId: string): Promise<boolean> {
     const { client } = this.temporal;
     try {
@@ -57,4 +75,17 @@ export class CaseWorkflows {
       throw error;
     }
   }
+}
+
+/** Maps a refused command to the API's answer: 409 with the allowed next actions, 403, 400, or 404. */
+function translateCommandError(error: unknown): never {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure) {
+    const details = (cause.details?.[0] ?? {}) as { allowedActions?: string[] };
+    if (cause.type === COMMAND_FAILURES.illegal) throw new DomainError('ILLEGAL_TRANSITION', cause.message, undefined, undefined, { allowedActions: details.allowedActions ?? [] });
+    if (cause.type === COMMAND_FAILURES.role) throw new DomainError('ROLE_NOT_ALLOWED', cause.message, undefined, undefined, { allowedActions: details.allowedActions ?? [] });
+    if (cause.type === COMMAND_FAILURES.invalid) throw new DomainError('VALIDATION_FAILED', cause.message);
+  }
+  if (error instanceof WorkflowNotFoundError) throw new DomainError('CASE_CLOSED', 'This case is closed and takes no more commands');
+  return translateTemporalError(error);
 }

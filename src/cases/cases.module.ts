@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
+import { CaseCommandsController } from './case-commands.controller';
 import { CaseWorkflows } from './case-workflows';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -10,7 +11,7 @@ import { IdempotencyKeys } from './idempotency-keys';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule],
-  controllers: [CasesController],
+  controllers: [CasesController, CaseCommandsController],
   providers: [CasesService, CaseWorkflows, IdempotencyKeys],
 })
 export class CasesModule {}

@@ -21,6 +21,8 @@ export interface AppConfig {
     demoPassword: string;
   };
   dataDir: string;
+  /** Folder of regional protocol documents (`<id>.v<version>.json`). */
+  protocolsDir: string;
   database: {
     /** Unset: the launcher serves an embedded PostgreSQL (PGlite) from the data folder. */
     url: string | undefined;
@@ -80,6 +82,7 @@ export const CONFIG_VARIABLES = [
   'SINERGI_CORS_ORIGINS',
   'SINERGI_TRUST_PROXY',
   'SINERGI_DEMO_PASSWORD',
+  'SINERGI_PROTOCOLS_DIR',
 ] as const;
 
 /** Development-only signing secret; production refuses to start with it (or without a secret). */
@@ -167,6 +170,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       demoPassword: r.optional('SINERGI_DEMO_PASSWORD') ?? DEFAULT_DEMO_PASSWORD,
     },
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
+    protocolsDir: resolve(r.optional('SINERGI_PROTOCOLS_DIR') ?? join(projectRoot(), 'protocols')),
     database: {
       url: r.postgresUrl('DATABASE_URL'),
       schema: r.string('DATABASE_SCHEMA', 'public', /^[a-z_][a-z0-9_]{0,62}$/),

@@ -130,8 +130,9 @@ function nextFacts(facts: LifecycleFacts, c: CaseCommand, next: Stage): Lifecycl
 export function decide(facts: LifecycleFacts, command: CaseCommand, role: Role): Decision {
   const rule = ruleOf(command.action);
   const reject = (code: Rejection['code'], reason: string): Rejection => ({ ok: false, code, reason, allowedActions: allowedActions(facts, role) });
+  // The role first: "not yours to do" holds whatever stage the case is in.
+  if (rule !== undefined && !rule.roles.includes(role)) return reject('ROLE_NOT_ALLOWED', `${command.action} needs one of the roles ${rule.roles.join(', ')}`);
   if (rule === undefined || !rule.from.includes(facts.stage)) return reject('ILLEGAL_TRANSITION', `${command.action} is not possible in stage ${facts.stage}`);
-  if (!rule.roles.includes(role)) return reject('ROLE_NOT_ALLOWED', `${command.action} needs one of the roles ${rule.roles.join(', ')}`);
   const problem = guard(facts, command);
   if (problem !== undefined) return reject('ILLEGAL_TRANSITION', problem);
   const next = nextStage(facts, command);

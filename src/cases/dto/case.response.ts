@@ -17,6 +17,37 @@ export class CaseActorResponse {
   agencyCode!: string | null;
 }
 
+export class ProtocolRefResponse {
+  id!: string;
+  version!: number;
+}
+
+export class WarningResponse {
+  code!: string;
+  field!: string;
+  message!: string;
+}
+
+export class EscalationResponse {
+  stage!: string;
+  level!: number;
+  notify!: string;
+  at!: string;
+}
+
+export class ClosureResponse {
+  reason!: string;
+  note!: string;
+}
+
+export class LastActionResponse {
+  action!: string;
+  actorId!: string;
+  actorName!: string;
+  role!: string;
+  at!: string;
+}
+
 export class CaseResponse {
   /** Case id (UUID); the Temporal workflow id is `case-<id>`. */
   id!: string;
@@ -27,6 +58,32 @@ export class CaseResponse {
   /** Plain 4-digit Kemendagri kab/kota code. */
   regionCode!: string;
   person!: PersonResponse;
+  /** Kab/kota of origin when known (another region → repatriation path). */
+  @ApiProperty({ type: String, nullable: true })
+  originRegionCode!: string | null;
+  /** The regional protocol pinned when the case opened. */
+  @ApiProperty({ type: ProtocolRefResponse, nullable: true })
+  protocol!: ProtocolRefResponse | null;
+  /** PPKS categories from the assessment. */
+  ppksCategories!: string[];
+  /** Soft findings about the data (NIK, age/sex rules): stored and shown, never blocking. */
+  @ApiProperty({ type: [WarningResponse] })
+  warnings!: WarningResponse[];
+  /** Agency responsible for the current stage (from the protocol). */
+  @ApiProperty({ type: String, nullable: true })
+  responsibleAgency!: string | null;
+  /** When the current stage's deadline passes (ISO-8601). */
+  @ApiProperty({ type: String, nullable: true })
+  deadlineAt!: string | null;
+  overdue!: boolean;
+  @ApiProperty({ type: [EscalationResponse] })
+  escalations!: EscalationResponse[];
+  @ApiProperty({ type: ClosureResponse, nullable: true })
+  closure!: ClosureResponse | null;
+  @ApiProperty({ type: LastActionResponse, nullable: true })
+  lastAction!: LastActionResponse | null;
+  /** ISO-8601. */
+  stageEnteredAt!: string;
   /** Who opened the case (from their verified token). */
   @ApiProperty({ type: CaseActorResponse, nullable: true })
   openedBy!: CaseActorResponse | null;

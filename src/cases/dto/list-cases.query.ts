@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { AGENCY_CODE_FORMAT } from '../../agencies/agency-codes';
 import { PageQuery } from '../../common/page.query';
 import type { CaseStage } from '../../../workflows/contracts/case';
 import { CASE_STAGES } from '../../../workflows/contracts/case';
@@ -20,4 +21,23 @@ export class ListCasesQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizeKabKotaCode(value) ?? value) : value))
   @IsKabKotaCode()
   regionCode?: string;
+
+  /** Only cases with this PPKS category (`PPKS-01` … `PPKS-26`). */
+  @ApiPropertyOptional({ example: 'PPKS-04' })
+  @IsOptional()
+  @Matches(/^PPKS-(0[1-9]|1[0-9]|2[0-6])$/, { message: 'ppksCategory must be a code PPKS-01 … PPKS-26' })
+  ppksCategory?: string;
+
+  /** Only cases whose current stage is this agency's (code from the protocol, e.g. DINKES). */
+  @ApiPropertyOptional({ example: 'DINSOS' })
+  @IsOptional()
+  @Matches(AGENCY_CODE_FORMAT, { message: 'responsibleAgency must be an agency code such as DINSOS' })
+  responsibleAgency?: string;
+
+  /** true: only cases past their stage deadline; false: only cases within it. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
 }

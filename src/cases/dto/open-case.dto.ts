@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import type { IntakeChannel, Sex } from '../../../workflows/contracts/case';
 import { INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
 import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
@@ -38,6 +38,18 @@ export class PersonDto {
   @Min(0)
   @Max(120)
   approximateAge!: number;
+
+  /** 16-digit NIK when known (people without one are normal). Hard errors → 400; inconsistencies → warnings. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  nik?: string;
+
+  /** Birth date (YYYY-MM-DD) when known. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be YYYY-MM-DD' })
+  birthDate?: string;
 }
 
 export class OpenCaseDto {
@@ -51,6 +63,13 @@ export class OpenCaseDto {
   @Transform(toPlainRegionCode)
   @IsKabKotaCode()
   regionCode!: string;
+
+  /** Kab/kota the person comes from, when known; another region than `regionCode` means repatriation. */
+  @ApiPropertyOptional({ example: '32.72' })
+  @IsOptional()
+  @Transform(toPlainRegionCode)
+  @IsKabKotaCode()
+  originRegionCode?: string;
 
   /** The person the case is about. */
   @IsDefined()

@@ -17,6 +17,8 @@ export class DomainError extends Error {
     readonly fieldErrors?: FieldError[],
     /** Sent as `Retry-After` (lockouts, unavailability). */
     readonly retryAfterSeconds?: number,
+    /** Extra machine-readable facts, e.g. the allowed next actions of a refused transition. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

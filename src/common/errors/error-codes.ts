@@ -19,7 +19,10 @@ export type ErrorCode =
   | 'USERNAME_TAKEN'
   | 'AGENCY_NOT_FOUND'
   | 'AGENCY_EXISTS'
-  | 'CREDENTIAL_NOT_FOUND';
+  | 'CREDENTIAL_NOT_FOUND'
+  | 'ILLEGAL_TRANSITION'
+  | 'ROLE_NOT_ALLOWED'
+  | 'CASE_CLOSED';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -43,4 +46,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   AGENCY_NOT_FOUND: 404,
   AGENCY_EXISTS: 409,
   CREDENTIAL_NOT_FOUND: 404,
+  ILLEGAL_TRANSITION: 409,
+  ROLE_NOT_ALLOWED: 403,
+  CASE_CLOSED: 409,
 };

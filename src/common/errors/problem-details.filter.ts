@@ -54,6 +54,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status,
         code: error.code,
         ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+        ...(error.details ?? {}),
         requestId: typeof request.id === 'string' ? request.id : undefined,
       });
   }
