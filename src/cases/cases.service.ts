@@ -71,9 +71,6 @@ export class CasesService {
   async command(actor: Actor, id: string, command: CaseCommand, requestKey: string | undefined): Promise<CaseResponse> {
     const view = await this.load(id);
     requireRegion(actor, command.action === 'acknowledgeRepatriation' ? command.receivingRegionCode : view.regionCode);
-    if (command.action === 'acknowledgeRepatriation' && command.receivingRegionCode !== view.originRegionCode) {
-      throw new DomainError('ILLEGAL_TRANSITION', "the receiving region must be the person's region of origin", undefined, undefined, { allowedActions: [] });
-    }
     const requestId = `${actor.id}:${command.action}:${requestKey ?? randomUUID()}`;
     return fromSnapshot(await this.workflows.command(id, { requestId, actor, command }));
   }

@@ -109,6 +109,7 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
       stage: 'INTAKE',
       isChild: person.approximateAge < CHILD_AGE_LIMIT,
       fromOtherRegion: origin !== null && origin !== regionCode,
+      originRegionCode: origin,
       reintegrationType: null,
       repatriationAcknowledged: false,
       guardianConsentRecorded: false,

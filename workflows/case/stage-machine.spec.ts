@@ -7,6 +7,7 @@ const facts = (stage: Stage, overrides: Partial<LifecycleFacts> = {}): Lifecycle
   stage,
   isChild: false,
   fromOtherRegion: false,
+  originRegionCode: null,
   reintegrationType: null,
   repatriationAcknowledged: false,
   guardianConsentRecorded: false,
@@ -44,7 +45,7 @@ describe('stage machine: accepted transitions', () => {
     ['shelter → rehabilitation', facts('SHELTER'), EXAMPLES.leaveShelter, 'REHABILITATION'],
     ['shelter → repatriation', facts('SHELTER', { fromOtherRegion: true }), { action: 'leaveShelter', next: 'REINTEGRATION', reintegrationType: 'REPATRIATION' }, 'REINTEGRATION'],
     ['rehabilitation → reintegration', facts('REHABILITATION'), EXAMPLES.completeRehabilitation, 'REINTEGRATION'],
-    ['repatriation acknowledged (stays)', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION' }), EXAMPLES.acknowledgeRepatriation, 'REINTEGRATION'],
+    ['repatriation acknowledged (stays)', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION', originRegionCode: '3272' }), EXAMPLES.acknowledgeRepatriation, 'REINTEGRATION'],
     ['acknowledged repatriation → monitoring', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION', repatriationAcknowledged: true }), EXAMPLES.completeReintegration, 'MONITORING'],
     ['family reunification → monitoring', facts('REINTEGRATION', { reintegrationType: 'FAMILY_REUNIFICATION' }), EXAMPLES.completeReintegration, 'MONITORING'],
     ['monitoring visit (stays)', facts('MONITORING'), EXAMPLES.recordMonitoringVisit, 'MONITORING'],
@@ -61,7 +62,7 @@ describe('stage machine: accepted transitions', () => {
   it('remembers what later guards need', () => {
     const home = decide(facts('SHELTER', { fromOtherRegion: true }), { action: 'leaveShelter', next: 'REINTEGRATION', reintegrationType: 'REPATRIATION' }, 'CASE_WORKER');
     expect(home.ok && home.facts.reintegrationType).toBe('REPATRIATION');
-    const acked = decide(facts('REINTEGRATION', { reintegrationType: 'REPATRIATION' }), EXAMPLES.acknowledgeRepatriation, 'CASE_WORKER');
+    const acked = decide(facts('REINTEGRATION', { reintegrationType: 'REPATRIATION', originRegionCode: '3272' }), EXAMPLES.acknowledgeRepatriation, 'CASE_WORKER');
     expect(acked.ok && acked.facts.repatriationAcknowledged).toBe(true);
   });
 });
@@ -89,7 +90,8 @@ describe('stage machine: refusals', () => {
     ['outsider after rehabilitation', facts('REHABILITATION', { fromOtherRegion: true }), EXAMPLES.completeRehabilitation, /repatriation path/],
     ['repatriation not acknowledged', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION' }), EXAMPLES.completeReintegration, /acknowledges the handover/],
     ['acknowledging a non-repatriation', facts('REINTEGRATION', { reintegrationType: 'FAMILY_REUNIFICATION' }), EXAMPLES.acknowledgeRepatriation, /only a repatriation/],
-    ['acknowledging twice', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION', repatriationAcknowledged: true }), EXAMPLES.acknowledgeRepatriation, /already acknowledged/],
+    ['acknowledging for another region', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION', originRegionCode: '1371' }), EXAMPLES.acknowledgeRepatriation, /region of origin/],
+    ['acknowledging twice', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION', originRegionCode: '3272', repatriationAcknowledged: true }), EXAMPLES.acknowledgeRepatriation, /already acknowledged/],
     ['completing before monitoring', facts('SHELTER'), { action: 'closeCase', reason: 'COMPLETED', note: 'x' }, /only from monitoring/],
   ])('%s', (_name, f, command, reason) => {
     const decision = decide(f, command, 'SUPERVISOR');

@@ -13,6 +13,8 @@ export interface LifecycleFacts {
   isChild: boolean;
   /** Origin region known and not the handling region: the repatriation path is mandatory. */
   fromOtherRegion: boolean;
+  /** The kab/kota the person comes from, when known (the only region that can acknowledge a repatriation). */
+  originRegionCode: string | null;
   reintegrationType: ReintegrationType | null;
   repatriationAcknowledged: boolean;
   guardianConsentRecorded: boolean;
@@ -79,7 +81,8 @@ function guard(facts: LifecycleFacts, c: CaseCommand): string | undefined {
       return reintegrationProblem(facts, c.reintegrationType);
     case 'acknowledgeRepatriation':
       if (facts.reintegrationType !== 'REPATRIATION') return 'only a repatriation is acknowledged by a receiving region';
-      return facts.repatriationAcknowledged ? 'the repatriation is already acknowledged' : undefined;
+      if (facts.repatriationAcknowledged) return 'the repatriation is already acknowledged';
+      return c.receivingRegionCode !== facts.originRegionCode ? "the receiving region must be the person's region of origin" : undefined;
     case 'completeReintegration':
       return facts.reintegrationType === 'REPATRIATION' && !facts.repatriationAcknowledged
         ? "a repatriation ends only when the receiving region's Dinsos acknowledges the handover"
