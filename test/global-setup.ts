@@ -5,7 +5,7 @@ import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
 import { projectRoot } from '../src/config/app-config';
 import { runMigrations } from '../src/database/data-source';
 import { prepareTemporal } from '../src/launcher/services';
-import { ensureTemporalBinaries } from '../src/launcher/temporal-cli';
+import { ensureTemporalBinaries, ensureTimeSkippingServer } from '../src/launcher/temporal-cli';
 import type { RunningDevServer } from '../src/launcher/temporal-dev-server';
 import { startTemporalDevServer } from '../src/launcher/temporal-dev-server';
 import { PidFile } from '../src/launcher/processes';
@@ -46,4 +46,5 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.databaseSchema] = schema;
   process.env[TEST_ENV.workflowBundle] = bundlePath;
   process.env[TEST_ENV.temporalCli] = binaries.cli;
+  process.env[TEST_ENV.timeSkippingServer] = ensureTimeSkippingServer(join(projectRoot(), '.tools'));
 }

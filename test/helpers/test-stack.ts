@@ -8,6 +8,7 @@ export const TEST_ENV = {
   databaseSchema: 'SINERGI_TEST_DATABASE_SCHEMA',
   workflowBundle: 'SINERGI_TEST_WORKFLOW_BUNDLE',
   temporalCli: 'SINERGI_TEST_TEMPORAL_CLI',
+  timeSkippingServer: 'SINERGI_TEST_TIME_SKIPPING_SERVER',
 } as const;
 
 export function testStackValue(name: keyof typeof TEST_ENV): string {

@@ -20,6 +20,7 @@ export interface CaseState extends CaseSnapshot {
   monitoringVisitsDone: number;
   /** Rungs of the escalation ladder already fired for the current deadline. */
   ladderLevel: number;
+  maxHistoryEvents: number | null;
 }
 
 const MAX_REMEMBERED_REQUESTS = 1000;
@@ -118,6 +119,7 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
     shelterExtensionDays: 0,
     monitoringVisitsDone: 0,
     ladderLevel: 0,
+    maxHistoryEvents: input.maxHistoryEvents ?? null,
   };
   state.responsibleAgency = responsibleAgency(state);
   restartClock(state);
@@ -183,6 +185,6 @@ export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
 
 /** The read-model view (internal bookkeeping stripped). */
 export function snapshotOf(state: CaseState): CaseSnapshot {
-  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, ...snapshot } = state;
+  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, ...snapshot } = state;
   return snapshot;
 }

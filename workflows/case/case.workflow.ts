@@ -37,6 +37,12 @@ export interface ContinuedCase {
 const rejection = (r: Rejection) =>
   ApplicationFailure.create({ type: r.code === 'ROLE_NOT_ALLOWED' ? COMMAND_FAILURES.role : COMMAND_FAILURES.illegal, message: r.reason, nonRetryable: true, details: [{ allowedActions: r.allowedActions }] });
 
+/** The server suggests it (history size), or the run passed the case's own event bound. */
+function timeToContinueAsNew(state: CaseState): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (state.maxHistoryEvents !== null && info.historyLength >= state.maxHistoryEvents);
+}
+
 /**
  * One case, from intake to closure. The workflow is the single writer of case state; PostgreSQL holds
  * a projection written by activities. Commands are updates validated by the stage machine; deadlines
@@ -91,14 +97,14 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
   while (state.stage !== 'CLOSED') {
     const seen = state.version;
     const wake = withDeadlines ? nextWakeAt(state) : undefined;
-    const changedOrSuggested = () => state.version !== seen || workflowInfo().continueAsNewSuggested;
+    const changedOrSuggested = () => state.version !== seen || timeToContinueAsNew(state);
     if (wake === undefined) await condition(changedOrSuggested);
     else await condition(changedOrSuggested, Math.max(1, wake - Date.now()));
     if (withDeadlines && applyDueEscalations(state, Date.now())) {
       publishVisibility();
       await project();
     }
-    if (workflowInfo().continueAsNewSuggested) {
+    if (timeToContinueAsNew(state)) {
       await condition(allHandlersFinished);
       await project();
       await continueAsNew<typeof caseWorkflow>({ continued: state });

@@ -48,6 +48,11 @@ export interface OpenCaseInput {
   protocol?: Protocol;
   /** Soft findings about the entered data (NIK, age and sex rules), stored and shown. */
   warnings?: DataWarning[];
+  /**
+   * Continue-as-new once a run's history holds this many events, besides the server's own suggestion.
+   * Bounds replay cost for cases that live for months; unset: only the server's suggestion.
+   */
+  maxHistoryEvents?: number;
 }
 
 /** One rung of the escalation ladder that fired. */

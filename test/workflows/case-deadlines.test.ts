@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../activities';
+import { dataSourceOptions } from '../../src/database/data-source';
+import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
+import { addSearchAttributes } from '../../src/temporal/namespace-setup';
+import { caseCommandUpdates, getCaseQuery } from '../../workflows/case/case.messages';
+import type { Actor } from '../../workflows/contracts/actor';
+import type { CaseSnapshot, OpenCaseInput } from '../../workflows/contracts/case';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
+import type { CaseCommand } from '../../workflows/contracts/lifecycle';
+import { testConfig } from '../helpers/test-config';
+import { testStackValue } from '../helpers/test-stack';
+
+/**
+ * Deadlines measured in hours, days and months, on Temporal's time-skipping test server: the
+ * workflow's durable timers fire as they would in production, without waiting.
+ */
+describe('case deadlines and long life (time skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  let dataSource: DataSource;
+  const taskQueue = `deadlines-${randomUUID()}`;
+  const protocols = ProtocolRegistry.fromDirectory(join(__dirname, '..', '..', 'protocols'));
+  const caseWorker: Actor = { id: 'cw', kind: 'user', name: 'caseworker', role: 'CASE_WORKER', regionCode: '35', agencyId: null, agencyCode: null };
+  const supervisor: Actor = { ...caseWorker, id: 'sup', name: 'supervisor', role: 'SUPERVISOR' };
+
+  const open = (overrides: Partial<OpenCaseInput> & { regionCode: string }) => {
+    const input: OpenCaseInput = {
+      caseId: randomUUID(),
+      channel: 'RAZIA',
+      person: { name: 'Test', sex: 'L', approximateAge: 40 },
+      openedBy: caseWorker,
+      protocol: protocols.forRegion(overrides.regionCode),
+      ...overrides,
+    };
+    return env.client.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: caseWorkflowId(input.caseId), taskQueue, args: [input] });
+  };
+  let n = 0;
+  const command = (h: WorkflowHandle, c: CaseCommand, actor: Actor = caseWorker, requestId = `req-${++n}`) =>
+    h.executeUpdate(caseCommandUpdates[c.action], { args: [{ requestId, actor, command: c }], updateId: requestId });
+  const state = (h: WorkflowHandle): Promise<CaseSnapshot> => h.query(getCaseQuery);
+  /** The projection follows the workflow through an activity; wait (bounded) until it shows `version`. */
+  const projected = async (caseId: string, version: number) => {
+    for (let i = 0; i < 100; i++) {
+      const [row] = await dataSource.query<{ version: number }[]>('SELECT version, overdue, escalations FROM case_view WHERE id = $1', [caseId]);
+      if (row !== undefined && row.version >= version) return row;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`projection of ${caseId} did not reach version ${version}`);
+  };
+
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testStackValue('timeSkippingServer') } } });
+    await addSearchAttributes(env.connection, 'default');
+    const { database } = testConfig();
+    dataSource = await new DataSource(dataSourceOptions({ url: database.url as string, schema: database.schema, poolSize: 2 })).initialize();
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities: createActivities({ dataSource }) });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await dataSource?.destroy();
+  });
+
+  it("escalates a Banyuwangi complaint whose 4-hour first response passes: assignee, supervisor, coordinator", async () => {
+    const h = await open({ channel: 'COMPLAINT', regionCode: '3510', person: { name: 'Ibu K', sex: 'P', approximateAge: 52 } });
+    await env.sleep('239m');
+    expect(await state(h)).toMatchObject({ stage: 'INTAKE', overdue: false, escalations: [] });
+    await env.sleep('2m');
+    expect((await state(h)).escalations.map((e) => e.notify)).toEqual(['ASSIGNEE']);
+    await env.sleep('2h');
+    await env.sleep('2h');
+    const s = await state(h);
+    expect([s.overdue, s.escalations.map((e) => [e.level, e.notify])]).toEqual([true, [[1, 'ASSIGNEE'], [2, 'AGENCY_SUPERVISOR'], [3, 'REGIONAL_COORDINATOR']]]);
+    const row = (await projected(s.caseId, s.version)) as { overdue: boolean; escalations: unknown[] };
+    expect([row.overdue, row.escalations.length]).toEqual([true, 3]);
+    // Responding clears the overdue flag and starts the next stage's clock.
+    expect(await command(h, { action: 'startHealthCheck' })).toMatchObject({ stage: 'HEALTH_CHECK', overdue: false });
+  });
+
+  it('escalates a shelter stay past its limit unless a supervisor extends it', async () => {
+    const h = await open({ regionCode: '3514' });
+    await command(h, { action: 'startHealthCheck' });
+    await command(h, { action: 'recordHealthCheck', result: 'FIT' });
+    const sheltered = await command(h, { action: 'recordAssessment', ppksCategories: ['PPKS-11'], decision: 'SHELTER', shelterType: 'ADULT' });
+    expect(Date.parse(sheltered.deadlineAt as string) - Date.parse(sheltered.stageEnteredAt)).toBe(7 * 86_400_000);
+    await env.sleep('167h');
+    expect((await state(h)).overdue).toBe(false);
+    await env.sleep('2h');
+    expect(await state(h)).toMatchObject({ overdue: true, escalations: [{ stage: 'SHELTER', notify: 'ASSIGNEE' }] });
+    await env.sleep('1d');
+    expect((await state(h)).escalations.map((e) => e.notify)).toEqual(['ASSIGNEE', 'AGENCY_SUPERVISOR']);
+    const extended = await command(h, { action: 'extendShelterStay', days: 3, reason: 'waiting for the bus to Malang' }, supervisor);
+    expect([extended.overdue, Date.parse(extended.deadlineAt as string) - Date.parse(extended.stageEnteredAt)]).toEqual([false, 10 * 86_400_000]);
+    await env.sleep('1d'); // day 9 + 1 h of a 10-day stay
+    expect((await state(h)).overdue).toBe(false);
+    await env.sleep('1d');
+    expect((await state(h)).overdue).toBe(true);
+  });
+
+  it('runs monitoring for months across continue-as-new, keeping state and processed request ids', async () => {
+    const h = await open({ regionCode: '3514', maxHistoryEvents: 60 });
+    const firstRun = (await h.describe()).runId;
+    await command(h, { action: 'startHealthCheck' });
+    await command(h, { action: 'recordHealthCheck', result: 'FIT' });
+    await command(h, { action: 'recordAssessment', ppksCategories: ['PPKS-12'], decision: 'REINTEGRATION', reintegrationType: 'FAMILY_REUNIFICATION' }, caseWorker, 'assessment-request');
+    await command(h, { action: 'completeReintegration' });
+    // Visits are due 1, 3 and 6 months after monitoring starts; each check comes a day late.
+    for (const [month, wait] of [[1, '31d'], [3, '60d'], [6, '90d']] as const) {
+      await env.sleep(wait);
+      const s = await state(h);
+      expect([month, s.stage, s.overdue]).toEqual([month, 'MONITORING', true]);
+      await command(h, { action: 'recordMonitoringVisit', outcome: 'STABLE' });
+    }
+    const before = await state(h);
+    const described = await h.describe();
+    expect(described.runId).not.toBe(firstRun); // the history was bounded by continue-as-new
+    // A request applied in an earlier run is still recognised: applied once, same state back.
+    expect((await command(h, { action: 'recordAssessment', ppksCategories: ['PPKS-12'], decision: 'SHELTER' }, caseWorker, 'assessment-request')).version).toBe(before.version);
+    const closed = await command(h, { action: 'closeCase', reason: 'COMPLETED', note: 'stable after six months' }, supervisor);
+    expect(closed).toMatchObject({ stage: 'CLOSED', ppksCategories: ['PPKS-12'], overdue: false });
+    expect(await h.result()).toMatchObject({ stage: 'CLOSED' });
+  });
+});
