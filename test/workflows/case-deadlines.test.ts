@@ -48,7 +48,7 @@ describe('case deadlines and long life (time skipping)', () => {
   /** The projection follows the workflow through an activity; wait (bounded) until it shows `version`. */
   const projected = async (caseId: string, version: number) => {
     for (let i = 0; i < 100; i++) {
-      const [row] = await dataSource.query<{ version: number }[]>('SELECT version, overdue, escalations FROM case_view WHERE id = $1', [caseId]);
+      const [row] = await dataSource.query<{ version: number; overdue: boolean; escalations: unknown[] }[]>('SELECT version, overdue, escalations FROM case_view WHERE id = $1', [caseId]);
       if (row !== undefined && row.version >= version) return row;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -81,7 +81,7 @@ describe('case deadlines and long life (time skipping)', () => {
     await env.sleep('2h');
     const s = await state(h);
     expect([s.overdue, s.escalations.map((e) => [e.level, e.notify])]).toEqual([true, [[1, 'ASSIGNEE'], [2, 'AGENCY_SUPERVISOR'], [3, 'REGIONAL_COORDINATOR']]]);
-    const row = (await projected(s.caseId, s.version)) as { overdue: boolean; escalations: unknown[] };
+    const row = await projected(s.caseId, s.version);
     expect([row.overdue, row.escalations.length]).toEqual([true, 3]);
     // Responding clears the overdue flag and starts the next stage's clock.
     expect(await command(h, { action: 'startHealthCheck' })).toMatchObject({ stage: 'HEALTH_CHECK', overdue: false });
