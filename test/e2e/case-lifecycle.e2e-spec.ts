@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
 import { CaseStageKey } from '../../workflows/contracts/search-attributes';
 import { signedIn } from '../helpers/identity';
+import { recordHistory } from '../helpers/record-history';
 import { startApi, startWorker, testPool, testTemporalClient } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
@@ -90,6 +91,7 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     expect([description.status.name, description.typedSearchAttributes.get(CaseStageKey)]).toEqual(['COMPLETED', 'CLOSED']);
     const afterClose = await cmd(cw, c.id, 'start-health-check');
     expect([afterClose.status, afterClose.body.code]).toEqual([409, 'CASE_CLOSED']);
+    await recordHistory(handle, 'lifecycle-repatriation-closed');
   });
 
   it('puts a child from the same razia on the child track', async () => {
@@ -104,6 +106,7 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     expect(
       await ok(cw, c.id, 'record-assessment', { ppksCategories: ['PPKS-04'], decision: 'SHELTER', shelterType: 'CHILD', guardianConsent: { name: 'Ibu B', relationship: 'PARENT' } }),
     ).toMatchObject({ stage: 'SHELTER', responsibleAgency: 'DP3AP2KB', warnings: [] });
+    await recordHistory(temporal.client.workflow.getHandle(`case-${c.id}`), 'lifecycle-child-track');
   });
 
   it('treats a sick person first, as in Kota Sukabumi, and refuses social handling before recovery', async () => {
@@ -116,6 +119,7 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     expect([tooEarly.status, tooEarly.body.code, tooEarly.body.allowedActions]).toEqual([409, 'ILLEGAL_TRANSITION', ['recordRecovery']]);
     expect(await ok(cw, c.id, 'record-recovery', { note: 'discharged from RSUD' })).toMatchObject({ stage: 'ASSESSMENT' });
     expect(await ok(cw, c.id, 'record-assessment', { ppksCategories: ['PPKS-08'], decision: 'REHABILITATION' })).toMatchObject({ stage: 'REHABILITATION', warnings: [] });
+    await recordHistory(temporal.client.workflow.getHandle(`case-${c.id}`), 'lifecycle-treatment-first');
   });
 
   it('rejects every illegal transition with nothing changed, in the read model or in the workflow history', async () => {

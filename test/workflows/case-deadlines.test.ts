@@ -13,6 +13,7 @@ import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseSnapshot, OpenCaseInput } from '../../workflows/contracts/case';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
 import type { CaseCommand } from '../../workflows/contracts/lifecycle';
+import { recordHistory } from '../helpers/record-history';
 import { testConfig } from '../helpers/test-config';
 import { testStackValue } from '../helpers/test-stack';
 
@@ -85,6 +86,7 @@ describe('case deadlines and long life (time skipping)', () => {
     expect([row.overdue, row.escalations.length]).toEqual([true, 3]);
     // Responding clears the overdue flag and starts the next stage's clock.
     expect(await command(h, { action: 'startHealthCheck' })).toMatchObject({ stage: 'HEALTH_CHECK', overdue: false });
+    await recordHistory(h, 'lifecycle-complaint-escalated');
   });
 
   it('escalates a shelter stay past its limit unless a supervisor extends it', async () => {
@@ -105,6 +107,7 @@ describe('case deadlines and long life (time skipping)', () => {
     expect((await state(h)).overdue).toBe(false);
     await env.sleep('1d');
     expect((await state(h)).overdue).toBe(true);
+    await recordHistory(h, 'lifecycle-shelter-extended');
   });
 
   it('runs monitoring for months across continue-as-new, keeping state and processed request ids', async () => {
@@ -129,5 +132,6 @@ describe('case deadlines and long life (time skipping)', () => {
     const closed = await command(h, { action: 'closeCase', reason: 'COMPLETED', note: 'stable after six months' }, supervisor);
     expect(closed).toMatchObject({ stage: 'CLOSED', ppksCategories: ['PPKS-12'], overdue: false });
     expect(await h.result()).toMatchObject({ stage: 'CLOSED' });
+    await recordHistory(h, 'lifecycle-monitoring-continued-closed');
   });
 });
