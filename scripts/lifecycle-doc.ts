@@ -33,7 +33,8 @@ export function renderLifecycleDoc(): string {
     '  parent, guardian or institution;',
     '- a person from another region goes home by repatriation, which ends only when the receiving',
     "  region's Dinsos acknowledges the handover;",
-    "- an adult's refusal of referral is recorded as its own command, never overridden silently;",
+    "- an adult's refusal of referral is recorded as its own command; a later referral to rehabilitation",
+    '  needs `refusalOverride` with the reason (never overridden silently);',
     '- a case completes only from monitoring; earlier closures need an exit reason and a note.',
     '',
   ].join('\n');

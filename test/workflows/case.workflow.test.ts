@@ -8,7 +8,8 @@ import { dataSourceOptions } from '../../src/database/data-source';
 import { confirmOpenedUpdate, getCaseQuery } from '../../workflows/case/case.messages';
 import type { OpenCaseInput } from '../../workflows/contracts/case';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
-import { CaseStageKey, RegionCodeKey } from '../../workflows/contracts/search-attributes';
+import { CaseOverdueKey, CaseStageKey, RegionCodeKey } from '../../workflows/contracts/search-attributes';
+import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
 import { installQuietRuntime } from '../helpers/quiet-runtime';
 import { testTemporalClient } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
@@ -99,5 +100,33 @@ describe('caseWorkflow on a real Temporal server', () => {
     expect(attempts).toBe(2);
     const rows = await dataSource.query('SELECT id FROM case_view WHERE id = $1', [i.caseId]);
     expect(rows).toHaveLength(1);
+  });
+
+  it('marks an overdue case in Temporal visibility (CaseOverdue) for operators', async () => {
+    const base = ProtocolRegistry.fromDirectory(`${__dirname}/../../protocols`).forRegion('3514');
+    const oneSecond = { ...base, deadlines: { ...base.deadlines, intake: 'PT1S' } };
+    const i = { ...input(), protocol: oneSecond };
+    const w = await worker(createActivities({ dataSource }));
+    await w.runUntil(async () => {
+      const handle = await start(i);
+      await handle.executeUpdate(confirmOpenedUpdate, { updateId: 'confirm-opened' });
+      const query = `WorkflowId = '${caseWorkflowId(i.caseId)}' AND CaseOverdue = true AND CaseStage = 'INTAKE'`;
+      // The durable timer fires after a second; visibility is eventually consistent, so poll (bounded).
+      let count = 0;
+      for (let attempt = 0; attempt < 100 && count === 0; attempt++) {
+        count = (await temporal.client.workflow.count(query)).count;
+        if (count === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(count).toBe(1);
+      expect((await handle.describe()).typedSearchAttributes.get(CaseOverdueKey)).toBe(true);
+      // The projection follows through an activity: bounded poll as well.
+      let overdue = false;
+      for (let attempt = 0; attempt < 100 && !overdue; attempt++) {
+        const [row] = await dataSource.query<{ overdue: boolean }[]>('SELECT overdue FROM case_view WHERE id = $1', [i.caseId]);
+        overdue = row?.overdue === true;
+        if (!overdue) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(overdue).toBe(true);
+    });
   });
 });

@@ -114,6 +114,7 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
       reintegrationType: null,
       repatriationAcknowledged: false,
       guardianConsentRecorded: false,
+      referralRefused: false,
     },
     processedRequests: [],
     shelterExtensionDays: 0,

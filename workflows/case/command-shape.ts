@@ -31,6 +31,7 @@ export function commandProblems(c: CaseCommand): string[] {
       oneOf(c.shelterType, SHELTER_TYPES, 'shelterType', true);
       oneOf(c.reintegrationType, REINTEGRATION_TYPES, 'reintegrationType', true);
       if (c.guardianConsent !== undefined) text(c.guardianConsent.name, 'guardianConsent.name');
+      if (c.refusalOverride !== undefined) text(c.refusalOverride, 'refusalOverride');
       break;
     case 'recordReferralRefusal':
       text(c.note, 'note');
@@ -41,6 +42,7 @@ export function commandProblems(c: CaseCommand): string[] {
       break;
     case 'leaveShelter':
       oneOf(c.next, ['REHABILITATION', 'REINTEGRATION'], 'next');
+      if (c.refusalOverride !== undefined) text(c.refusalOverride, 'refusalOverride');
       oneOf(c.reintegrationType, REINTEGRATION_TYPES, 'reintegrationType', true);
       break;
     case 'completeRehabilitation':

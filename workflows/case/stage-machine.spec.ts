@@ -11,6 +11,7 @@ const facts = (stage: Stage, overrides: Partial<LifecycleFacts> = {}): Lifecycle
   reintegrationType: null,
   repatriationAcknowledged: false,
   guardianConsentRecorded: false,
+  referralRefused: false,
   ...overrides,
 });
 
@@ -59,6 +60,13 @@ describe('stage machine: accepted transitions', () => {
     expect(decision).toMatchObject({ ok: true, next });
   });
 
+  it('lets a refused referral go ahead only with a stated override, and records the refusal', () => {
+    const refused = decide(facts('SHELTER'), { action: 'recordReferralRefusal', note: 'wants to go home' }, 'CASE_WORKER');
+    expect(refused.ok && refused.facts.referralRefused).toBe(true);
+    expect(decide(facts('SHELTER', { referralRefused: true }), { action: 'leaveShelter', next: 'REHABILITATION', refusalOverride: 'court order' }, 'CASE_WORKER')).toMatchObject({ ok: true, next: 'REHABILITATION' });
+    expect(decide(facts('SHELTER', { referralRefused: true }), { action: 'leaveShelter', next: 'REINTEGRATION', reintegrationType: 'FAMILY_REUNIFICATION' }, 'CASE_WORKER')).toMatchObject({ ok: true });
+  });
+
   it('remembers what later guards need', () => {
     const home = decide(facts('SHELTER', { fromOtherRegion: true }), { action: 'leaveShelter', next: 'REINTEGRATION', reintegrationType: 'REPATRIATION' }, 'CASE_WORKER');
     expect(home.ok && home.facts.reintegrationType).toBe('REPATRIATION');
@@ -92,6 +100,8 @@ describe('stage machine: refusals', () => {
     ['acknowledging a non-repatriation', facts('REINTEGRATION', { reintegrationType: 'FAMILY_REUNIFICATION' }), EXAMPLES.acknowledgeRepatriation, /only a repatriation/],
     ['acknowledging for another region', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION', originRegionCode: '1371' }), EXAMPLES.acknowledgeRepatriation, /region of origin/],
     ['acknowledging twice', facts('REINTEGRATION', { reintegrationType: 'REPATRIATION', originRegionCode: '3272', repatriationAcknowledged: true }), EXAMPLES.acknowledgeRepatriation, /already acknowledged/],
+    ['referral after a refusal, without override', facts('SHELTER', { referralRefused: true }), { action: 'leaveShelter', next: 'REHABILITATION' }, /refused referral/],
+    ['assessment referral after a refusal', facts('ASSESSMENT', { referralRefused: true }), { action: 'recordAssessment', ppksCategories: ['PPKS-11'], decision: 'REHABILITATION' }, /refusalOverride/],
     ['completing before monitoring', facts('SHELTER'), { action: 'closeCase', reason: 'COMPLETED', note: 'x' }, /only from monitoring/],
   ])('%s', (_name, f, command, reason) => {
     const decision = decide(f, command, 'SUPERVISOR');

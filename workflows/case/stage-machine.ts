@@ -18,6 +18,8 @@ export interface LifecycleFacts {
   reintegrationType: ReintegrationType | null;
   repatriationAcknowledged: boolean;
   guardianConsentRecorded: boolean;
+  /** The person refused referral; a later referral to rehabilitation needs an explicit override. */
+  referralRefused: boolean;
 }
 
 const OPEN: Stage[] = ['INTAKE', 'HEALTH_CHECK', 'MEDICAL_TREATMENT', 'ASSESSMENT', 'SHELTER', 'REHABILITATION', 'REINTEGRATION', 'MONITORING'];
@@ -39,9 +41,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'recordHealthCheck', from: ['HEALTH_CHECK'], to: ['ASSESSMENT', 'MEDICAL_TREATMENT'], roles: STAFF, carries: 'result FIT → assessment; NEEDS_TREATMENT / REFERRED_TO_HOSPITAL → treatment; findings' },
   { action: 'recordRecovery', from: ['MEDICAL_TREATMENT'], to: ['ASSESSMENT'], roles: STAFF, carries: 'note' },
   { action: 'recordAssessment', from: ['ASSESSMENT'], to: ['SHELTER', 'REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'PPKS categories (≥ 1), decision; shelter type; reintegration type when going home; guardian consent for a child' },
-  { action: 'recordReferralRefusal', from: ['ASSESSMENT', 'SHELTER'], to: [], roles: STAFF, carries: "note (an adult's refusal is recorded, never overridden silently)" },
+  { action: 'recordReferralRefusal', from: ['ASSESSMENT', 'SHELTER'], to: [], roles: STAFF, carries: 'note; a later referral to rehabilitation then needs refusalOverride with the reason' },
   { action: 'extendShelterStay', from: ['SHELTER'], to: [], roles: ['SUPERVISOR'], carries: 'days (1–30), reason' },
-  { action: 'leaveShelter', from: ['SHELTER'], to: ['REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'next stage; reintegration type when going home' },
+  { action: 'leaveShelter', from: ['SHELTER'], to: ['REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'next stage; reintegration type when going home; refusalOverride after a refusal' },
   { action: 'completeRehabilitation', from: ['REHABILITATION'], to: ['REINTEGRATION'], roles: STAFF, carries: 'reintegration type' },
   { action: 'acknowledgeRepatriation', from: ['REINTEGRATION'], to: [], roles: STAFF, carries: "receiving officer and region (the home region's Dinsos)" },
   { action: 'completeReintegration', from: ['REINTEGRATION'], to: ['MONITORING'], roles: STAFF, carries: '— (a repatriation needs the acknowledgement first)' },
@@ -67,6 +69,13 @@ function reintegrationProblem(facts: LifecycleFacts, type: ReintegrationType | u
   return undefined;
 }
 
+/** PP 39/2012 allows coercive rehabilitation, but never silently: after a refusal it needs a stated reason. */
+function refusalProblem(facts: LifecycleFacts, next: string, override: string | undefined): string | undefined {
+  return facts.referralRefused && next === 'REHABILITATION' && (override === undefined || override.trim() === '')
+    ? 'the person refused referral: going ahead needs refusalOverride with the reason'
+    : undefined;
+}
+
 /** Domain guards beyond "which stage, which role"; a string is the reason for refusing. */
 function guard(facts: LifecycleFacts, c: CaseCommand): string | undefined {
   switch (c.action) {
@@ -74,9 +83,9 @@ function guard(facts: LifecycleFacts, c: CaseCommand): string | undefined {
       if (facts.isChild && c.decision === 'SHELTER' && c.shelterType !== 'CHILD') return 'children are never sheltered with adults: shelterType must be CHILD';
       if (!facts.isChild && c.shelterType === 'CHILD') return 'an adult cannot be placed in a child shelter';
       if (facts.isChild && c.guardianConsent === undefined && !facts.guardianConsentRecorded) return "a child's plan needs the consent of a parent, guardian or institution";
-      return c.decision === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : undefined;
+      return c.decision === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : refusalProblem(facts, c.decision, c.refusalOverride);
     case 'leaveShelter':
-      return c.next === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : undefined;
+      return c.next === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : refusalProblem(facts, c.next, c.refusalOverride);
     case 'completeRehabilitation':
       return reintegrationProblem(facts, c.reintegrationType);
     case 'acknowledgeRepatriation':
@@ -126,6 +135,7 @@ function nextFacts(facts: LifecycleFacts, c: CaseCommand, next: Stage): Lifecycl
     reintegrationType,
     repatriationAcknowledged: facts.repatriationAcknowledged || c.action === 'acknowledgeRepatriation',
     guardianConsentRecorded: facts.guardianConsentRecorded || (c.action === 'recordAssessment' && c.guardianConsent !== undefined),
+    referralRefused: facts.referralRefused || c.action === 'recordReferralRefusal',
   };
 }
 

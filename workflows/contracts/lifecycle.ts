@@ -56,10 +56,12 @@ export type CaseCommand =
       reintegrationType?: ReintegrationType;
       guardianConsent?: GuardianConsent;
       summary?: string;
+      /** Why a referral goes ahead although the person refused it (required after a refusal). */
+      refusalOverride?: string;
     }
   | { action: 'recordReferralRefusal'; note: string }
   | { action: 'extendShelterStay'; days: number; reason: string }
-  | { action: 'leaveShelter'; next: 'REHABILITATION' | 'REINTEGRATION'; reintegrationType?: ReintegrationType }
+  | { action: 'leaveShelter'; next: 'REHABILITATION' | 'REINTEGRATION'; reintegrationType?: ReintegrationType; refusalOverride?: string }
   | { action: 'completeRehabilitation'; reintegrationType: ReintegrationType }
   | { action: 'acknowledgeRepatriation'; receivingOfficer: string; receivingRegionCode: string }
   | { action: 'completeReintegration' }

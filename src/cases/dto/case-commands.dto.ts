@@ -92,6 +92,12 @@ export class RecordAssessmentDto {
   @IsString()
   @Length(1, NOTE)
   summary?: string;
+
+  /** Required to refer to rehabilitation after the person refused referral: why it goes ahead anyway. */
+  @IsOptional()
+  @IsString()
+  @Length(1, NOTE)
+  refusalOverride?: string;
 }
 
 export class NoteDto {
@@ -120,6 +126,12 @@ export class LeaveShelterDto {
   @IsOptional()
   @IsIn(REINTEGRATION_TYPES)
   reintegrationType?: ReintegrationType;
+
+  /** Required to go to rehabilitation after the person refused referral: why it goes ahead anyway. */
+  @IsOptional()
+  @IsString()
+  @Length(1, NOTE)
+  refusalOverride?: string;
 }
 
 export class CompleteRehabilitationDto {
