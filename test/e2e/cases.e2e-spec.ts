@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
 import { confirmOpenedUpdate } from '../../workflows/case/case.messages';
+import { eventually } from '../helpers/eventually';
 import { signedIn } from '../helpers/identity';
 import { startApi, startWorker, testPool, testTemporalClient } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
@@ -115,8 +116,7 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
     expect(await caseCount()).toBe(casesBefore + 1);
     // Visibility is eventually consistent: wait until the new workflow shows, then check it is the only one.
-    const deadline = Date.now() + 10_000;
-    while ((await workflowsOnQueue()) === workflowsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await eventually(workflowsOnQueue, (n) => n > workflowsBefore);
     expect(await workflowsOnQueue()).toBe(workflowsBefore + 1);
   });
 

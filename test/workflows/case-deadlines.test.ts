@@ -13,6 +13,7 @@ import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseSnapshot, OpenCaseInput } from '../../workflows/contracts/case';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
 import type { CaseCommand } from '../../workflows/contracts/lifecycle';
+import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/record-history';
 import { testConfig } from '../helpers/test-config';
 import { testStackValue } from '../helpers/test-stack';
@@ -47,14 +48,11 @@ describe('case deadlines and long life (time skipping)', () => {
     h.executeUpdate(caseCommandUpdates[c.action], { args: [{ requestId, actor, command: c }], updateId: requestId });
   const state = (h: WorkflowHandle): Promise<CaseSnapshot> => h.query(getCaseQuery);
   /** The projection follows the workflow through an activity; wait (bounded) until it shows `version`. */
-  const projected = async (caseId: string, version: number) => {
-    for (let i = 0; i < 100; i++) {
-      const [row] = await dataSource.query<{ version: number; overdue: boolean; escalations: unknown[] }[]>('SELECT version, overdue, escalations FROM case_view WHERE id = $1', [caseId]);
-      if (row !== undefined && row.version >= version) return row;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`projection of ${caseId} did not reach version ${version}`);
-  };
+  const projected = (caseId: string, version: number) =>
+    eventually(
+      async () => (await dataSource.query<{ version: number; overdue: boolean; escalations: unknown[] }[]>('SELECT version, overdue, escalations FROM case_view WHERE id = $1', [caseId]))[0],
+      (row) => row !== undefined && row.version >= version,
+    );
 
   beforeAll(async () => {
     env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testStackValue('timeSkippingServer') } } });
@@ -83,7 +81,7 @@ describe('case deadlines and long life (time skipping)', () => {
     const s = await state(h);
     expect([s.overdue, s.escalations.map((e) => [e.level, e.notify])]).toEqual([true, [[1, 'ASSIGNEE'], [2, 'AGENCY_SUPERVISOR'], [3, 'REGIONAL_COORDINATOR']]]);
     const row = await projected(s.caseId, s.version);
-    expect([row.overdue, row.escalations.length]).toEqual([true, 3]);
+    expect([row?.overdue, row?.escalations.length]).toEqual([true, 3]);
     // Responding clears the overdue flag and starts the next stage's clock.
     expect(await command(h, { action: 'startHealthCheck' })).toMatchObject({ stage: 'HEALTH_CHECK', overdue: false });
     await recordHistory(h, 'lifecycle-complaint-escalated');

@@ -10,6 +10,7 @@ import type { OpenCaseInput } from '../../workflows/contracts/case';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
 import { CaseOverdueKey, CaseStageKey, RegionCodeKey } from '../../workflows/contracts/search-attributes';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
+import { eventually } from '../helpers/eventually';
 import { installQuietRuntime } from '../helpers/quiet-runtime';
 import { testTemporalClient } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
@@ -111,22 +112,12 @@ describe('caseWorkflow on a real Temporal server', () => {
       const handle = await start(i);
       await handle.executeUpdate(confirmOpenedUpdate, { updateId: 'confirm-opened' });
       const query = `WorkflowId = '${caseWorkflowId(i.caseId)}' AND CaseOverdue = true AND CaseStage = 'INTAKE'`;
-      // The durable timer fires after a second; visibility is eventually consistent, so poll (bounded).
-      let count = 0;
-      for (let attempt = 0; attempt < 100 && count === 0; attempt++) {
-        count = (await temporal.client.workflow.count(query)).count;
-        if (count === 0) await new Promise((r) => setTimeout(r, 100));
-      }
+      // The durable timer fires after a second; visibility is eventually consistent.
+      const count = await eventually(async () => (await temporal.client.workflow.count(query)).count, (n) => n > 0);
       expect(count).toBe(1);
       expect((await handle.describe()).typedSearchAttributes.get(CaseOverdueKey)).toBe(true);
-      // The projection follows through an activity: bounded poll as well.
-      let overdue = false;
-      for (let attempt = 0; attempt < 100 && !overdue; attempt++) {
-        const [row] = await dataSource.query<{ overdue: boolean }[]>('SELECT overdue FROM case_view WHERE id = $1', [i.caseId]);
-        overdue = row?.overdue === true;
-        if (!overdue) await new Promise((r) => setTimeout(r, 50));
-      }
-      expect(overdue).toBe(true);
+      const overdueRow = async () => (await dataSource.query<{ overdue: boolean }[]>('SELECT overdue FROM case_view WHERE id = $1', [i.caseId]))[0];
+      expect((await eventually(overdueRow, (row) => row?.overdue === true))?.overdue).toBe(true);
     });
   });
 });
