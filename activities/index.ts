@@ -1,12 +1,20 @@
+import type { AgencyTaskDeps } from './agency-task.activities';
+import { createAgencyTaskActivities } from './agency-task.activities';
 import type { CaseProjectionDeps } from './case-projection.activities';
 import { createCaseProjectionActivities } from './case-projection.activities';
 
-export type ActivityDeps = CaseProjectionDeps;
+export type ActivityDeps = CaseProjectionDeps & AgencyTaskDeps;
 
-/** Every activity of the case worker, built from explicit dependencies (no framework inside). */
+/** Activities of the case task queue, built from explicit dependencies (no framework inside). */
 export function createActivities(deps: ActivityDeps) {
   return { ...createCaseProjectionActivities(deps) };
 }
 
-/** The type workflows proxy against (`proxyActivities<Activities>`). */
+/** Activities served on every agency queue (`agency-<code>`) by Sinergi's worker. */
+export function createAgencyActivities(deps: ActivityDeps) {
+  return { ...createAgencyTaskActivities(deps) };
+}
+
+/** The types workflows proxy against (`proxyActivities<Activities>`, `proxyActivities<AgencyActivities>`). */
 export type Activities = ReturnType<typeof createActivities>;
+export type AgencyActivities = ReturnType<typeof createAgencyActivities>;

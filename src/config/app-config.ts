@@ -41,6 +41,8 @@ export interface AppConfig {
     retentionDays: number;
     workflowBundlePath: string | undefined;
     connectAttempts: number;
+    /** Agency codes whose queues this worker serves (the others are served by the agencies' own workers). */
+    agencyQueues: string[];
   };
 }
 
@@ -83,6 +85,7 @@ export const CONFIG_VARIABLES = [
   'SINERGI_TRUST_PROXY',
   'SINERGI_DEMO_PASSWORD',
   'SINERGI_PROTOCOLS_DIR',
+  'SINERGI_AGENCY_QUEUES',
 ] as const;
 
 /** Development-only signing secret; production refuses to start with it (or without a secret). */
@@ -146,6 +149,18 @@ class Reader {
   }
 }
 
+const DEFAULT_AGENCY_QUEUES = ['SATPOL_PP', 'DINSOS', 'DINKES', 'DISNAKER', 'DP3AP2KB', 'DISDIK', 'DUKCAPIL', 'FORUM_CSR', 'PUSKESOS', 'POLRI'];
+
+/** `SINERGI_AGENCY_QUEUES`: comma-separated agency codes, `none`, or unset for every known agency. */
+function agencyQueues(r: Reader): string[] {
+  const listed = r.list('SINERGI_AGENCY_QUEUES');
+  if (listed.length === 0) return DEFAULT_AGENCY_QUEUES;
+  if (listed.length === 1 && listed[0] === 'none') return [];
+  const bad = listed.filter((code) => !/^[A-Z][A-Z0-9_]{1,31}$/.test(code));
+  if (bad.length > 0) r.problems.push(`SINERGI_AGENCY_QUEUES must list agency codes such as DINKES,DINSOS (or "none"); got ${bad.join(', ')}`);
+  return listed;
+}
+
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const r = new Reader(env);
@@ -187,6 +202,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retentionDays: r.int('TEMPORAL_RETENTION_DAYS', 30, 2, 3650),
       workflowBundlePath: bundle === undefined ? undefined : resolve(bundle),
       connectAttempts: r.int('TEMPORAL_CONNECT_ATTEMPTS', 10, 1, 100),
+      agencyQueues: agencyQueues(r),
     },
   };
   if (config.nodeEnv === 'production') {

@@ -10,6 +10,7 @@ import { UserEntity } from '../users/user.entity';
 import { CreateCaseView1763800000000 } from './migrations/1763800000000-CreateCaseView';
 import { CreateIdentity1763900000000 } from './migrations/1763900000000-CreateIdentity';
 import { CaseLifecycle1764000000000 } from './migrations/1764000000000-CaseLifecycle';
+import { AgencyTasks1764100000000 } from './migrations/1764100000000-AgencyTasks';
 
 /** Every entity, listed (not globbed) so the same list works from sources, dist and Jest. */
 export const ENTITIES = [
@@ -22,7 +23,7 @@ export const ENTITIES = [
   LoginFailureEntity,
 ];
 /** Every migration in order. Schema changes only ever happen here (never `synchronize`). */
-export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000];
+export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000];
 
 export interface DatabaseSettings {
   url: string;

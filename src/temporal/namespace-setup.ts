@@ -2,6 +2,7 @@ import type { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/contracts/search-attributes';
+import { waitFor } from '../launcher/processes';
 
 const INDEXED: Record<string, temporal.api.enums.v1.IndexedValueType> = {
   KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
@@ -25,6 +26,11 @@ async function registerIfMissing(connection: Connection, namespace: string, rete
     await connection.workflowService.registerNamespace({
       namespace,
       workflowExecutionRetentionPeriod: msToTs(retentionDays * 86_400_000),
+    });
+    // A new namespace reaches the server's caches after a moment; the next calls need it.
+    await waitFor(`namespace ${namespace}`, 30_000, async () => {
+      await connection.operatorService.listSearchAttributes({ namespace });
+      return true;
     });
   }
 }

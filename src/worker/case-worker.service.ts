@@ -8,6 +8,7 @@ import { createActivities } from '../../activities';
 import type { AppConfig } from '../config/app-config';
 import { temporalAddress } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
+import { createAgencyWorkers } from './agency-workers';
 import { connectWithBackoff } from './connect-with-backoff';
 
 /** Where the worker gets workflow code: a prebuilt bundle in production, the sources otherwise. */
@@ -25,8 +26,8 @@ export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflow
 @Injectable()
 export class CaseWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private connection?: NativeConnection;
-  private worker?: Worker;
-  private running?: Promise<void>;
+  private workers: Worker[] = [];
+  private running?: Promise<unknown>;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -44,28 +45,32 @@ export class CaseWorkerService implements OnApplicationBootstrap, BeforeApplicat
       attempts: temporal.connectAttempts,
       onRetry: (attempt, delayMs) => this.logger.warn({ address, attempt, delayMs }, 'Temporal unreachable, retrying'),
     });
-    this.worker = await Worker.create({
+    const deps = { dataSource: this.dataSource };
+    const caseWorker = await Worker.create({
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
-      activities: createActivities({ dataSource: this.dataSource }),
+      activities: createActivities(deps),
       ...workflowSource(this.config),
       // Activities hold a pool connection each; more would only queue inside the pool.
       maxConcurrentActivityTaskExecutions: database.poolSize,
       maxConcurrentWorkflowTaskExecutions: 20,
       shutdownGraceTime: '10 seconds',
     });
-    this.running = this.worker.run();
-    this.logger.info({ taskQueue: temporal.taskQueue, namespace: temporal.namespace }, 'worker polling');
+    const agencyWorkers = await createAgencyWorkers(this.connection, temporal.namespace, temporal.agencyQueues, deps);
+    this.workers = [caseWorker, ...agencyWorkers];
+    this.running = Promise.all(this.workers.map((w) => w.run()));
+    this.logger.info({ taskQueue: temporal.taskQueue, namespace: temporal.namespace, agencyQueues: temporal.agencyQueues }, 'workers polling');
   }
 
   /** Settles when the worker stops; rejects if it failed (the process must then exit non-zero). */
-  whenStopped(): Promise<void> {
-    return this.running ?? Promise.reject(new Error('worker not started'));
+  async whenStopped(): Promise<void> {
+    if (this.running === undefined) throw new Error('worker not started');
+    await this.running;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    for (const worker of this.workers) if (worker.getState() === 'RUNNING') worker.shutdown();
     await this.running?.catch((error: unknown) => this.logger.error({ err: error }, 'worker stopped with an error'));
     await this.connection?.close();
   }

@@ -5,6 +5,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
+import { loadConfig } from '../../src/config/app-config';
+import { createAgencyWorkers } from '../../src/worker/agency-workers';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
 import { addSearchAttributes } from '../../src/temporal/namespace-setup';
@@ -24,8 +26,8 @@ import { testStackValue } from '../helpers/test-stack';
  */
 describe('case deadlines and long life (time skipping)', () => {
   let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
+  let workers: Worker[];
+  let running: Promise<unknown>;
   let dataSource: DataSource;
   const taskQueue = `deadlines-${randomUUID()}`;
   const protocols = ProtocolRegistry.fromDirectory(join(__dirname, '..', '..', 'protocols'));
@@ -59,12 +61,15 @@ describe('case deadlines and long life (time skipping)', () => {
     await addSearchAttributes(env.connection, 'default');
     const { database } = testConfig();
     dataSource = await new DataSource(dataSourceOptions({ url: database.url as string, schema: database.schema, poolSize: 2 })).initialize();
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities: createActivities({ dataSource }) });
-    running = worker.run();
+    const caseWorker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities: createActivities({ dataSource }) });
+    // The agencies' queues are served as in production (a pending agency task would hold the test clock).
+    const agencies = await createAgencyWorkers(env.nativeConnection, 'default', loadConfig({}).temporal.agencyQueues, { dataSource });
+    workers = [caseWorker, ...agencies];
+    running = Promise.all(workers.map((w) => w.run()));
   });
 
   afterAll(async () => {
-    worker?.shutdown();
+    for (const w of workers ?? []) w.shutdown();
     await running;
     await env?.teardown();
     await dataSource?.destroy();

@@ -1,6 +1,7 @@
 import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../contracts/case';
 import type { Stage } from '../contracts/lifecycle';
 import type { Protocol, ProtocolStep } from '../contracts/protocol';
+import type { AgencyTaskOrder, TaskReceipt, TaskType } from '../contracts/task';
 import { parseDuration } from '../domain/duration';
 import { ppksWarnings } from '../domain/ppks';
 import type { Acceptance, LifecycleFacts } from './stage-machine';
@@ -21,6 +22,10 @@ export interface CaseState extends CaseSnapshot {
   /** Rungs of the escalation ladder already fired for the current deadline. */
   ladderLevel: number;
   maxHistoryEvents: number | null;
+  /** Whether this case dispatches agency tasks (false for cases opened before tasks existed). */
+  dispatchTasks: boolean;
+  /** Tasks ordered from agencies; a null receipt is still to be delivered (re-sent after continue-as-new). */
+  tasks: { order: AgencyTaskOrder; receipt: TaskReceipt | null }[];
 }
 
 const MAX_REMEMBERED_REQUESTS = 1000;
@@ -121,6 +126,8 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
     monitoringVisitsDone: 0,
     ladderLevel: 0,
     maxHistoryEvents: input.maxHistoryEvents ?? null,
+    dispatchTasks: false,
+    tasks: [],
   };
   state.responsibleAgency = responsibleAgency(state);
   restartClock(state);
@@ -154,6 +161,7 @@ export function applyCommand(state: CaseState, request: CommandRequest, decision
   if (state.stage === 'CLOSED') Object.assign(state, { deadlineAt: null, overdue: false });
   state.responsibleAgency = responsibleAgency(state);
   state.lastAction = { action: command.action, actorId: actor.id, actorName: actor.name, role: actor.role, at: now };
+  if (stageChanged || command.action === 'recordMonitoringVisit') orderTasks(state, now);
   state.processedRequests = [...state.processedRequests, request.requestId].slice(-MAX_REMEMBERED_REQUESTS);
   state.version += 1;
   state.updatedAt = now;
@@ -186,6 +194,54 @@ export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
 
 /** The read-model view (internal bookkeeping stripped). */
 export function snapshotOf(state: CaseState): CaseSnapshot {
-  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, ...snapshot } = state;
+  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, dispatchTasks: _d, tasks: _t, ...snapshot } = state;
   return snapshot;
+}
+
+/** Which agency task each stage gives rise to, and the protocol step that names the agency. */
+function tasksFor(state: CaseState): { type: TaskType; step: ProtocolStep; regionCode: string }[] {
+  const child = state.facts.isChild;
+  const here = state.regionCode;
+  switch (state.stage) {
+    case 'HEALTH_CHECK':
+      return [{ type: 'HEALTH_CHECK', step: 'HEALTH_CHECK', regionCode: here }];
+    case 'MEDICAL_TREATMENT':
+      return [{ type: 'MEDICAL_TREATMENT', step: 'MEDICAL_TREATMENT', regionCode: here }];
+    case 'ASSESSMENT':
+      return [child ? { type: 'CHILD_PROTECTION', step: 'CHILD_PROTECTION', regionCode: here } : { type: 'ASSESSMENT', step: 'ASSESSMENT', regionCode: here }];
+    case 'SHELTER':
+      return [{ type: 'SHELTER_PLACEMENT', step: child ? 'CHILD_PROTECTION' : 'SHELTER', regionCode: here }];
+    case 'REHABILITATION':
+      return [{ type: 'REHABILITATION', step: 'REHABILITATION', regionCode: here }];
+    case 'REINTEGRATION':
+      return [
+        { type: 'REINTEGRATION_SUPPORT', step: 'REINTEGRATION_SUPPORT', regionCode: here },
+        // The home region's Dinsos receives the person: its acknowledgement is its task.
+        ...(state.facts.reintegrationType === 'REPATRIATION' && state.originRegionCode !== null
+          ? [{ type: 'REPATRIATION_ACKNOWLEDGEMENT' as const, step: 'REINTEGRATION' as const, regionCode: state.originRegionCode }]
+          : []),
+      ];
+    case 'MONITORING':
+      return state.deadlineAt === null ? [] : [{ type: 'FOLLOW_UP_VISIT', step: 'MONITORING', regionCode: here }];
+    default:
+      return [];
+  }
+}
+
+/** Orders the current stage's agency tasks (keys are unique per case: type and state version). */
+function orderTasks(state: CaseState, now: string): void {
+  const protocol = state.protocolDoc;
+  if (!state.dispatchTasks || protocol === null) return;
+  for (const { type, step, regionCode } of tasksFor(state)) {
+    const order: AgencyTaskOrder = {
+      taskKey: `${type}@v${state.version}`,
+      caseId: state.caseId,
+      type,
+      agencyCode: protocol.agencies[step],
+      regionCode,
+      dispatchedAt: now,
+      dueAt: state.deadlineAt,
+    };
+    state.tasks = [...state.tasks, { order, receipt: null }];
+  }
 }

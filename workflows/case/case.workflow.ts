@@ -9,10 +9,12 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { Activities, AgencyActivities } from '../../activities';
 import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../contracts/case';
 import { CASE_ACTIONS, COMMAND_FAILURES } from '../contracts/lifecycle';
 import { CaseOverdueKey, CaseStageKey } from '../contracts/search-attributes';
+import type { AgencyTaskOrder } from '../contracts/task';
+import { agencyTaskQueue } from '../contracts/task';
 import type { CaseState } from './case-state';
 import { applyCommand, applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';
 import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery } from './case.messages';
@@ -28,6 +30,22 @@ const { projectCase } = proxyActivities<Activities>({
 
 /** Cases opened before this patch have no protocol deadlines: their histories must replay unchanged. */
 export const LIFECYCLE_PATCH = 'case-lifecycle-v1';
+/** Cases opened before this patch dispatch no agency tasks. */
+export const AGENCY_TASKS_PATCH = 'agency-tasks-v1';
+
+/**
+ * One activity proxy per agency queue. No schedule-to-start limit: when an agency's worker is down
+ * its queue backs up and the task waits, while every other agency's work goes on.
+ */
+const agencyQueues: Record<string, AgencyActivities> = {};
+function agency(code: string): AgencyActivities {
+  agencyQueues[code] ??= proxyActivities<AgencyActivities>({
+    taskQueue: agencyTaskQueue(code),
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  });
+  return agencyQueues[code];
+}
 
 /** Input of a run started by continue-as-new: the whole state, processed request ids included. */
 export interface ContinuedCase {
@@ -36,6 +54,11 @@ export interface ContinuedCase {
 
 const rejection = (r: Rejection) =>
   ApplicationFailure.create({ type: r.code === 'ROLE_NOT_ALLOWED' ? COMMAND_FAILURES.role : COMMAND_FAILURES.illegal, message: r.reason, nonRetryable: true, details: [{ allowedActions: r.allowedActions }] });
+
+/** A state continued by an older version lacks later fields: give them their "before" values. */
+function withLaterFields(older: Partial<CaseState> & Omit<CaseState, 'dispatchTasks' | 'tasks'>): CaseState {
+  return { ...older, dispatchTasks: older.dispatchTasks ?? false, tasks: older.tasks ?? [] };
+}
 
 /** The server suggests it (history size), or the run passed the case's own event bound. */
 function timeToContinueAsNew(state: CaseState): boolean {
@@ -50,7 +73,8 @@ function timeToContinueAsNew(state: CaseState): boolean {
  */
 export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promise<CaseSnapshot> {
   const continued = 'continued' in input;
-  const state: CaseState = continued ? input.continued : initialState(input, new Date().toISOString()); // workflow time: deterministic
+  const state: CaseState = continued ? withLaterFields(input.continued) : initialState(input, new Date().toISOString()); // workflow time: deterministic
+  if (!continued) state.dispatchTasks = patched(AGENCY_TASKS_PATCH);
   let projected = continued ? state.version : 0;
   const project = async (): Promise<void> => {
     if (state.version <= projected) return;
@@ -90,6 +114,23 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
       },
     );
   }
+
+  // Agency tasks go out in the background: a command never waits for an agency's queue.
+  const sending = new Set<string>();
+  const deliver = async (order: AgencyTaskOrder): Promise<void> => {
+    sending.add(order.taskKey);
+    const receipt = await agency(order.agencyCode).dispatchAgencyTask(order);
+    const task = state.tasks.find((t) => t.order.taskKey === order.taskKey);
+    if (task !== undefined) task.receipt = receipt;
+    sending.delete(order.taskKey);
+  };
+  const dispatcher = async (): Promise<void> => {
+    for (;;) {
+      await condition(() => state.tasks.some((t) => t.receipt === null && !sending.has(t.order.taskKey)));
+      for (const t of state.tasks.filter((x) => x.receipt === null && !sending.has(x.order.taskKey))) void deliver(t.order);
+    }
+  };
+  void dispatcher();
 
   if (!continued) await project();
   const withDeadlines = continued || patched(LIFECYCLE_PATCH);

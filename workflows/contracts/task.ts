@@ -1,0 +1,43 @@
+/**
+ * Agency tasks: every step a case's protocol gives to an agency becomes a task, dispatched by the case
+ * workflow as an activity on that agency's own task queue. Plain JSON.
+ */
+export const TASK_TYPES = [
+  'HEALTH_CHECK',
+  'MEDICAL_TREATMENT',
+  'ASSESSMENT',
+  'CHILD_PROTECTION',
+  'SHELTER_PLACEMENT',
+  'REHABILITATION',
+  'REINTEGRATION_SUPPORT',
+  'REPATRIATION_ACKNOWLEDGEMENT',
+  'FOLLOW_UP_VISIT',
+] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+/** What the case workflow sends to an agency. */
+export interface AgencyTaskOrder {
+  /** Unique per case and step occurrence (e.g. `HEALTH_CHECK@v2`): dispatching twice records once. */
+  taskKey: string;
+  caseId: string;
+  type: TaskType;
+  agencyCode: string;
+  /** The agency's region: the case's, or the origin region for a repatriation acknowledgement. */
+  regionCode: string;
+  /** ISO-8601 workflow time. */
+  dispatchedAt: string;
+  /** When the step's deadline passes (from the protocol), if it has one. */
+  dueAt: string | null;
+}
+
+/** What the agency's side returns once the task is in its inbox. */
+export interface TaskReceipt {
+  taskId: string;
+  /** `sinergi` when Sinergi's worker recorded it, otherwise the agency system's own name. */
+  recordedBy: string;
+}
+
+/** The task queue of an agency: `agency-<code in lower case>` (e.g. `agency-dinkes`). */
+export function agencyTaskQueue(agencyCode: string): string {
+  return `agency-${agencyCode.toLowerCase()}`;
+}
