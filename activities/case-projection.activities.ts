@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CaseSnapshot } from '../workflows/contracts/case';
+import type { TaskState } from '../workflows/contracts/task';
 import { caseWorkflowId } from '../workflows/contracts/case';
 import { withSanitizedErrors } from './safe-errors';
 
@@ -57,6 +58,21 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
     projectCase: (snapshot: CaseSnapshot): Promise<void> =>
       withSanitizedErrors('projectCase', async () => {
         await dataSource.query(UPSERT, row(snapshot));
+      }),
+
+    /**
+     * Brings the inbox rows up to the workflow's view of its tasks (status, assignee, outcome). Rows
+     * not yet delivered by the agency's queue are skipped: the dispatch writes them in their state.
+     */
+    projectTasks: (caseId: string, tasks: TaskState[]): Promise<void> =>
+      withSanitizedErrors('projectTasks', async () => {
+        for (const t of tasks) {
+          await dataSource.query(
+            `UPDATE agency_task SET status = $3, assignee_id = $4, assignee_name = $5, outcome = $6, reason = $7, closed_at = $8
+              WHERE case_id = $1 AND task_key = $2`,
+            [caseId, t.order.taskKey, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt],
+          );
+        }
       }),
   };
 }

@@ -13,6 +13,7 @@ import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
 import { ProtocolsModule } from '../protocols/protocols.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { UsersModule } from '../users/users.module';
 
 /** Root module of the API process: HTTP, Temporal client, read model. No Worker. */
@@ -21,7 +22,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, UsersModule, AgenciesModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

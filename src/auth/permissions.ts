@@ -7,6 +7,9 @@ export type Permission =
   | 'case.read'
   | 'case.list'
   | 'case.command'
+  | 'task.read'
+  | 'task.work'
+  | 'task.assign'
   | 'user.read'
   | 'user.manage'
   | 'agency.read'
@@ -19,18 +22,18 @@ export type Permission =
  *
  * - Case workers and supervisors open, read and advance cases of their region (which command each
  *   role may give is the stage machine's table: workflows/case/stage-machine.ts).
- * - Agency officers work on their agency's tasks (arriving with the tasks issue); no case access yet.
+ * - Agency officers work on their agency's tasks (inbox), and see of a case only what the task carries.
  * - Auditors read everything in their scope and change nothing.
  * - Admins manage users and agencies, not case files (least privilege over health and children's data).
  * - Agency systems (API keys) only act on their agency's tasks.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASE_WORKER: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
-  SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read'],
-  AGENCY_OFFICER: ['self.read', 'agency.read'],
-  AUDITOR: ['self.read', 'case.read', 'case.list', 'agency.read', 'user.read'],
+  SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'task.read', 'task.assign'],
+  AGENCY_OFFICER: ['self.read', 'agency.read', 'task.read', 'task.work'],
+  AUDITOR: ['self.read', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read'],
   ADMIN: ['self.read', 'agency.read', 'agency.manage', 'agency.credential.manage', 'user.read', 'user.manage'],
-  AGENCY_SYSTEM: ['self.read'],
+  AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

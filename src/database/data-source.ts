@@ -11,6 +11,7 @@ import { CreateCaseView1763800000000 } from './migrations/1763800000000-CreateCa
 import { CreateIdentity1763900000000 } from './migrations/1763900000000-CreateIdentity';
 import { CaseLifecycle1764000000000 } from './migrations/1764000000000-CaseLifecycle';
 import { AgencyTasks1764100000000 } from './migrations/1764100000000-AgencyTasks';
+import { AgencyTaskWork1764200000000 } from './migrations/1764200000000-AgencyTaskWork';
 
 /** Every entity, listed (not globbed) so the same list works from sources, dist and Jest. */
 export const ENTITIES = [
@@ -23,7 +24,7 @@ export const ENTITIES = [
   LoginFailureEntity,
 ];
 /** Every migration in order. Schema changes only ever happen here (never `synchronize`). */
-export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000];
+export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000];
 
 export interface DatabaseSettings {
   url: string;

@@ -42,6 +42,11 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   ),
   'POST /cases/{id}/extend-shelter-stay': ['SUPERVISOR'],
   'POST /cases/{id}/close': ['SUPERVISOR'],
+  'GET /tasks': ['SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'AGENCY_SYSTEM'],
+  'POST /tasks/{id}/claim': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],
+  'POST /tasks/{id}/complete': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],
+  'POST /tasks/{id}/reject': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],
+  'POST /tasks/{id}/reassign': ['SUPERVISOR'],
   'GET /users': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'POST /users': ['ADMIN'],
   'GET /users/{id}': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
@@ -104,6 +109,9 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /cases/{id}/acknowledge-repatriation': () => ({ receivingOfficer: 'x', receivingRegionCode: '3514' }),
       'POST /cases/{id}/record-monitoring-visit': () => ({ outcome: 'STABLE' }),
       'POST /cases/{id}/close': () => ({ reason: 'ABSCONDED', note: 'left' }),
+      'POST /tasks/{id}/complete': () => ({ outcome: { result: 'FIT' } }),
+      'POST /tasks/{id}/reject': () => ({ reason: 'not ours' }),
+      'POST /tasks/{id}/reassign': () => ({ assigneeUserId: fx.userId }),
     };
     let req = request(app())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
     if ('bearer' in credential) req = req.auth(credential.bearer, { type: 'bearer' });

@@ -1,7 +1,7 @@
 import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../contracts/case';
 import type { Stage } from '../contracts/lifecycle';
 import type { Protocol, ProtocolStep } from '../contracts/protocol';
-import type { AgencyTaskOrder, TaskReceipt, TaskType } from '../contracts/task';
+import type { AgencyTaskOrder, TaskState, TaskType } from '../contracts/task';
 import { parseDuration } from '../domain/duration';
 import { ppksWarnings } from '../domain/ppks';
 import type { Acceptance, LifecycleFacts } from './stage-machine';
@@ -25,7 +25,7 @@ export interface CaseState extends CaseSnapshot {
   /** Whether this case dispatches agency tasks (false for cases opened before tasks existed). */
   dispatchTasks: boolean;
   /** Tasks ordered from agencies; a null receipt is still to be delivered (re-sent after continue-as-new). */
-  tasks: { order: AgencyTaskOrder; receipt: TaskReceipt | null }[];
+  tasks: TaskState[];
 }
 
 const MAX_REMEMBERED_REQUESTS = 1000;
@@ -242,6 +242,6 @@ function orderTasks(state: CaseState, now: string): void {
       dispatchedAt: now,
       dueAt: state.deadlineAt,
     };
-    state.tasks = [...state.tasks, { order, receipt: null }];
+    state.tasks = [...state.tasks, { order, receipt: null, status: 'OPEN', assignee: null, outcome: null, reason: null, closedAt: null }];
   }
 }

@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseSnapshot, CommandRequest } from '../contracts/case';
+import type { TaskAction, TaskRequest } from '../contracts/task';
 import type { CaseAction } from '../contracts/lifecycle';
 import { CASE_ACTIONS } from '../contracts/lifecycle';
 
@@ -20,3 +21,14 @@ export const getCaseQuery = defineQuery<CaseSnapshot>('getCase');
 export const caseCommandUpdates = Object.fromEntries(
   CASE_ACTIONS.map((action) => [action, defineUpdate<CaseSnapshot, [CommandRequest]>(action)]),
 ) as Record<CaseAction, UpdateDefinition<CaseSnapshot, [CommandRequest]>>;
+
+export const TASK_ACTIONS = ['claimTask', 'completeTask', 'rejectTask', 'reassignTask'] as const satisfies readonly TaskAction[];
+
+/**
+ * Agency task work on the case: validated (task open, the caller's agency, an outcome fitting the
+ * task type) before anything is written; completing moves the case on when the outcome decides a step.
+ */
+export const taskUpdates = Object.fromEntries(TASK_ACTIONS.map((action) => [action, defineUpdate<CaseSnapshot, [TaskRequest]>(action)])) as Record<
+  TaskAction,
+  UpdateDefinition<CaseSnapshot, [TaskRequest]>
+>;

@@ -13,16 +13,18 @@ import type { Activities, AgencyActivities } from '../../activities';
 import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../contracts/case';
 import { CASE_ACTIONS, COMMAND_FAILURES } from '../contracts/lifecycle';
 import { CaseOverdueKey, CaseStageKey } from '../contracts/search-attributes';
-import type { AgencyTaskOrder } from '../contracts/task';
+import type { AgencyTaskOrder, TaskRequest } from '../contracts/task';
 import { agencyTaskQueue } from '../contracts/task';
 import type { CaseState } from './case-state';
 import { applyCommand, applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';
-import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery } from './case.messages';
+import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery, TASK_ACTIONS, taskUpdates } from './case.messages';
 import { commandProblems } from './command-shape';
 import type { Rejection } from './stage-machine';
 import { decide } from './stage-machine';
+import type { TaskCheck } from './task-rules';
+import { applyTaskRequest, checkTaskRequest } from './task-rules';
 
-const { projectCase } = proxyActivities<Activities>({
+const { projectCase, projectTasks } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // A projection must never be lost: retry until PostgreSQL is back, with capped backoff.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -51,6 +53,8 @@ function agency(code: string): AgencyActivities {
 export interface ContinuedCase {
   continued: CaseState;
 }
+
+const taskFailure = (c: Extract<TaskCheck, { ok: false }>) => ApplicationFailure.create({ type: c.failure, message: c.reason, nonRetryable: true });
 
 const rejection = (r: Rejection) =>
   ApplicationFailure.create({ type: r.code === 'ROLE_NOT_ALLOWED' ? COMMAND_FAILURES.role : COMMAND_FAILURES.illegal, message: r.reason, nonRetryable: true, details: [{ allowedActions: r.allowedActions }] });
@@ -110,6 +114,31 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
           if (problems.length > 0) throw ApplicationFailure.create({ type: COMMAND_FAILURES.invalid, message: problems.join('; '), nonRetryable: true });
           const decision = decide(state.facts, request.command, request.actor.role);
           if (!decision.ok) throw rejection(decision);
+        },
+      },
+    );
+  }
+
+  for (const action of TASK_ACTIONS) {
+    setHandler(
+      taskUpdates[action],
+      async (request: TaskRequest) => {
+        if (!state.processedRequests.includes(request.requestId)) {
+          const check = checkTaskRequest(state, action, request); // state may have moved since validation
+          if (!check.ok) throw taskFailure(check);
+          applyTaskRequest(state, action, request, check, new Date().toISOString());
+          publishVisibility();
+        }
+        await project();
+        const { caseId, tasks } = state;
+        await projectTasks(caseId, tasks);
+        return snapshotOf(state);
+      },
+      {
+        validator: (request: TaskRequest) => {
+          if (state.processedRequests.includes(request.requestId)) return;
+          const check = checkTaskRequest(state, action, request);
+          if (!check.ok) throw taskFailure(check);
         },
       },
     );

@@ -24,6 +24,8 @@ export interface LifecycleFacts {
 
 const OPEN: Stage[] = ['INTAKE', 'HEALTH_CHECK', 'MEDICAL_TREATMENT', 'ASSESSMENT', 'SHELTER', 'REHABILITATION', 'REINTEGRATION', 'MONITORING'];
 const STAFF: Role[] = ['CASE_WORKER', 'SUPERVISOR'];
+/** Staff, or the agency doing the step — agencies reach these only by completing their task. */
+const STAFF_OR_AGENCY: Role[] = [...STAFF, 'AGENCY_OFFICER', 'AGENCY_SYSTEM'];
 
 export interface TransitionRule {
   action: CaseAction;
@@ -38,16 +40,16 @@ export interface TransitionRule {
 /** The transition table. docs/case-lifecycle.md is generated from it (`npm run docs:lifecycle`). */
 export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'startHealthCheck', from: ['INTAKE'], to: ['HEALTH_CHECK'], roles: STAFF, carries: '—' },
-  { action: 'recordHealthCheck', from: ['HEALTH_CHECK'], to: ['ASSESSMENT', 'MEDICAL_TREATMENT'], roles: STAFF, carries: 'result FIT → assessment; NEEDS_TREATMENT / REFERRED_TO_HOSPITAL → treatment; findings' },
-  { action: 'recordRecovery', from: ['MEDICAL_TREATMENT'], to: ['ASSESSMENT'], roles: STAFF, carries: 'note' },
+  { action: 'recordHealthCheck', from: ['HEALTH_CHECK'], to: ['ASSESSMENT', 'MEDICAL_TREATMENT'], roles: STAFF_OR_AGENCY, carries: 'result FIT → assessment; NEEDS_TREATMENT / REFERRED_TO_HOSPITAL → treatment; findings' },
+  { action: 'recordRecovery', from: ['MEDICAL_TREATMENT'], to: ['ASSESSMENT'], roles: STAFF_OR_AGENCY, carries: 'note' },
   { action: 'recordAssessment', from: ['ASSESSMENT'], to: ['SHELTER', 'REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'PPKS categories (≥ 1), decision; shelter type; reintegration type when going home; guardian consent for a child' },
   { action: 'recordReferralRefusal', from: ['ASSESSMENT', 'SHELTER'], to: [], roles: STAFF, carries: 'note; a later referral to rehabilitation then needs refusalOverride with the reason' },
   { action: 'extendShelterStay', from: ['SHELTER'], to: [], roles: ['SUPERVISOR'], carries: 'days (1–30), reason' },
   { action: 'leaveShelter', from: ['SHELTER'], to: ['REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'next stage; reintegration type when going home; refusalOverride after a refusal' },
   { action: 'completeRehabilitation', from: ['REHABILITATION'], to: ['REINTEGRATION'], roles: STAFF, carries: 'reintegration type' },
-  { action: 'acknowledgeRepatriation', from: ['REINTEGRATION'], to: [], roles: STAFF, carries: "receiving officer and region (the home region's Dinsos)" },
+  { action: 'acknowledgeRepatriation', from: ['REINTEGRATION'], to: [], roles: STAFF_OR_AGENCY, carries: "receiving officer and region (the home region's Dinsos)" },
   { action: 'completeReintegration', from: ['REINTEGRATION'], to: ['MONITORING'], roles: STAFF, carries: '— (a repatriation needs the acknowledgement first)' },
-  { action: 'recordMonitoringVisit', from: ['MONITORING'], to: [], roles: STAFF, carries: 'outcome STABLE / CONCERN / RETURNED_TO_STREET, note' },
+  { action: 'recordMonitoringVisit', from: ['MONITORING'], to: [], roles: STAFF_OR_AGENCY, carries: 'outcome STABLE / CONCERN / RETURNED_TO_STREET, note' },
   { action: 'closeCase', from: OPEN, to: ['CLOSED'], roles: ['SUPERVISOR'], carries: 'reason (COMPLETED from monitoring only; TRANSFERRED_OUT, REFERRED_TO_PROGRAM, ABSCONDED, DECEASED, UNFOUNDED_REPORT from any open stage), note' },
 ];
 

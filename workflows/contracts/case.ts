@@ -66,7 +66,7 @@ export interface Escalation {
 
 /** The last command applied, for the read model (the full ledger arrives with the audit issue). */
 export interface LastAction {
-  action: CaseAction | 'openCase';
+  action: CaseAction | 'openCase' | 'claimTask' | 'completeTask' | 'rejectTask' | 'reassignTask';
   actorId: string;
   actorName: string;
   role: string;

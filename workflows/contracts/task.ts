@@ -1,3 +1,5 @@
+import type { Actor } from './actor';
+
 /**
  * Agency tasks: every step a case's protocol gives to an agency becomes a task, dispatched by the case
  * workflow as an activity on that agency's own task queue. Plain JSON.
@@ -40,4 +42,32 @@ export interface TaskReceipt {
 /** The task queue of an agency: `agency-<code in lower case>` (e.g. `agency-dinkes`). */
 export function agencyTaskQueue(agencyCode: string): string {
   return `agency-${agencyCode.toLowerCase()}`;
+}
+
+export const TASK_STATUSES = ['OPEN', 'CLAIMED', 'COMPLETED', 'REJECTED'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskAction = 'claimTask' | 'completeTask' | 'rejectTask' | 'reassignTask';
+
+/** A task request as it reaches the case workflow (request id for idempotency, verified actor). */
+export interface TaskRequest {
+  requestId: string;
+  actor: Actor;
+  taskKey: string;
+  /** completeTask: the typed outcome (see workflows/case/task-outcomes.ts). */
+  outcome?: Record<string, unknown>;
+  /** rejectTask: why. */
+  reason?: string;
+  /** reassignTask: the officer of the same agency who takes the task over. */
+  assignee?: { id: string; name: string };
+}
+
+/** A task as the case holds it and projects it into the agency's inbox. */
+export interface TaskState {
+  order: AgencyTaskOrder;
+  receipt: TaskReceipt | null;
+  status: TaskStatus;
+  assignee: { id: string; name: string } | null;
+  outcome: Record<string, unknown> | null;
+  reason: string | null;
+  closedAt: string | null;
 }

@@ -22,7 +22,9 @@ export type ErrorCode =
   | 'CREDENTIAL_NOT_FOUND'
   | 'ILLEGAL_TRANSITION'
   | 'ROLE_NOT_ALLOWED'
-  | 'CASE_CLOSED';
+  | 'CASE_CLOSED'
+  | 'TASK_NOT_FOUND'
+  | 'TASK_CLOSED';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -49,4 +51,6 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   ILLEGAL_TRANSITION: 409,
   ROLE_NOT_ALLOWED: 403,
   CASE_CLOSED: 409,
+  TASK_NOT_FOUND: 404,
+  TASK_CLOSED: 409,
 };

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
+import type { TaskStatus, TaskType } from '../../../workflows/contracts/task';
+import { TASK_STATUSES, TASK_TYPES } from '../../../workflows/contracts/task';
+
+export class ListTasksQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  /** Only this case's tasks. */
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  /** true: only open tasks past their due time. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+}
+
+export class CompleteTaskDto {
+  /**
+   * Typed per task type: HEALTH_CHECK `{ result: FIT | NEEDS_TREATMENT | REFERRED_TO_HOSPITAL, findings? }`;
+   * MEDICAL_TREATMENT `{ recovered: true }`; ASSESSMENT / CHILD_PROTECTION `{ summary }`;
+   * SHELTER_PLACEMENT `{ facility }`; REHABILITATION `{ programme }`; REINTEGRATION_SUPPORT
+   * `{ kind: CASH | GOODS | SERVICE | JOB_PLACEMENT, amount? }`; REPATRIATION_ACKNOWLEDGEMENT
+   * `{ receivingOfficer }`; FOLLOW_UP_VISIT `{ outcome: STABLE | CONCERN | RETURNED_TO_STREET, note? }`.
+   */
+  @ApiProperty({ type: Object, example: { result: 'FIT' } })
+  @IsObject()
+  outcome!: Record<string, unknown>;
+}
+
+export class RejectTaskDto {
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
+
+export class ReassignTaskDto {
+  /** A user of the task's agency. */
+  @IsUUID()
+  assigneeUserId!: string;
+}
+
+export class TaskResponse {
+  id!: string;
+  caseId!: string;
+  @ApiProperty({ enum: TASK_TYPES })
+  type!: TaskType;
+  agencyCode!: string;
+  regionCode!: string;
+  @ApiProperty({ enum: TASK_STATUSES })
+  status!: TaskStatus;
+  dispatchedAt!: string;
+  @ApiProperty({ type: String, nullable: true })
+  dueAt!: string | null;
+  overdue!: boolean;
+  @ApiProperty({ type: String, nullable: true })
+  assigneeName!: string | null;
+  @ApiProperty({ type: Object, nullable: true })
+  outcome!: Record<string, unknown> | null;
+}
+
+export class TaskListResponse {
+  @ApiProperty({ type: [TaskResponse] })
+  items!: TaskResponse[];
+  total!: number;
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { taskUpdates } from '../../workflows/case/case.messages';
+import { TASK_FAILURES } from '../../workflows/case/task-rules';
+import type { Actor } from '../../workflows/contracts/actor';
+import { caseWorkflowId } from '../../workflows/contracts/case';
+import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
+import { inRegionScope, requireRegion } from '../auth/access';
+import { DomainError } from '../common/errors/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { UserEntity } from '../users/user.entity';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { translateTemporalError } from '../temporal/temporal-errors';
+import type { ListTasksQuery, TaskListResponse, TaskResponse } from './dto/task.dto';
+
+interface TaskRow {
+  id: string;
+  case_id: string;
+  task_key: string;
+  type: TaskResponse['type'];
+  agency_code: string;
+  region_code: string;
+  status: TaskResponse['status'];
+  dispatched_at: Date;
+  due_at: Date | null;
+  assignee_name: string | null;
+  outcome: Record<string, unknown> | null;
+  overdue: boolean;
+}
+
+const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, assignee_name, outcome,
+  (status IN ('OPEN', 'CLAIMED') AND due_at IS NOT NULL AND due_at < now()) AS overdue`;
+
+const toTask = (r: TaskRow): TaskResponse => ({
+  id: r.id,
+  caseId: r.case_id,
+  type: r.type,
+  agencyCode: r.agency_code,
+  regionCode: r.region_code,
+  status: r.status,
+  dispatchedAt: r.dispatched_at.toISOString(),
+  dueAt: r.due_at?.toISOString() ?? null,
+  overdue: r.overdue,
+  assigneeName: r.assignee_name,
+  outcome: r.outcome,
+});
+
+/**
+ * Agency inboxes. Reads come from the agency_task table; every change goes to the case workflow as an
+ * update (the workflow is the single writer), whose answer is already projected when it returns.
+ */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  /** Agency staff and systems: their agency's inbox. Supervisors and auditors: every agency in scope. */
+  async list(actor: Actor, query: ListTasksQuery): Promise<TaskListResponse> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
+    if (actor.agencyCode !== null) {
+      add('agency_code = ?', actor.agencyCode);
+      add('region_code = ?', actor.regionCode);
+    } else add('region_code LIKE ?', `${actor.regionCode}%`);
+    if (query.status) add('status = ?', query.status);
+    if (query.caseId) add('case_id = ?', query.caseId);
+    if (query.overdue !== undefined) where.push(`${query.overdue ? '' : 'NOT '}(status IN ('OPEN', 'CLAIMED') AND due_at IS NOT NULL AND due_at < now())`);
+    const filter = where.join(' AND ');
+    const rows = await this.dataSource.query<TaskRow[]>(
+      `SELECT ${COLUMNS} FROM agency_task WHERE ${filter} ORDER BY dispatched_at, id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM agency_task WHERE ${filter}`, params);
+    return { items: rows.map(toTask), total };
+  }
+
+  async act(actor: Actor, taskId: string, action: TaskAction, body: Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string }, key: string | undefined): Promise<TaskResponse> {
+    const task = await this.load(taskId);
+    if (action === 'reassignTask') requireRegion(actor, task.region_code);
+    else if (actor.agencyCode !== task.agency_code || !inRegionScope(actor.regionCode, task.region_code)) {
+      throw new DomainError('OTHER_AGENCY', "This task belongs to another agency's inbox");
+    }
+    const assignee = body.assigneeUserId === undefined ? undefined : await this.assignee(body.assigneeUserId, task);
+    const request: TaskRequest = {
+      requestId: `${actor.id}:${action}:${key ?? randomUUID()}`,
+      actor,
+      taskKey: task.task_key,
+      ...(body.outcome !== undefined ? { outcome: body.outcome } : {}),
+      ...(body.reason !== undefined ? { reason: body.reason } : {}),
+      ...(assignee !== undefined ? { assignee } : {}),
+    };
+    const { client } = this.temporal;
+    const handle = client.workflow.getHandle(caseWorkflowId(task.case_id));
+    try {
+      await client.withDeadline(Date.now() + this.config.http.commandTimeoutMs, () => handle.executeUpdate(taskUpdates[action], { args: [request], updateId: request.requestId }));
+    } catch (error) {
+      translateTaskError(error);
+    }
+    return toTask(await this.load(taskId));
+  }
+
+  private async load(id: string): Promise<TaskRow> {
+    const [row] = await this.dataSource.query<TaskRow[]>(`SELECT ${COLUMNS} FROM agency_task WHERE id = $1`, [id]);
+    if (row === undefined) throw new DomainError('TASK_NOT_FOUND', 'No task with this id');
+    return row;
+  }
+
+  private async assignee(userId: string, task: TaskRow): Promise<{ id: string; name: string }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId, active: true });
+    const [agency] = user?.agencyId ? await this.dataSource.query<{ code: string }[]>('SELECT code FROM agency WHERE id = $1', [user.agencyId]) : [];
+    if (user === null || agency?.code !== task.agency_code || user.regionCode !== task.region_code) {
+      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'assigneeUserId', messages: ["the assignee must be an active officer of the task's agency"] }]);
+    }
+    return { id: user.id, name: user.username };
+  }
+}
+
+function translateTaskError(error: unknown): never {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure) {
+    if (cause.type === TASK_FAILURES.invalid) throw new DomainError('VALIDATION_FAILED', cause.message);
+    if (cause.type === TASK_FAILURES.illegal) throw new DomainError(/already (completed|rejected)/.test(cause.message) ? 'TASK_CLOSED' : 'ILLEGAL_TRANSITION', cause.message);
+    if (cause.type === TASK_FAILURES.otherAgency) throw new DomainError('OTHER_AGENCY', cause.message);
+    if (cause.type === TASK_FAILURES.role) throw new DomainError('ROLE_NOT_ALLOWED', cause.message);
+  }
+  if (error instanceof WorkflowNotFoundError) throw new DomainError('CASE_CLOSED', 'The case of this task is closed');
+  return translateTemporalError(error);
+}

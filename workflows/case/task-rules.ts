@@ -1,0 +1,58 @@
+import type { CommandRequest } from '../contracts/case';
+import { COMMAND_FAILURES } from '../contracts/lifecycle';
+import type { TaskAction, TaskRequest, TaskState } from '../contracts/task';
+import type { CaseState } from './case-state';
+import { applyCommand } from './case-state';
+import type { Acceptance } from './stage-machine';
+import { decide } from './stage-machine';
+import { commandFor, outcomeProblems } from './task-outcomes';
+
+/** Failure types of task updates (mapped by the API: 400, 409, 403). */
+export const TASK_FAILURES = { ...COMMAND_FAILURES, otherAgency: 'OTHER_AGENCY' } as const;
+
+export type TaskCheck =
+  | { ok: true; task: TaskState; command?: CommandRequest; decision?: Acceptance }
+  | { ok: false; failure: (typeof TASK_FAILURES)[keyof typeof TASK_FAILURES]; reason: string };
+
+const within = (scope: string, region: string) => region.startsWith(scope);
+
+/** Whether a task request may proceed; pure, used by the update's validator and again by its handler. */
+export function checkTaskRequest(state: CaseState, action: TaskAction, req: TaskRequest): TaskCheck {
+  const task = state.tasks.find((t) => t.order.taskKey === req.taskKey);
+  if (task === undefined) return { ok: false, failure: TASK_FAILURES.invalid, reason: 'no such task on this case' };
+  if (task.status === 'COMPLETED' || task.status === 'REJECTED') return { ok: false, failure: TASK_FAILURES.illegal, reason: `the task is already ${task.status.toLowerCase()}` };
+  const { actor } = req;
+  if (action === 'reassignTask') {
+    if (actor.role !== 'SUPERVISOR' || !within(actor.regionCode, task.order.regionCode)) return { ok: false, failure: TASK_FAILURES.role, reason: 'only a supervisor of the region reassigns tasks' };
+    return req.assignee === undefined ? { ok: false, failure: TASK_FAILURES.invalid, reason: 'assignee is required' } : { ok: true, task };
+  }
+  if (actor.agencyCode !== task.order.agencyCode || actor.regionCode !== task.order.regionCode) {
+    return { ok: false, failure: TASK_FAILURES.otherAgency, reason: "this task belongs to another agency's inbox" };
+  }
+  if (action === 'rejectTask') return typeof req.reason === 'string' && req.reason.trim() !== '' ? { ok: true, task } : { ok: false, failure: TASK_FAILURES.invalid, reason: 'reason is required' };
+  if (action === 'claimTask') return task.status === 'OPEN' ? { ok: true, task } : { ok: false, failure: TASK_FAILURES.illegal, reason: 'the task is already claimed' };
+  const problems = outcomeProblems(task.order.type, req.outcome);
+  if (problems.length > 0) return { ok: false, failure: TASK_FAILURES.invalid, reason: problems.join('; ') };
+  const command = commandFor(task.order.type, req.outcome ?? {}, task.order.regionCode);
+  if (command === undefined) return { ok: true, task };
+  const decision = decide(state.facts, command, actor.role);
+  if (!decision.ok) return { ok: false, failure: TASK_FAILURES.illegal, reason: decision.reason };
+  return { ok: true, task, command: { requestId: req.requestId, actor, command }, decision };
+}
+
+/** Applies an accepted task request; the case moves on when the outcome decides a step. */
+export function applyTaskRequest(state: CaseState, action: TaskAction, req: TaskRequest, check: Extract<TaskCheck, { ok: true }>, now: string): void {
+  const { task } = check;
+  if (action === 'claimTask') Object.assign(task, { status: 'CLAIMED', assignee: { id: req.actor.id, name: req.actor.name } });
+  if (action === 'reassignTask') task.assignee = req.assignee ?? null;
+  if (action === 'rejectTask') Object.assign(task, { status: 'REJECTED', reason: req.reason ?? null, closedAt: now });
+  if (action === 'completeTask') Object.assign(task, { status: 'COMPLETED', outcome: req.outcome ?? null, closedAt: now, assignee: task.assignee ?? { id: req.actor.id, name: req.actor.name } });
+  if (check.command !== undefined && check.decision !== undefined) {
+    applyCommand(state, check.command, check.decision, now);
+  } else {
+    state.processedRequests = [...state.processedRequests, req.requestId].slice(-1000);
+    state.version += 1;
+    state.updatedAt = now;
+  }
+  state.lastAction = { action, actorId: req.actor.id, actorName: req.actor.name, role: req.actor.role, at: now };
+}
