@@ -61,16 +61,20 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
       }),
 
     /**
-     * Brings the inbox rows up to the workflow's view of its tasks (status, assignee, outcome). Rows
-     * not yet delivered by the agency's queue are skipped: the dispatch writes them in their state.
+     * Brings the inbox up to the workflow's view of its delivered tasks: inserts a row the agency's
+     * own worker did not write (so its system can still work the task through the API), and updates
+     * status, assignee and outcome. Undelivered tasks are not shown: the agency has not received them.
      */
     projectTasks: (caseId: string, tasks: TaskState[]): Promise<void> =>
       withSanitizedErrors('projectTasks', async () => {
-        for (const t of tasks) {
+        for (const t of tasks.filter((task) => task.receipt !== null)) {
+          const o = t.order;
           await dataSource.query(
-            `UPDATE agency_task SET status = $3, assignee_id = $4, assignee_name = $5, outcome = $6, reason = $7, closed_at = $8
-              WHERE case_id = $1 AND task_key = $2`,
-            [caseId, t.order.taskKey, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt],
+            `INSERT INTO agency_task (case_id, task_key, type, agency_code, region_code, dispatched_at, due_at, status, assignee_id, assignee_name, outcome, reason, closed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+             ON CONFLICT (case_id, task_key) DO UPDATE SET status = EXCLUDED.status, assignee_id = EXCLUDED.assignee_id,
+               assignee_name = EXCLUDED.assignee_name, outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, closed_at = EXCLUDED.closed_at`,
+            [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt],
           );
         }
       }),

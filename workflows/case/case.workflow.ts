@@ -151,6 +151,8 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
     const receipt = await agency(order.agencyCode).dispatchAgencyTask(order);
     const task = state.tasks.find((t) => t.order.taskKey === order.taskKey);
     if (task !== undefined) task.receipt = receipt;
+    // The inbox row exists even when the agency's own worker, not Sinergi's, received the task.
+    await projectTasks(state.caseId, state.tasks);
     sending.delete(order.taskKey);
   };
   const dispatcher = async (): Promise<void> => {
@@ -176,6 +178,9 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
     }
     if (timeToContinueAsNew(state)) {
       await condition(allHandlersFinished);
+      // Let deliveries in flight finish (bounded: a stopped agency worker must not pin this run);
+      // anything still undelivered is sent again by the next run, exactly once per task key.
+      await condition(() => sending.size === 0, '5 minutes');
       await project();
       await continueAsNew<typeof caseWorkflow>({ continued: state });
     }
