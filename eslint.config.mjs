@@ -11,7 +11,7 @@ const envOnlyInConfig = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'coverage/**', 'jest.config.js', 'eslint.config.mjs', 'test/summary-reporter.js', 'examples/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'coverage/**', 'jest.config.js', 'eslint.config.mjs', 'test/summary-reporter.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -1,0 +1,69 @@
+/**
+ * Example of an agency running its own system on its Sinergi queue (here: a health office's SIMRS).
+ *
+ * 1. A Temporal Worker on `agency-<code>` receives each task the case workflows dispatch to the
+ *    agency (activity `dispatchAgencyTask`), records it in the agency's own store (a JSON-lines file
+ *    here) and returns a receipt. Sinergi then shows the task in the agency's inbox.
+ * 2. A loop completes the agency's open health checks through Sinergi's API with the agency's API key
+ *    (machine to machine), which moves each case on by itself.
+ *
+ *   SINERGI_API_KEY=<keyId.secret> npm run example:agency-worker -- DINKES
+ *
+ * Environment: TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default),
+ * SINERGI_API_URL (http://localhost:3000), SINERGI_API_KEY (required), EXAMPLE_INBOX_FILE.
+ */
+import { appendFileSync } from 'node:fs';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { AgencyTaskOrder, TaskReceipt } from '../../workflows/contracts/task';
+import { agencyTaskQueue } from '../../workflows/contracts/task';
+
+const agency = (process.argv[2] ?? 'DINKES').toUpperCase();
+const api = process.env.SINERGI_API_URL ?? 'http://localhost:3000';
+const apiKey = process.env.SINERGI_API_KEY;
+const inboxFile = process.env.EXAMPLE_INBOX_FILE ?? `example-${agency.toLowerCase()}-inbox.jsonl`;
+const log = (message: string) => process.stdout.write(`[${agency} system] ${message}\n`);
+
+/** The agency side of the contract: record the task in our own system, answer with a receipt. */
+function dispatchAgencyTask(order: AgencyTaskOrder): Promise<TaskReceipt> {
+  appendFileSync(inboxFile, `${JSON.stringify(order)}\n`);
+  log(`received ${order.type} for case ${order.caseId} (key ${order.taskKey})`);
+  return Promise.resolve({ taskId: `${agency.toLowerCase()}-${order.taskKey}`, recordedBy: `example ${agency} system` });
+}
+
+async function call(path: string, init: RequestInit = {}): Promise<unknown> {
+  const res = await fetch(`${api}${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-api-key': apiKey as string } });
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Completes open health checks as FIT (a real system would use the examination's result). */
+async function completeOpenHealthChecks(): Promise<void> {
+  const { items } = (await call('/tasks?status=OPEN')) as { items: { id: string; type: string; caseId: string }[] };
+  for (const task of items.filter((t) => t.type === 'HEALTH_CHECK')) {
+    await call(`/tasks/${task.id}/complete`, { method: 'POST', body: JSON.stringify({ outcome: { result: 'FIT', findings: 'examined by the example system' } }) });
+    log(`completed HEALTH_CHECK ${task.id} as FIT; case ${task.caseId} moves on`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (apiKey === undefined) throw new Error('Set SINERGI_API_KEY to the agency API key (POST /agencies/:id/credentials)');
+  const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  const worker = await Worker.create({
+    connection,
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: agencyTaskQueue(agency),
+    activities: { dispatchAgencyTask },
+  });
+  log(`polling ${agencyTaskQueue(agency)}; completing health checks through ${api}`);
+  const timer = setInterval(() => void completeOpenHealthChecks().catch((error: unknown) => log(String(error))), 2_000);
+  process.once('SIGINT', () => worker.shutdown());
+  process.once('SIGTERM', () => worker.shutdown());
+  await worker.run();
+  clearInterval(timer);
+  await connection.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
