@@ -1,16 +1,34 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { AgenciesService } from './agencies.service';
-import { AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse } from './dto/agency.dto';
+import { AgencyQueueService } from './agency-queue.service';
+import { KNOWN_AGENCY_CODES } from './agency-codes';
+import { DomainError } from '../common/errors/domain-error';
+import { AgencyQueueResponse, AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse } from './dto/agency.dto';
+
+const agencyCodePipe = new ParseEnumPipe(Object.fromEntries(KNOWN_AGENCY_CODES.map((c) => [c, c])), {
+  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'code', messages: [`code must be one of ${KNOWN_AGENCY_CODES.join(', ')}`] }]),
+});
 
 @ApiTags('agencies')
 @Controller('agencies')
 export class AgenciesController {
-  constructor(private readonly agencies: AgenciesService) {}
+  constructor(
+    private readonly agencies: AgenciesService,
+    private readonly queues: AgencyQueueService,
+  ) {}
+
+  /** Backlog of an agency's queue (tasks waiting for its worker, oldest waiting, workers polling) and your region's inbox. */
+  @Get(':code/queue')
+  @Authenticated({ permission: 'agency.queue' })
+  @ApiOkResponse({ type: AgencyQueueResponse })
+  queue(@CurrentActor() actor: Actor, @Param('code', agencyCodePipe) code: string): Promise<AgencyQueueResponse> {
+    return this.queues.describe(actor, code);
+  }
 
   /** The agencies of your region (agency officers: their own agency). */
   @Get()

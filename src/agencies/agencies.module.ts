@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
+import { AgencyQueueService } from './agency-queue.service';
+import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { AgencyCredentialEntity } from './agency-credential.entity';
 import { AgencyEntity } from './agency.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AgencyEntity, AgencyCredentialEntity])],
+  imports: [TypeOrmModule.forFeature([AgencyEntity, AgencyCredentialEntity]), TemporalClientModule],
   controllers: [AgenciesController],
-  providers: [AgenciesService],
+  providers: [AgenciesService, AgencyQueueService],
 })
 export class AgenciesModule {}

@@ -10,6 +10,7 @@ export type Permission =
   | 'task.read'
   | 'task.work'
   | 'task.assign'
+  | 'agency.queue'
   | 'user.read'
   | 'user.manage'
   | 'agency.read'
@@ -29,7 +30,7 @@ export type Permission =
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASE_WORKER: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
-  SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'task.read', 'task.assign'],
+  SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'task.read', 'task.assign', 'agency.queue'],
   AGENCY_OFFICER: ['self.read', 'agency.read', 'task.read', 'task.work'],
   AUDITOR: ['self.read', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read'],
   ADMIN: ['self.read', 'agency.read', 'agency.manage', 'agency.credential.manage', 'user.read', 'user.manage'],

@@ -75,4 +75,13 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
     expect(rejected.body.status).toBe('REJECTED');
     expect((await as(t.dinsos).post(`/tasks/${assessment.id}/claim`)).status).toBe(409);
   });
+
+  it("shows a supervisor an agency's queue: workers polling, backlog, and the region's inbox", async () => {
+    const res = await as(t.supervisor).get('/agencies/DINKES/queue').expect(200);
+    expect(res.body).toMatchObject({ agencyCode: 'DINKES', taskQueue: 'agency-dinkes', waitingForWorker: 0 });
+    expect(res.body.workersRecentlyPolling).toBeGreaterThan(0);
+    expect(res.body.inbox.open + res.body.inbox.claimed).toBeGreaterThanOrEqual(0);
+    await as(t.supervisor).get('/agencies/dinkes!/queue').expect(400);
+    await as(t.caseWorker).get('/agencies/DINKES/queue').expect(403);
+  });
 });

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /agencies': ['ADMIN'],
   'GET /agencies/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
   'GET /agencies/{id}/credentials': ['ADMIN'],
+  'GET /agencies/{code}/queue': ['SUPERVISOR'],
   'POST /agencies/{id}/credentials': ['ADMIN'],
   'DELETE /agencies/{id}/credentials/{keyId}': ['ADMIN'],
 };
@@ -88,7 +89,8 @@ describe('authorization matrix: every route × every role, token state, region a
     const keyId = fx.spareKeyIds[counter % fx.spareKeyIds.length] as string;
     const path = template
       .replace('{id}', template.startsWith('/cases') ? fx.caseId : template.startsWith('/users') ? fx.userId : fx.agencyId)
-      .replace('{keyId}', keyId);
+      .replace('{keyId}', keyId)
+      .replace('{code}', 'DINKES');
     const n = ++counter;
     const bodies: Record<string, () => Promise<object> | object> = {
       'POST /auth/login': () => ({ username: fx.caseWorker, password: TEST_PASSWORD }),

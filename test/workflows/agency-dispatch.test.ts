@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import { temporal as temporal_ } from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities, createAgencyActivities } from '../../activities';
@@ -105,6 +106,17 @@ describe('agency task dispatch on the agencies’ own queues (real server)', () 
       const dinsos = await eventually(() => inbox(caseIdOf(flowing)), (r) => r.some((t) => t.agency_code === 'DINSOS'));
       expect(dinsos.filter((t) => t.agency_code === 'DINSOS').map((t) => t.type)).toEqual(['ASSESSMENT']);
       expect(await inbox(caseIdOf(waiting))).toEqual([]);
+      // What GET /agencies/DINKES/queue reports from Temporal: the task waits for a worker.
+      const dinkesQueue = () =>
+        temporal.client.connection.workflowService.describeTaskQueue({
+          namespace,
+          taskQueue: { name: agencyTaskQueue('DINKES'), kind: temporal_.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+          taskQueueType: temporal_.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+          reportStats: true,
+        });
+      // Both cases' health checks wait for DINKES (the flowing case started one before its FIT result).
+      const backedUp = await eventually(dinkesQueue, (q) => Number(q.stats?.approximateBacklogCount ?? 0) >= 2);
+      expect(Number(backedUp.stats?.approximateBacklogCount)).toBe(2);
 
       const dinkes = (await createAgencyWorkers(connection, namespace, ['DINKES'], { dataSource }))[0] as Worker;
       await dinkes.runUntil(async () => {

@@ -50,3 +50,26 @@ export class CreatedCredentialResponse extends CredentialResponse {
   /** Send as `X-Api-Key`. Shown once: only a hash is stored. */
   apiKey!: string;
 }
+
+export class AgencyInboxSummary {
+  open!: number;
+  claimed!: number;
+  overdue!: number;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  oldestOpenSince!: string | null;
+}
+
+export class AgencyQueueResponse {
+  agencyCode!: string;
+  /** The agency's Temporal task queue, e.g. `agency-dinkes`. */
+  taskQueue!: string;
+  /** Tasks dispatched but not yet taken by the agency's worker (a stopped worker makes this grow). */
+  waitingForWorker!: number;
+  /** Age of the oldest task waiting for the worker. */
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  oldestWaitingSeconds!: number | null;
+  /** Workers seen polling the queue recently (Temporal remembers pollers for a few minutes); 0: nobody receives this agency's tasks. */
+  workersRecentlyPolling!: number;
+  /** The inbox of your region for this agency. */
+  inbox!: AgencyInboxSummary;
+}
