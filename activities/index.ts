@@ -1,13 +1,15 @@
 import type { AgencyTaskDeps } from './agency-task.activities';
 import { createAgencyTaskActivities } from './agency-task.activities';
+import type { AgencyWebhookDeps } from './agency-webhook.activities';
+import { createAgencyWebhookActivities } from './agency-webhook.activities';
 import type { CaseProjectionDeps } from './case-projection.activities';
 import { createCaseProjectionActivities } from './case-projection.activities';
 
-export type ActivityDeps = CaseProjectionDeps & AgencyTaskDeps;
+export type ActivityDeps = CaseProjectionDeps & AgencyTaskDeps & AgencyWebhookDeps;
 
 /** Activities of the case task queue, built from explicit dependencies (no framework inside). */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createCaseProjectionActivities(deps) };
+  return { ...createCaseProjectionActivities(deps), ...createAgencyWebhookActivities(deps) };
 }
 
 /** Activities served on every agency queue (`agency-<code>`) by Sinergi's worker. */

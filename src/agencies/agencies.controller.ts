@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
@@ -8,7 +8,7 @@ import { AgenciesService } from './agencies.service';
 import { AgencyQueueService } from './agency-queue.service';
 import { KNOWN_AGENCY_CODES } from './agency-codes';
 import { DomainError } from '../common/errors/domain-error';
-import { AgencyQueueResponse, AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse } from './dto/agency.dto';
+import { AgencyQueueResponse, AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
 
 const agencyCodePipe = new ParseEnumPipe(Object.fromEntries(KNOWN_AGENCY_CODES.map((c) => [c, c])), {
   exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'code', messages: [`code must be one of ${KNOWN_AGENCY_CODES.join(', ')}`] }]),
@@ -50,6 +50,14 @@ export class AgenciesController {
   @ApiOkResponse({ type: AgencyResponse })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<AgencyResponse> {
     return this.agencies.get(actor, id);
+  }
+
+  /** Renames the agency or sets its task webhook (signed with the secret; the secret is never shown). */
+  @Patch(':id')
+  @Authenticated({ permission: 'agency.manage' })
+  @ApiOkResponse({ type: AgencyResponse })
+  update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyResponse> {
+    return this.agencies.update(actor, id, dto);
   }
 
   /** API keys of the agency's own systems (metadata only; secrets are never shown again). */

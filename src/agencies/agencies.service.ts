@@ -9,9 +9,16 @@ import { DomainError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
 import { AgencyCredentialEntity } from './agency-credential.entity';
 import { AgencyEntity } from './agency.entity';
-import type { AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse } from './dto/agency.dto';
+import type { AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
 
-const toAgency = ({ id, code, regionCode, name, active }: AgencyEntity): AgencyResponse => ({ id, code, regionCode, name, active });
+const toAgency = ({ id, code, regionCode, name, active, webhookUrl }: AgencyEntity): AgencyResponse => ({
+  id,
+  code,
+  regionCode,
+  name,
+  active,
+  webhookConfigured: webhookUrl !== null && webhookUrl !== undefined,
+});
 const toCredential = (c: AgencyCredentialEntity): CredentialResponse => ({
   keyId: c.keyId,
   label: c.label,
@@ -55,6 +62,22 @@ export class AgenciesService {
       }
       throw error;
     }
+  }
+
+  /** Renames an agency or sets its webhook (URL and signing secret together). */
+  async update(actor: Actor, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
+    const agency = await this.managed(actor, id);
+    if (dto.webhookUrl !== undefined && dto.webhookUrl !== null && dto.webhookSecret === undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'webhookSecret', messages: ['webhookSecret is required with a webhookUrl'] }]);
+    }
+    await this.agencies.update(
+      { id },
+      {
+        ...(dto.name !== undefined ? { name: dto.name } : {}),
+        ...(dto.webhookUrl !== undefined ? { webhookUrl: dto.webhookUrl, webhookSecret: dto.webhookUrl === null ? null : (dto.webhookSecret ?? null) } : {}),
+      },
+    );
+    return toAgency(await this.load(agency.id));
   }
 
   async listCredentials(actor: Actor, agencyId: string): Promise<CredentialResponse[]> {

@@ -43,8 +43,16 @@ export class AgencyQueueService {
          FROM agency_task WHERE agency_code = $1 AND region_code LIKE $2`,
       [agencyCode, `${actor.regionCode}%`],
     );
+    const [hooks] = await this.dataSource.query<{ delivered: number; failing: number; last_error: string | null }[]>(
+      `SELECT count(*) FILTER (WHERE delivered_at IS NOT NULL)::int AS delivered,
+              count(*) FILTER (WHERE delivered_at IS NULL)::int AS failing,
+              (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE delivered_at IS NULL))[1] AS last_error
+         FROM webhook_delivery WHERE agency_code = $1 AND region_code LIKE $2`,
+      [agencyCode, `${actor.regionCode}%`],
+    );
     return {
       agencyCode,
+      webhook: { delivered: hooks?.delivered ?? 0, failing: hooks?.failing ?? 0, lastError: hooks?.last_error ?? null },
       taskQueue,
       waitingForWorker: Number(described.stats?.approximateBacklogCount ?? 0),
       oldestWaitingSeconds: age ? Number(age.seconds ?? 0) : null,

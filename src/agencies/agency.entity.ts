@@ -19,6 +19,14 @@ export class AgencyEntity {
   @Column('boolean', { default: true })
   active!: boolean;
 
+  /** Where task notifications are POSTed (optional). */
+  @Column('text', { name: 'webhook_url', nullable: true })
+  webhookUrl!: string | null;
+
+  /** HMAC-SHA256 signing secret of the webhook; write-only through the API. */
+  @Column('text', { name: 'webhook_secret', nullable: true, select: false })
+  webhookSecret!: string | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
 }

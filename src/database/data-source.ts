@@ -12,6 +12,7 @@ import { CreateIdentity1763900000000 } from './migrations/1763900000000-CreateId
 import { CaseLifecycle1764000000000 } from './migrations/1764000000000-CaseLifecycle';
 import { AgencyTasks1764100000000 } from './migrations/1764100000000-AgencyTasks';
 import { AgencyTaskWork1764200000000 } from './migrations/1764200000000-AgencyTaskWork';
+import { AgencyWebhooks1764300000000 } from './migrations/1764300000000-AgencyWebhooks';
 
 /** Every entity, listed (not globbed) so the same list works from sources, dist and Jest. */
 export const ENTITIES = [
@@ -24,7 +25,7 @@ export const ENTITIES = [
   LoginFailureEntity,
 ];
 /** Every migration in order. Schema changes only ever happen here (never `synchronize`). */
-export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000];
+export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000, AgencyWebhooks1764300000000];
 
 export interface DatabaseSettings {
   url: string;

@@ -54,6 +54,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /agencies': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
   'POST /agencies': ['ADMIN'],
   'GET /agencies/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
+  'PATCH /agencies/{id}': ['ADMIN'],
   'GET /agencies/{id}/credentials': ['ADMIN'],
   'GET /agencies/{code}/queue': ['SUPERVISOR'],
   'POST /agencies/{id}/credentials': ['ADMIN'],
@@ -112,6 +113,7 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /cases/{id}/record-monitoring-visit': () => ({ outcome: 'STABLE' }),
       'POST /cases/{id}/close': () => ({ reason: 'ABSCONDED', note: 'left' }),
       'POST /tasks/{id}/complete': () => ({ outcome: { result: 'FIT' } }),
+      'PATCH /agencies/{id}': () => ({ name: `DINKES 3514 (${n})` }),
       'POST /tasks/{id}/reject': () => ({ reason: 'not ours' }),
       'POST /tasks/{id}/reassign': () => ({ assigneeUserId: fx.userId }),
     };
@@ -236,6 +238,7 @@ describe('authorization matrix: every route × every role, token state, region a
       ['admin', 'GET /agencies/{id}/credentials', undefined],
       ['admin', 'POST /agencies/{id}/credentials', undefined],
       ['admin', 'DELETE /agencies/{id}/credentials/{keyId}', undefined],
+      ['admin', 'PATCH /agencies/{id}', undefined],
     ];
     for (const [who, route, region] of cases) {
       const res = await call(route, other[who], region);

@@ -24,6 +24,8 @@ export interface CaseState extends CaseSnapshot {
   maxHistoryEvents: number | null;
   /** Whether this case dispatches agency tasks (false for cases opened before tasks existed). */
   dispatchTasks: boolean;
+  /** Whether delivered tasks are announced on the agencies' webhooks (false before webhooks existed). */
+  notifyWebhooks?: boolean;
   /** Tasks ordered from agencies; a null receipt is still to be delivered (re-sent after continue-as-new). */
   tasks: TaskState[];
 }
@@ -194,7 +196,7 @@ export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
 
 /** The read-model view (internal bookkeeping stripped). */
 export function snapshotOf(state: CaseState): CaseSnapshot {
-  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, dispatchTasks: _d, tasks: _t, ...snapshot } = state;
+  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, dispatchTasks: _d, notifyWebhooks: _w, tasks: _t, ...snapshot } = state;
   return snapshot;
 }
 

@@ -13,7 +13,7 @@ import type { Activities, AgencyActivities } from '../../activities';
 import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../contracts/case';
 import { CASE_ACTIONS, COMMAND_FAILURES } from '../contracts/lifecycle';
 import { CaseOverdueKey, CaseStageKey } from '../contracts/search-attributes';
-import type { AgencyTaskOrder, TaskRequest } from '../contracts/task';
+import type { TaskRequest, TaskState } from '../contracts/task';
 import { agencyTaskQueue } from '../contracts/task';
 import type { CaseState } from './case-state';
 import { applyCommand, applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';
@@ -23,6 +23,12 @@ import type { Rejection } from './stage-machine';
 import { decide } from './stage-machine';
 import type { TaskCheck } from './task-rules';
 import { applyTaskRequest, checkTaskRequest } from './task-rules';
+
+/** Webhook deliveries retry until the receiver accepts, backing off to every 10 minutes. */
+const { notifyAgencyWebhook } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
 
 const { projectCase, projectTasks } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -34,6 +40,8 @@ const { projectCase, projectTasks } = proxyActivities<Activities>({
 export const LIFECYCLE_PATCH = 'case-lifecycle-v1';
 /** Cases opened before this patch dispatch no agency tasks. */
 export const AGENCY_TASKS_PATCH = 'agency-tasks-v1';
+/** Deliveries recorded before this patch notify no webhook. */
+export const AGENCY_WEBHOOKS_PATCH = 'agency-webhooks-v1';
 
 /**
  * One activity proxy per agency queue. No schedule-to-start limit: when an agency's worker is down
@@ -79,6 +87,7 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
   const continued = 'continued' in input;
   const state: CaseState = continued ? withLaterFields(input.continued) : initialState(input, new Date().toISOString()); // workflow time: deterministic
   if (!continued) state.dispatchTasks = patched(AGENCY_TASKS_PATCH);
+  if (!continued) state.notifyWebhooks = patched(AGENCY_WEBHOOKS_PATCH);
   let projected = continued ? state.version : 0;
   const project = async (): Promise<void> => {
     if (state.version <= projected) return;
@@ -146,19 +155,24 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
 
   // Agency tasks go out in the background: a command never waits for an agency's queue.
   const sending = new Set<string>();
-  const deliver = async (order: AgencyTaskOrder): Promise<void> => {
-    sending.add(order.taskKey);
-    const receipt = await agency(order.agencyCode).dispatchAgencyTask(order);
-    const task = state.tasks.find((t) => t.order.taskKey === order.taskKey);
-    if (task !== undefined) task.receipt = receipt;
-    // The inbox row exists even when the agency's own worker, not Sinergi's, received the task.
-    await projectTasks(state.caseId, state.tasks);
-    sending.delete(order.taskKey);
+  const owed = (t: TaskState) => !sending.has(t.order.taskKey) && (t.receipt === null || (state.notifyWebhooks === true && t.notified !== true));
+  const deliver = async (task: TaskState): Promise<void> => {
+    sending.add(task.order.taskKey);
+    if (task.receipt === null) {
+      task.receipt = await agency(task.order.agencyCode).dispatchAgencyTask(task.order);
+      // The inbox row exists even when the agency's own worker, not Sinergi's, received the task.
+      await projectTasks(state.caseId, state.tasks);
+    }
+    if (state.notifyWebhooks === true && task.notified !== true) {
+      await notifyAgencyWebhook(task.order, task.receipt);
+      task.notified = true;
+    }
+    sending.delete(task.order.taskKey);
   };
   const dispatcher = async (): Promise<void> => {
     for (;;) {
-      await condition(() => state.tasks.some((t) => t.receipt === null && !sending.has(t.order.taskKey)));
-      for (const t of state.tasks.filter((x) => x.receipt === null && !sending.has(x.order.taskKey))) void deliver(t.order);
+      await condition(() => state.tasks.some(owed));
+      for (const t of state.tasks.filter(owed)) void deliver(t);
     }
   };
   void dispatcher();

@@ -70,4 +70,6 @@ export interface TaskState {
   outcome: Record<string, unknown> | null;
   reason: string | null;
   closedAt: string | null;
+  /** The agency's webhook was told (or has none). Absent in tasks from before webhooks. */
+  notified?: boolean;
 }

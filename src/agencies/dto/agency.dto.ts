@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
 import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../agency-codes';
 
@@ -26,6 +26,28 @@ export class AgencyResponse {
   regionCode!: string;
   name!: string;
   active!: boolean;
+  /** Whether task notifications go to a webhook (the URL and secret are not shown). */
+  webhookConfigured!: boolean;
+}
+
+export class UpdateAgencyDto {
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  /** http(s) URL receiving signed task notifications; null removes the webhook. */
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://simrs.example.go.id/sinergi/tasks' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  webhookUrl?: string | null;
+
+  /** Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */
+  @IsOptional()
+  @IsString()
+  @Length(16, 200)
+  webhookSecret?: string;
 }
 
 export class CreateCredentialDto {
@@ -59,6 +81,13 @@ export class AgencyInboxSummary {
   oldestOpenSince!: string | null;
 }
 
+export class AgencyWebhookSummary {
+  delivered!: number;
+  failing!: number;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  lastError!: string | null;
+}
+
 export class AgencyQueueResponse {
   agencyCode!: string;
   /** The agency's Temporal task queue, e.g. `agency-dinkes`. */
@@ -68,6 +97,8 @@ export class AgencyQueueResponse {
   /** Age of the oldest task waiting for the worker. */
   @ApiPropertyOptional({ type: Number, nullable: true })
   oldestWaitingSeconds!: number | null;
+  /** Webhook deliveries of your region for this agency: delivered, still failing, last error. */
+  webhook!: AgencyWebhookSummary;
   /** Workers seen polling the queue recently (Temporal remembers pollers for a few minutes); 0: nobody receives this agency's tasks. */
   workersRecentlyPolling!: number;
   /** The inbox of your region for this agency. */
