@@ -70,11 +70,12 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
         for (const t of tasks.filter((task) => task.receipt !== null)) {
           const o = t.order;
           await dataSource.query(
-            `INSERT INTO agency_task (case_id, task_key, type, agency_code, region_code, dispatched_at, due_at, status, assignee_id, assignee_name, outcome, reason, closed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            `INSERT INTO agency_task (case_id, task_key, type, agency_code, region_code, dispatched_at, due_at, status, assignee_id, assignee_name, outcome, reason, closed_at, accept_by, overdue)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
              ON CONFLICT (case_id, task_key) DO UPDATE SET status = EXCLUDED.status, assignee_id = EXCLUDED.assignee_id,
-               assignee_name = EXCLUDED.assignee_name, outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, closed_at = EXCLUDED.closed_at`,
-            [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt],
+               assignee_name = EXCLUDED.assignee_name, outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, closed_at = EXCLUDED.closed_at,
+               accept_by = EXCLUDED.accept_by, overdue = EXCLUDED.overdue`,
+            [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt, t.acceptBy ?? null, t.overdue ?? false],
           );
         }
       }),

@@ -38,7 +38,7 @@ export class AgencyQueueService {
     const [inbox] = await this.dataSource.query<{ open: number; claimed: number; overdue: number; oldest: Date | null }[]>(
       `SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open,
               count(*) FILTER (WHERE status = 'CLAIMED')::int AS claimed,
-              count(*) FILTER (WHERE status IN ('OPEN', 'CLAIMED') AND due_at < now())::int AS overdue,
+              count(*) FILTER (WHERE status IN ('OPEN', 'CLAIMED') AND (overdue OR due_at < now()))::int AS overdue,
               min(dispatched_at) FILTER (WHERE status = 'OPEN') AS oldest
          FROM agency_task WHERE agency_code = $1 AND region_code LIKE $2`,
       [agencyCode, `${actor.regionCode}%`],

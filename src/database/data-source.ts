@@ -13,6 +13,7 @@ import { CaseLifecycle1764000000000 } from './migrations/1764000000000-CaseLifec
 import { AgencyTasks1764100000000 } from './migrations/1764100000000-AgencyTasks';
 import { AgencyTaskWork1764200000000 } from './migrations/1764200000000-AgencyTaskWork';
 import { AgencyWebhooks1764300000000 } from './migrations/1764300000000-AgencyWebhooks';
+import { AgencyTaskClocks1764400000000 } from './migrations/1764400000000-AgencyTaskClocks';
 
 /** Every entity, listed (not globbed) so the same list works from sources, dist and Jest. */
 export const ENTITIES = [
@@ -25,7 +26,7 @@ export const ENTITIES = [
   LoginFailureEntity,
 ];
 /** Every migration in order. Schema changes only ever happen here (never `synchronize`). */
-export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000, AgencyWebhooks1764300000000];
+export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000, AgencyWebhooks1764300000000, AgencyTaskClocks1764400000000];
 
 export interface DatabaseSettings {
   url: string;

@@ -56,6 +56,7 @@ export function validateProtocol(doc: unknown, source: string): Protocol {
     need(isObject(rung) && (ESCALATION_TARGETS as readonly unknown[]).includes(rung.notify), `escalation[${i}].notify must be one of ${ESCALATION_TARGETS.join(', ')}`);
     duration(`escalation[${i}].after`, isObject(rung) ? rung.after : undefined);
   });
+  if (doc.taskAcceptance !== undefined) duration('taskAcceptance', doc.taskAcceptance);
   need(Array.isArray(doc.regionalSteps) && doc.regionalSteps.every((s) => typeof s === 'string'), 'regionalSteps must be an array of strings');
   need(Array.isArray(doc.sources) && doc.sources.every((s) => typeof s === 'string'), 'sources must be an array of strings');
 

@@ -26,13 +26,15 @@ interface TaskRow {
   status: TaskResponse['status'];
   dispatched_at: Date;
   due_at: Date | null;
+  accept_by: Date | null;
   assignee_name: string | null;
   outcome: Record<string, unknown> | null;
   overdue: boolean;
 }
 
-const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, assignee_name, outcome,
-  (status IN ('OPEN', 'CLAIMED') AND due_at IS NOT NULL AND due_at < now()) AS overdue`;
+/** Overdue: the task's ladder fired (acceptance or completion missed), or it is open past its due time. */
+const OVERDUE = `(status IN ('OPEN', 'CLAIMED') AND (overdue OR (due_at IS NOT NULL AND due_at < now())))`;
+const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, accept_by, assignee_name, outcome, ${OVERDUE} AS overdue`;
 
 const toTask = (r: TaskRow): TaskResponse => ({
   id: r.id,
@@ -43,6 +45,7 @@ const toTask = (r: TaskRow): TaskResponse => ({
   status: r.status,
   dispatchedAt: r.dispatched_at.toISOString(),
   dueAt: r.due_at?.toISOString() ?? null,
+  acceptBy: r.accept_by?.toISOString() ?? null,
   overdue: r.overdue,
   assigneeName: r.assignee_name,
   outcome: r.outcome,
@@ -71,7 +74,7 @@ export class TasksService {
     } else add('region_code LIKE ?', `${actor.regionCode}%`);
     if (query.status) add('status = ?', query.status);
     if (query.caseId) add('case_id = ?', query.caseId);
-    if (query.overdue !== undefined) where.push(`${query.overdue ? '' : 'NOT '}(status IN ('OPEN', 'CLAIMED') AND due_at IS NOT NULL AND due_at < now())`);
+    if (query.overdue !== undefined) where.push(`${query.overdue ? '' : 'NOT '}${OVERDUE}`);
     const filter = where.join(' AND ');
     const rows = await this.dataSource.query<TaskRow[]>(
       `SELECT ${COLUMNS} FROM agency_task WHERE ${filter} ORDER BY dispatched_at, id LIMIT ${query.limit} OFFSET ${query.offset}`,

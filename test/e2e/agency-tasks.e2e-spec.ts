@@ -76,6 +76,17 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
     expect((await as(t.dinsos).post(`/tasks/${assessment.id}/claim`)).status).toBe(409);
   });
 
+  it('cancels a task the case no longer needs (a case worker recorded the health check directly)', async () => {
+    const opened = await as(t.caseWorker).post('/cases').send({ channel: 'RAZIA', regionCode: '3514', person: { name: 'Pak U', sex: 'L', approximateAge: 33 } }).expect(201);
+    const caseId = opened.body.id as string;
+    await as(t.caseWorker).post(`/cases/${caseId}/start-health-check`).expect(200);
+    const task = await arrived(t.dinkes, caseId, 'HEALTH_CHECK');
+    await as(t.caseWorker).post(`/cases/${caseId}/record-health-check`).send({ result: 'FIT' }).expect(200);
+    const after = (await inbox(t.dinkes, caseId)).find((i) => i.id === task.id);
+    expect(after?.status).toBe('CANCELLED');
+    expect((await as(t.dinkes).post(`/tasks/${task.id}/complete`).send({ outcome: { result: 'FIT' } })).status).toBe(409);
+  });
+
   it("shows a supervisor an agency's queue: workers polling, backlog, and the region's inbox", async () => {
     const res = await as(t.supervisor).get('/agencies/DINKES/queue').expect(200);
     expect(res.body).toMatchObject({ agencyCode: 'DINKES', taskQueue: 'agency-dinkes', waitingForWorker: 0 });

@@ -10,7 +10,7 @@ import { createAgencyWorkers } from '../../src/worker/agency-workers';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
 import { addSearchAttributes } from '../../src/temporal/namespace-setup';
-import { caseCommandUpdates, getCaseQuery } from '../../workflows/case/case.messages';
+import { caseCommandUpdates, getCaseQuery, taskUpdates } from '../../workflows/case/case.messages';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseSnapshot, OpenCaseInput } from '../../workflows/contracts/case';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
@@ -49,6 +49,8 @@ describe('case deadlines and long life (time skipping)', () => {
   const command = (h: WorkflowHandle, c: CaseCommand, actor: Actor = caseWorker, requestId = `req-${++n}`) =>
     h.executeUpdate(caseCommandUpdates[c.action], { args: [{ requestId, actor, command: c }], updateId: requestId });
   const state = (h: WorkflowHandle): Promise<CaseSnapshot> => h.query(getCaseQuery);
+  /** The stage's own escalations (agency tasks have ladders of their own, marked with taskKey). */
+  const stageEscalations = async (h: WorkflowHandle) => (await state(h)).escalations.filter((e) => e.taskKey === undefined);
   /** The projection follows the workflow through an activity; wait (bounded) until it shows `version`. */
   const projected = (caseId: string, version: number) =>
     eventually(
@@ -101,9 +103,10 @@ describe('case deadlines and long life (time skipping)', () => {
     await env.sleep('167h');
     expect((await state(h)).overdue).toBe(false);
     await env.sleep('2h');
-    expect(await state(h)).toMatchObject({ overdue: true, escalations: [{ stage: 'SHELTER', notify: 'ASSIGNEE' }] });
+    expect((await state(h)).overdue).toBe(true);
+    expect(await stageEscalations(h)).toMatchObject([{ stage: 'SHELTER', notify: 'ASSIGNEE' }]);
     await env.sleep('1d');
-    expect((await state(h)).escalations.map((e) => e.notify)).toEqual(['ASSIGNEE', 'AGENCY_SUPERVISOR']);
+    expect((await stageEscalations(h)).map((e) => e.notify)).toEqual(['ASSIGNEE', 'AGENCY_SUPERVISOR']);
     const extended = await command(h, { action: 'extendShelterStay', days: 3, reason: 'waiting for the bus to Malang' }, supervisor);
     expect([extended.overdue, Date.parse(extended.deadlineAt as string) - Date.parse(extended.stageEnteredAt)]).toEqual([false, 10 * 86_400_000]);
     await env.sleep('1d'); // day 9 + 1 h of a 10-day stay
@@ -111,6 +114,37 @@ describe('case deadlines and long life (time skipping)', () => {
     await env.sleep('1d');
     expect((await state(h)).overdue).toBe(true);
     await recordHistory(h, 'lifecycle-shelter-extended');
+  });
+
+  it("walks an unclaimed task's ladder in order (assignee, agency supervisor, coordinator), and restarts it when claimed", async () => {
+    const h = await open({ regionCode: '3514' });
+    await command(h, { action: 'startHealthCheck' });
+    const caseId = h.workflowId.replace(/^case-/, '');
+    const taskLadder = async () => (await state(h)).escalations.filter((e) => e.taskKey === 'HEALTH_CHECK@v1').map((e) => [e.level, e.notify]);
+    await env.sleep('239m');
+    expect(await taskLadder()).toEqual([]);
+    await env.sleep('2m'); // Pasuruan: claim within 4 hours
+    expect(await taskLadder()).toEqual([[1, 'ASSIGNEE']]);
+    await env.sleep('1d');
+    expect(await taskLadder()).toEqual([[1, 'ASSIGNEE'], [2, 'AGENCY_SUPERVISOR']]);
+    await env.sleep('2d');
+    expect(await taskLadder()).toEqual([[1, 'ASSIGNEE'], [2, 'AGENCY_SUPERVISOR'], [3, 'REGIONAL_COORDINATOR']]);
+    const row = await eventually(
+      async () => (await dataSource.query<{ overdue: boolean; accept_by: Date }[]>('SELECT overdue, accept_by FROM agency_task WHERE case_id = $1', [caseId]))[0],
+      (r) => r?.overdue === true,
+    );
+    expect(row?.overdue).toBe(true);
+    // Claimed: the task moves to its completion clock (the health check's one-day deadline, passed two
+    // days and 4 hours ago), so its ladder starts over and the rungs already due fire at once.
+    const officer: Actor = { id: 'dk', kind: 'user', name: 'dinkes', role: 'AGENCY_OFFICER', regionCode: '3514', agencyId: 'x', agencyCode: 'DINKES' };
+    await h.executeUpdate(taskUpdates.claimTask, { args: [{ requestId: 'claim-1', actor: officer, taskKey: 'HEALTH_CHECK@v1' }], updateId: 'claim-1' });
+    const restarted = await eventually(taskLadder, (ladder) => ladder.length >= 5);
+    expect(restarted).toEqual([[1, 'ASSIGNEE'], [2, 'AGENCY_SUPERVISOR'], [3, 'REGIONAL_COORDINATOR'], [1, 'ASSIGNEE'], [2, 'AGENCY_SUPERVISOR']]);
+    const claimedRow = await eventually(
+      async () => (await dataSource.query<{ status: string }[]>('SELECT status FROM agency_task WHERE case_id = $1', [caseId]))[0],
+      (r) => r?.status === 'CLAIMED',
+    );
+    expect(claimedRow?.status).toBe('CLAIMED');
   });
 
   it('runs monitoring for months across continue-as-new, keeping state and processed request ids', async () => {

@@ -4,6 +4,7 @@ import type { Protocol, ProtocolStep } from '../contracts/protocol';
 import type { AgencyTaskOrder, TaskState, TaskType } from '../contracts/task';
 import { parseDuration } from '../domain/duration';
 import { ppksWarnings } from '../domain/ppks';
+import { cancelSupersededTasks } from './task-deadlines';
 import type { Acceptance, LifecycleFacts } from './stage-machine';
 
 /**
@@ -26,6 +27,8 @@ export interface CaseState extends CaseSnapshot {
   dispatchTasks: boolean;
   /** Whether delivered tasks are announced on the agencies' webhooks (false before webhooks existed). */
   notifyWebhooks?: boolean;
+  /** Whether tasks have their own clocks and superseded tasks are cancelled (false before task deadlines). */
+  taskDeadlines?: boolean;
   /** Tasks ordered from agencies; a null receipt is still to be delivered (re-sent after continue-as-new). */
   tasks: TaskState[];
 }
@@ -163,7 +166,10 @@ export function applyCommand(state: CaseState, request: CommandRequest, decision
   if (state.stage === 'CLOSED') Object.assign(state, { deadlineAt: null, overdue: false });
   state.responsibleAgency = responsibleAgency(state);
   state.lastAction = { action: command.action, actorId: actor.id, actorName: actor.name, role: actor.role, at: now };
-  if (stageChanged || command.action === 'recordMonitoringVisit') orderTasks(state, now);
+  if (stageChanged || command.action === 'recordMonitoringVisit') {
+    if (state.taskDeadlines === true) cancelSupersededTasks(state, [], now);
+    orderTasks(state, now);
+  }
   state.processedRequests = [...state.processedRequests, request.requestId].slice(-MAX_REMEMBERED_REQUESTS);
   state.version += 1;
   state.updatedAt = now;
@@ -196,7 +202,7 @@ export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
 
 /** The read-model view (internal bookkeeping stripped). */
 export function snapshotOf(state: CaseState): CaseSnapshot {
-  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, dispatchTasks: _d, notifyWebhooks: _w, tasks: _t, ...snapshot } = state;
+  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, dispatchTasks: _d, notifyWebhooks: _w, taskDeadlines: _k, tasks: _t, ...snapshot } = state;
   return snapshot;
 }
 
@@ -244,6 +250,8 @@ function orderTasks(state: CaseState, now: string): void {
       dispatchedAt: now,
       dueAt: state.deadlineAt,
     };
-    state.tasks = [...state.tasks, { order, receipt: null, status: 'OPEN', assignee: null, outcome: null, reason: null, closedAt: null }];
+    const accept = state.taskDeadlines === true && protocol.taskAcceptance !== undefined ? parseDuration(protocol.taskAcceptance) : undefined;
+    const clock = state.taskDeadlines === true ? { acceptBy: accept === undefined ? null : plus(now, accept), ladderLevel: 0, overdue: false } : {};
+    state.tasks = [...state.tasks, { order, receipt: null, status: 'OPEN', assignee: null, outcome: null, reason: null, closedAt: null, ...clock }];
   }
 }

@@ -19,6 +19,7 @@ import type { CaseState } from './case-state';
 import { applyCommand, applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';
 import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery, TASK_ACTIONS, taskUpdates } from './case.messages';
 import { commandProblems } from './command-shape';
+import { applyDueTaskEscalations, nextTaskWakeAt } from './task-deadlines';
 import type { Rejection } from './stage-machine';
 import { decide } from './stage-machine';
 import type { TaskCheck } from './task-rules';
@@ -42,6 +43,8 @@ export const LIFECYCLE_PATCH = 'case-lifecycle-v1';
 export const AGENCY_TASKS_PATCH = 'agency-tasks-v1';
 /** Deliveries recorded before this patch notify no webhook. */
 export const AGENCY_WEBHOOKS_PATCH = 'agency-webhooks-v1';
+/** Cases opened before this patch have no task clocks and keep superseded tasks open. */
+export const TASK_DEADLINES_PATCH = 'task-deadlines-v1';
 
 /**
  * One activity proxy per agency queue. No schedule-to-start limit: when an agency's worker is down
@@ -88,6 +91,10 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
   const state: CaseState = continued ? withLaterFields(input.continued) : initialState(input, new Date().toISOString()); // workflow time: deterministic
   if (!continued) state.dispatchTasks = patched(AGENCY_TASKS_PATCH);
   if (!continued) state.notifyWebhooks = patched(AGENCY_WEBHOOKS_PATCH);
+  if (!continued) state.taskDeadlines = patched(TASK_DEADLINES_PATCH);
+  const syncInbox = async (): Promise<void> => {
+    if (state.taskDeadlines === true) await projectTasks(state.caseId, state.tasks);
+  };
   let projected = continued ? state.version : 0;
   const project = async (): Promise<void> => {
     if (state.version <= projected) return;
@@ -113,6 +120,7 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
           publishVisibility();
         }
         await project();
+        await syncInbox(); // superseded tasks leave the inbox as CANCELLED
         return snapshotOf(state);
       },
       {
@@ -182,13 +190,18 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
 
   while (state.stage !== 'CLOSED') {
     const seen = state.version;
-    const wake = withDeadlines ? nextWakeAt(state) : undefined;
+    const wakes = [withDeadlines ? nextWakeAt(state) : undefined, state.taskDeadlines === true ? nextTaskWakeAt(state) : undefined].filter((w): w is number => w !== undefined);
+    const wake = wakes.length === 0 ? undefined : Math.min(...wakes);
     const changedOrSuggested = () => state.version !== seen || timeToContinueAsNew(state);
     if (wake === undefined) await condition(changedOrSuggested);
     else await condition(changedOrSuggested, Math.max(1, wake - Date.now()));
     if (withDeadlines && applyDueEscalations(state, Date.now())) {
       publishVisibility();
       await project();
+    }
+    if (state.taskDeadlines === true && applyDueTaskEscalations(state, Date.now())) {
+      await project();
+      await syncInbox();
     }
     if (timeToContinueAsNew(state)) {
       await condition(allHandlersFinished);

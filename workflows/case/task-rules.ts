@@ -5,6 +5,7 @@ import type { CaseState } from './case-state';
 import { applyCommand } from './case-state';
 import type { Acceptance } from './stage-machine';
 import { decide } from './stage-machine';
+import { restartTaskClock } from './task-deadlines';
 import { commandFor, outcomeProblems } from './task-outcomes';
 
 /** Failure types of task updates (mapped by the API: 400, 409, 403). */
@@ -20,7 +21,7 @@ const within = (scope: string, region: string) => region.startsWith(scope);
 export function checkTaskRequest(state: CaseState, action: TaskAction, req: TaskRequest): TaskCheck {
   const task = state.tasks.find((t) => t.order.taskKey === req.taskKey);
   if (task === undefined) return { ok: false, failure: TASK_FAILURES.invalid, reason: 'no such task on this case' };
-  if (task.status === 'COMPLETED' || task.status === 'REJECTED') return { ok: false, failure: TASK_FAILURES.illegal, reason: `the task is already ${task.status.toLowerCase()}` };
+  if (task.status === 'COMPLETED' || task.status === 'REJECTED' || task.status === 'CANCELLED') return { ok: false, failure: TASK_FAILURES.illegal, reason: `the task is already ${task.status.toLowerCase()}` };
   const { actor } = req;
   if (action === 'reassignTask') {
     if (actor.role !== 'SUPERVISOR' || !within(actor.regionCode, task.order.regionCode)) return { ok: false, failure: TASK_FAILURES.role, reason: 'only a supervisor of the region reassigns tasks' };
@@ -43,7 +44,11 @@ export function checkTaskRequest(state: CaseState, action: TaskAction, req: Task
 /** Applies an accepted task request; the case moves on when the outcome decides a step. */
 export function applyTaskRequest(state: CaseState, action: TaskAction, req: TaskRequest, check: Extract<TaskCheck, { ok: true }>, now: string): void {
   const { task } = check;
-  if (action === 'claimTask') Object.assign(task, { status: 'CLAIMED', assignee: { id: req.actor.id, name: req.actor.name } });
+  if (action === 'claimTask') {
+    Object.assign(task, { status: 'CLAIMED', assignee: { id: req.actor.id, name: req.actor.name } });
+    if (state.taskDeadlines === true) restartTaskClock(task);
+  }
+  if (action === 'rejectTask' || action === 'completeTask') task.overdue = false;
   if (action === 'reassignTask') task.assignee = req.assignee ?? null;
   if (action === 'rejectTask') Object.assign(task, { status: 'REJECTED', reason: req.reason ?? null, closedAt: now });
   if (action === 'completeTask') Object.assign(task, { status: 'COMPLETED', outcome: req.outcome ?? null, closedAt: now, assignee: task.assignee ?? { id: req.actor.id, name: req.actor.name } });

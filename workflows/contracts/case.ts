@@ -58,6 +58,8 @@ export interface OpenCaseInput {
 /** One rung of the escalation ladder that fired. */
 export interface Escalation {
   stage: Stage;
+  /** Set when the escalation is about an agency task rather than the stage itself. */
+  taskKey?: string;
   level: number;
   notify: EscalationTarget;
   /** ISO-8601 workflow time. */

@@ -48,6 +48,8 @@ export interface Protocol {
   agencies: Record<ProtocolStep, string>;
   /** After a deadline passes: whom to alert, and when (counted from the deadline). */
   escalation: { after: string; notify: EscalationTarget }[];
+  /** Time an agency has to claim a new task before the ladder starts (absent in older documents: none). */
+  taskAcceptance?: string;
   /** Region-specific steps, e.g. BIOMETRIC_IDENTIFICATION (Pasuruan: Dispendukcapil biometrics). */
   regionalSteps: string[];
   /** Where the figures come from, with the domain reference's labels ([SEED], [LOCAL], [ASSUMP]…). */

@@ -44,7 +44,7 @@ export function agencyTaskQueue(agencyCode: string): string {
   return `agency-${agencyCode.toLowerCase()}`;
 }
 
-export const TASK_STATUSES = ['OPEN', 'CLAIMED', 'COMPLETED', 'REJECTED'] as const;
+export const TASK_STATUSES = ['OPEN', 'CLAIMED', 'COMPLETED', 'REJECTED', 'CANCELLED'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type TaskAction = 'claimTask' | 'completeTask' | 'rejectTask' | 'reassignTask';
 
@@ -72,4 +72,9 @@ export interface TaskState {
   closedAt: string | null;
   /** The agency's webhook was told (or has none). Absent in tasks from before webhooks. */
   notified?: boolean;
+  /** Claim before this time (from the protocol's taskAcceptance); absent before task deadlines. */
+  acceptBy?: string | null;
+  /** Rungs of the escalation ladder fired for the task's current deadline. */
+  ladderLevel?: number;
+  overdue?: boolean;
 }

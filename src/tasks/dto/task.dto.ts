@@ -61,6 +61,10 @@ export class TaskResponse {
   dispatchedAt!: string;
   @ApiProperty({ type: String, nullable: true })
   dueAt!: string | null;
+  /** Claim before this time (the protocol's taskAcceptance). */
+  @ApiProperty({ type: String, nullable: true })
+  acceptBy!: string | null;
+  /** The task's escalation ladder fired, or it is open past its due time. */
   overdue!: boolean;
   @ApiProperty({ type: String, nullable: true })
   assigneeName!: string | null;

@@ -1,0 +1,65 @@
+import type { TaskState } from '../contracts/task';
+import { parseDuration } from '../domain/duration';
+import type { CaseState } from './case-state';
+
+/**
+ * Agency task clocks: an OPEN task must be claimed by its acceptance time, a CLAIMED one completed by
+ * its due time; each missed clock walks the protocol's escalation ladder, recorded on the task and in
+ * the case's escalations. Pure; times are epoch ms of workflow time.
+ */
+const OPEN_STATES = ['OPEN', 'CLAIMED'];
+
+export function taskDeadline(t: TaskState): string | null {
+  if (t.status === 'OPEN') return t.acceptBy ?? t.order.dueAt;
+  return t.status === 'CLAIMED' ? t.order.dueAt : null;
+}
+
+function taskWake(state: CaseState, t: TaskState): number | undefined {
+  const deadline = taskDeadline(t);
+  const rung = (state.protocolDoc?.escalation ?? [])[t.ladderLevel ?? 0];
+  return deadline === null || rung === undefined || !OPEN_STATES.includes(t.status) ? undefined : Date.parse(deadline) + (parseDuration(rung.after) ?? 0);
+}
+
+/** The earliest moment a task rung is due (epoch ms), or undefined. */
+export function nextTaskWakeAt(state: CaseState): number | undefined {
+  const wakes = state.tasks.map((t) => taskWake(state, t)).filter((w): w is number => w !== undefined);
+  return wakes.length === 0 ? undefined : Math.min(...wakes);
+}
+
+/** Fires every task rung due at `nowMs`, in time order per task; true when something changed. */
+export function applyDueTaskEscalations(state: CaseState, nowMs: number): boolean {
+  const ladder = state.protocolDoc?.escalation ?? [];
+  let changed = false;
+  for (const t of state.tasks) {
+    for (let wake = taskWake(state, t); wake !== undefined && wake <= nowMs; wake = taskWake(state, t)) {
+      const rung = ladder[t.ladderLevel ?? 0] as (typeof ladder)[number];
+      t.ladderLevel = (t.ladderLevel ?? 0) + 1;
+      t.overdue = true;
+      state.escalations = [...state.escalations, { stage: state.stage, taskKey: t.order.taskKey, level: t.ladderLevel, notify: rung.notify, at: new Date(wake).toISOString() }].slice(-50);
+      changed = true;
+    }
+  }
+  if (changed) {
+    state.version += 1;
+    state.updatedAt = new Date(nowMs).toISOString();
+  }
+  return changed;
+}
+
+/** A claim moves the task onto its completion clock: the ladder starts again. */
+export function restartTaskClock(t: TaskState): void {
+  t.ladderLevel = 0;
+  t.overdue = false;
+}
+
+/** When the case leaves a stage, that stage's unfinished tasks are cancelled (nobody should still do them). */
+export function cancelSupersededTasks(state: CaseState, keepKeys: readonly string[], now: string): boolean {
+  let changed = false;
+  for (const t of state.tasks) {
+    if (OPEN_STATES.includes(t.status) && !keepKeys.includes(t.order.taskKey)) {
+      Object.assign(t, { status: 'CANCELLED', reason: 'the case moved on without this task', closedAt: now, overdue: false });
+      changed = true;
+    }
+  }
+  return changed;
+}
