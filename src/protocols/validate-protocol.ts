@@ -57,6 +57,7 @@ export function validateProtocol(doc: unknown, source: string): Protocol {
     duration(`escalation[${i}].after`, isObject(rung) ? rung.after : undefined);
   });
   if (doc.taskAcceptance !== undefined) duration('taskAcceptance', doc.taskAcceptance);
+  need(doc.onTaskRejected === undefined || (ESCALATION_TARGETS as readonly unknown[]).includes(doc.onTaskRejected), `onTaskRejected must be one of ${ESCALATION_TARGETS.join(', ')}`);
   need(Array.isArray(doc.regionalSteps) && doc.regionalSteps.every((s) => typeof s === 'string'), 'regionalSteps must be an array of strings');
   need(Array.isArray(doc.sources) && doc.sources.every((s) => typeof s === 'string'), 'sources must be an array of strings');
 

@@ -73,6 +73,9 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
     expect((await as(t.supervisor).post(`/tasks/${assessment.id}/reassign`).send({ assigneeUserId: t.dinsos2Id }).expect(200)).body.assigneeName).toMatch(/^agency-officer-/);
     const rejected = await as(t.dinsos2).post(`/tasks/${assessment.id}/reject`).send({ reason: 'belongs to the provincial panti' }).expect(200);
     expect(rejected.body.status).toBe('REJECTED');
+    // Pasuruan's protocol sends a rejected task to the regional coordinator for a decision.
+    const escalations = (await as(t.caseWorker).get(`/cases/${caseId}`).expect(200)).body.escalations as { notify: string; level: number }[];
+    expect(escalations.at(-1)).toMatchObject({ notify: 'REGIONAL_COORDINATOR', level: 0 });
     expect((await as(t.dinsos).post(`/tasks/${assessment.id}/claim`)).status).toBe(409);
   });
 

@@ -220,7 +220,11 @@ function tasksFor(state: CaseState): { type: TaskType; step: ProtocolStep; regio
     case 'SHELTER':
       return [{ type: 'SHELTER_PLACEMENT', step: child ? 'CHILD_PROTECTION' : 'SHELTER', regionCode: here }];
     case 'REHABILITATION':
-      return [{ type: 'REHABILITATION', step: 'REHABILITATION', regionCode: here }];
+      // Adults also get vocational training (Disnaker in the Pasuruan interest group).
+      return [
+        { type: 'REHABILITATION', step: 'REHABILITATION', regionCode: here },
+        ...(child ? [] : [{ type: 'VOCATIONAL_TRAINING' as const, step: 'VOCATIONAL_TRAINING' as const, regionCode: here }]),
+      ];
     case 'REINTEGRATION':
       return [
         { type: 'REINTEGRATION_SUPPORT', step: 'REINTEGRATION_SUPPORT', regionCode: here },

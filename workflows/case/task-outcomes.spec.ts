@@ -6,6 +6,8 @@ describe('task outcomes', () => {
     ['HEALTH_CHECK', { result: 'HEALTHY' }, ['outcome.result must be one of FIT, NEEDS_TREATMENT, REFERRED_TO_HOSPITAL']],
     ['HEALTH_CHECK', { result: 'REFERRED_TO_HOSPITAL', findings: 'fracture' }, []],
     ['SHELTER_PLACEMENT', { facility: 'Rumah Singgah Pasuruan' }, []],
+    ['VOCATIONAL_TRAINING', { status: 'ENROLLED' }, []],
+    ['VOCATIONAL_TRAINING', { status: 'DROPPED' }, ['outcome.status must be ENROLLED or COMPLETED']],
     ['SHELTER_PLACEMENT', {}, ['outcome.facility must be the name of the facility']],
     ['REINTEGRATION_SUPPORT', { kind: 'CASH', amount: 500000 }, []],
     ['REINTEGRATION_SUPPORT', { kind: 'CASH', amount: -1 }, ['outcome.amount must be a whole number of rupiah']],

@@ -14,6 +14,7 @@ const REQUIRED: Record<TaskType, [string, (v: unknown) => boolean, string][]> = 
   CHILD_PROTECTION: [['summary', (v) => isText(v), 'a non-empty text']],
   SHELTER_PLACEMENT: [['facility', (v) => isText(v, 200), 'the name of the facility']],
   REHABILITATION: [['programme', (v) => isText(v, 200), 'the programme joined']],
+  VOCATIONAL_TRAINING: [['status', (v) => ['ENROLLED', 'COMPLETED'].includes(v as string), 'ENROLLED or COMPLETED']],
   REINTEGRATION_SUPPORT: [['kind', (v) => ['CASH', 'GOODS', 'SERVICE', 'JOB_PLACEMENT'].includes(v as string), 'one of CASH, GOODS, SERVICE, JOB_PLACEMENT']],
   REPATRIATION_ACKNOWLEDGEMENT: [['receivingOfficer', (v) => isText(v, 200), "the receiving officer's name"]],
   FOLLOW_UP_VISIT: [['outcome', (v) => (MONITORING_OUTCOMES as readonly unknown[]).includes(v), `one of ${MONITORING_OUTCOMES.join(', ')}`]],

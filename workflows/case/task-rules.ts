@@ -50,7 +50,12 @@ export function applyTaskRequest(state: CaseState, action: TaskAction, req: Task
   }
   if (action === 'rejectTask' || action === 'completeTask') task.overdue = false;
   if (action === 'reassignTask') task.assignee = req.assignee ?? null;
-  if (action === 'rejectTask') Object.assign(task, { status: 'REJECTED', reason: req.reason ?? null, closedAt: now });
+  if (action === 'rejectTask') {
+    Object.assign(task, { status: 'REJECTED', reason: req.reason ?? null, closedAt: now });
+    // The protocol decides who takes it from here; the decision request is on the case's record.
+    const notify = state.protocolDoc?.onTaskRejected ?? 'AGENCY_SUPERVISOR';
+    state.escalations = [...state.escalations, { stage: state.stage, taskKey: task.order.taskKey, level: 0, notify, at: now }].slice(-50);
+  }
   if (action === 'completeTask') Object.assign(task, { status: 'COMPLETED', outcome: req.outcome ?? null, closedAt: now, assignee: task.assignee ?? { id: req.actor.id, name: req.actor.name } });
   if (check.command !== undefined && check.decision !== undefined) {
     applyCommand(state, check.command, check.decision, now);

@@ -48,6 +48,8 @@ export interface Protocol {
   agencies: Record<ProtocolStep, string>;
   /** After a deadline passes: whom to alert, and when (counted from the deadline). */
   escalation: { after: string; notify: EscalationTarget }[];
+  /** Who decides what happens to a task an agency rejects (absent in older documents: the agency's supervisor). */
+  onTaskRejected?: EscalationTarget;
   /** Time an agency has to claim a new task before the ladder starts (absent in older documents: none). */
   taskAcceptance?: string;
   /** Region-specific steps, e.g. BIOMETRIC_IDENTIFICATION (Pasuruan: Dispendukcapil biometrics). */
