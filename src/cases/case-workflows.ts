@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { caseCommandUpdates, confirmOpenedUpdate } from '../../workflows/case/case.messages';
 import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../../workflows/contracts/case';
-import { COMMAND_FAILURES } from '../../workflows/contracts/lifecycle';
-import { DomainError } from '../common/errors/domain-error';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
 import { CaseStageKey, RegionCodeKey } from '../../workflows/contracts/search-attributes';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { TemporalClientService } from '../temporal/temporal-client.service';
-import { isTemporalUnreachable, translateTemporalError } from '../temporal/temporal-errors';
+import { isTemporalUnreachable, translateTemporalError, translateUpdateFailure } from '../temporal/temporal-errors';
 
 type CaseWorkflowFn = (input: OpenCaseInput) => Promise<void>;
 
@@ -61,7 +59,7 @@ export class CaseWorkflows {
         handle.executeUpdate(caseCommandUpdates[request.command.action], { args: [request], updateId: request.requestId }),
       );
     } catch (error) {
-      return translateCommandError(error);
+      return translateUpdateFailure(error);
     }
   }
 
@@ -75,17 +73,4 @@ export class CaseWorkflows {
       throw error;
     }
   }
-}
-
-/** Maps a refused command to the API's answer: 409 with the allowed next actions, 403, 400, or 404. */
-function translateCommandError(error: unknown): never {
-  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-  if (cause instanceof ApplicationFailure) {
-    const details = (cause.details?.[0] ?? {}) as { allowedActions?: string[] };
-    if (cause.type === COMMAND_FAILURES.illegal) throw new DomainError('ILLEGAL_TRANSITION', cause.message, undefined, undefined, { allowedActions: details.allowedActions ?? [] });
-    if (cause.type === COMMAND_FAILURES.role) throw new DomainError('ROLE_NOT_ALLOWED', cause.message, undefined, undefined, { allowedActions: details.allowedActions ?? [] });
-    if (cause.type === COMMAND_FAILURES.invalid) throw new DomainError('VALIDATION_FAILED', cause.message);
-  }
-  if (error instanceof WorkflowNotFoundError) throw new DomainError('CASE_CLOSED', 'This case is closed and takes no more commands');
-  return translateTemporalError(error);
 }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { taskUpdates } from '../../workflows/case/case.messages';
-import { TASK_FAILURES } from '../../workflows/case/task-rules';
 import type { Actor } from '../../workflows/contracts/actor';
 import { caseWorkflowId } from '../../workflows/contracts/case';
 import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
@@ -13,7 +11,7 @@ import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { UserEntity } from '../users/user.entity';
 import { TemporalClientService } from '../temporal/temporal-client.service';
-import { translateTemporalError } from '../temporal/temporal-errors';
+import { translateUpdateFailure } from '../temporal/temporal-errors';
 import type { ListTasksQuery, TaskListResponse, TaskResponse } from './dto/task.dto';
 
 interface TaskRow {
@@ -104,7 +102,7 @@ export class TasksService {
     try {
       await client.withDeadline(Date.now() + this.config.http.commandTimeoutMs, () => handle.executeUpdate(taskUpdates[action], { args: [request], updateId: request.requestId }));
     } catch (error) {
-      translateTaskError(error);
+      translateUpdateFailure(error, /already (completed|rejected|cancelled)/, 'TASK_CLOSED');
     }
     return toTask(await this.load(taskId));
   }
@@ -123,16 +121,4 @@ export class TasksService {
     }
     return { id: user.id, name: user.username };
   }
-}
-
-function translateTaskError(error: unknown): never {
-  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-  if (cause instanceof ApplicationFailure) {
-    if (cause.type === TASK_FAILURES.invalid) throw new DomainError('VALIDATION_FAILED', cause.message);
-    if (cause.type === TASK_FAILURES.illegal) throw new DomainError(/already (completed|rejected)/.test(cause.message) ? 'TASK_CLOSED' : 'ILLEGAL_TRANSITION', cause.message);
-    if (cause.type === TASK_FAILURES.otherAgency) throw new DomainError('OTHER_AGENCY', cause.message);
-    if (cause.type === TASK_FAILURES.role) throw new DomainError('ROLE_NOT_ALLOWED', cause.message);
-  }
-  if (error instanceof WorkflowNotFoundError) throw new DomainError('CASE_CLOSED', 'The case of this task is closed');
-  return translateTemporalError(error);
 }
