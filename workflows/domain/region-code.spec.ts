@@ -1,4 +1,4 @@
-import { dottedRegionCode, normalizeKabKotaCode, normalizeRegionScope } from './region-code';
+import { normalizeKabKotaCode, normalizeRegionScope } from './region-code';
 
 describe('normalizeKabKotaCode', () => {
   it.each([
@@ -27,12 +27,6 @@ describe('normalizeKabKotaCode', () => {
     ['35.1a', 'letters'],
   ])('rejects %p (%s)', (input) => {
     expect(normalizeKabKotaCode(input)).toBeUndefined();
-  });
-});
-
-describe('dottedRegionCode', () => {
-  it('renders the Kemendagri dotted form', () => {
-    expect(dottedRegionCode('3514')).toBe('35.14');
   });
 });
 

@@ -26,8 +26,3 @@ export function normalizeRegionScope(input: string): string | undefined {
   const trimmed = input.trim();
   return /^\d{2}$/.test(trimmed) ? (PROVINCE_CODES.has(trimmed) ? trimmed : undefined) : normalizeKabKotaCode(trimmed);
 }
-
-/** `3514` → `35.14`, for display. */
-export function dottedRegionCode(plain: string): string {
-  return `${plain.slice(0, 2)}.${plain.slice(2)}`;
-}
