@@ -61,7 +61,9 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
 
     const read = await http().get(`/cases/${id}`).expect(200);
     expect(read.body).toEqual(created.body);
-    expect(read.headers['x-request-id']).toBeDefined();
+    expect(read.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const echoed = await http().get(`/cases/${id}`).set('X-Request-Id', 'trace-42').expect(200);
+    expect(echoed.headers['x-request-id']).toBe('trace-42');
   });
 
   it('lists cases with filters and paging', async () => {
