@@ -1,7 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseSnapshot } from '../workflows/contracts/case';
+import type { LedgerEntry } from '../workflows/contracts/ledger';
 import type { TaskState } from '../workflows/contracts/task';
 import { caseWorkflowId } from '../workflows/contracts/case';
+import type { Sql } from './ledger';
+import { appendLedger } from './ledger';
 import { withSanitizedErrors } from './safe-errors';
 
 export interface CaseProjectionDeps {
@@ -49,35 +52,44 @@ const UPSERT = `INSERT INTO case_view (${PROJECTED_COLUMNS.join(', ')})
   ON CONFLICT (id) DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
   WHERE case_view.version < EXCLUDED.version`;
 
+const sqlOf = (m: EntityManager): Sql => (text, params) => m.query(text, params);
+
 /**
- * Writes case state into the read model. Idempotent and order-safe: a retried or late activity
- * carrying an older version never overwrites a newer row.
+ * Writes case state into the read model, and the ledger entries that came with it, in one transaction:
+ * the read model and the ledger never disagree. Idempotent and order-safe: a retried or late activity
+ * carrying an older version never overwrites a newer row, and appends nothing twice.
  */
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
-    projectCase: (snapshot: CaseSnapshot): Promise<void> =>
-      withSanitizedErrors('projectCase', async () => {
-        await dataSource.query(UPSERT, row(snapshot));
-      }),
+    projectCase: (snapshot: CaseSnapshot, ledger: LedgerEntry[] = []): Promise<void> =>
+      withSanitizedErrors('projectCase', () =>
+        dataSource.transaction(async (m) => {
+          await m.query(UPSERT, row(snapshot));
+          await appendLedger(sqlOf(m), snapshot.caseId, ledger);
+        }),
+      ),
 
     /**
      * Brings the inbox up to the workflow's view of its delivered tasks: inserts a row the agency's
      * own worker did not write (so its system can still work the task through the API), and updates
      * status, assignee and outcome. Undelivered tasks are not shown: the agency has not received them.
      */
-    projectTasks: (caseId: string, tasks: TaskState[]): Promise<void> =>
-      withSanitizedErrors('projectTasks', async () => {
-        for (const t of tasks.filter((task) => task.receipt !== null)) {
-          const o = t.order;
-          await dataSource.query(
-            `INSERT INTO agency_task (case_id, task_key, type, agency_code, region_code, dispatched_at, due_at, status, assignee_id, assignee_name, outcome, reason, closed_at, accept_by, overdue)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-             ON CONFLICT (case_id, task_key) DO UPDATE SET status = EXCLUDED.status, assignee_id = EXCLUDED.assignee_id,
-               assignee_name = EXCLUDED.assignee_name, outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, closed_at = EXCLUDED.closed_at,
-               accept_by = EXCLUDED.accept_by, overdue = EXCLUDED.overdue`,
-            [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt, t.acceptBy ?? null, t.overdue ?? false],
-          );
-        }
-      }),
+    projectTasks: (caseId: string, tasks: TaskState[], ledger: LedgerEntry[] = []): Promise<void> =>
+      withSanitizedErrors('projectTasks', () =>
+        dataSource.transaction(async (m) => {
+          for (const t of tasks.filter((task) => task.receipt !== null)) {
+            const o = t.order;
+            await m.query(
+              `INSERT INTO agency_task (case_id, task_key, type, agency_code, region_code, dispatched_at, due_at, status, assignee_id, assignee_name, outcome, reason, closed_at, accept_by, overdue)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+               ON CONFLICT (case_id, task_key) DO UPDATE SET status = EXCLUDED.status, assignee_id = EXCLUDED.assignee_id,
+                 assignee_name = EXCLUDED.assignee_name, outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, closed_at = EXCLUDED.closed_at,
+                 accept_by = EXCLUDED.accept_by, overdue = EXCLUDED.overdue`,
+              [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt, t.acceptBy ?? null, t.overdue ?? false],
+            );
+          }
+          await appendLedger(sqlOf(m), caseId, ledger);
+        }),
+      ),
   };
 }

@@ -31,6 +31,8 @@ export interface AppConfig {
     schema: string;
     embeddedPort: number;
     poolSize: number;
+    /** Role the API and the worker act as (SET ROLE on connect); undefined: the login user's own. */
+    role: string | undefined;
   };
   temporal: {
     /** Unset: the launcher starts a Temporal dev server and the processes use devPort. */
@@ -57,6 +59,9 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** `none` keeps the login user's own rights (a deployment whose login role is already the app role). */
+const dbRole = (value: string): string | undefined => (value === 'none' ? undefined : value);
+
 /** Every environment variable Sinergi reads (the README's configuration table lists each one). */
 export const CONFIG_VARIABLES = [
   'NODE_ENV',
@@ -67,6 +72,7 @@ export const CONFIG_VARIABLES = [
   'DATABASE_URL',
   'DATABASE_SCHEMA',
   'DATABASE_POOL_SIZE',
+  'SINERGI_DB_ROLE',
   'SINERGI_EMBEDDED_DB_PORT',
   'TEMPORAL_ADDRESS',
   'TEMPORAL_NAMESPACE',
@@ -191,6 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       schema: r.string('DATABASE_SCHEMA', 'public', /^[a-z_][a-z0-9_]{0,62}$/),
       embeddedPort: r.int('SINERGI_EMBEDDED_DB_PORT', 5433, 0, 65535),
       poolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 100),
+      role: dbRole(r.string('SINERGI_DB_ROLE', 'sinergi_app', /^[a-z_][a-z0-9_]{0,62}$/)),
     },
     temporal: {
       address: r.optional('TEMPORAL_ADDRESS'),

@@ -14,6 +14,7 @@ import { AgencyTasks1764100000000 } from './migrations/1764100000000-AgencyTasks
 import { AgencyTaskWork1764200000000 } from './migrations/1764200000000-AgencyTaskWork';
 import { AgencyWebhooks1764300000000 } from './migrations/1764300000000-AgencyWebhooks';
 import { AgencyTaskClocks1764400000000 } from './migrations/1764400000000-AgencyTaskClocks';
+import { AuditLedger1764500000000 } from './migrations/1764500000000-AuditLedger';
 
 /** Every entity, listed (not globbed) so the same list works from sources, dist and Jest. */
 export const ENTITIES = [
@@ -26,12 +27,14 @@ export const ENTITIES = [
   LoginFailureEntity,
 ];
 /** Every migration in order. Schema changes only ever happen here (never `synchronize`). */
-export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000, AgencyWebhooks1764300000000, AgencyTaskClocks1764400000000];
+export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000, AgencyWebhooks1764300000000, AgencyTaskClocks1764400000000, AuditLedger1764500000000];
 
 export interface DatabaseSettings {
   url: string;
   schema: string;
   poolSize: number;
+  /** Role to act as after connecting (the API and the worker: `sinergi_app`); migrations run as the login user. */
+  role?: string;
 }
 
 /** One set of options for the API, the worker, the launcher and the tests. */
@@ -51,13 +54,19 @@ export function dataSourceOptions(db: DatabaseSettings): PostgresConnectionOptio
     installExtensions: false,
     // Raw SQL (migrations, projection upserts) resolves unqualified names through search_path.
     poolSize: db.poolSize,
-    extra: db.schema === 'public' ? {} : { options: `-c search_path=${db.schema}` },
+    extra: connectionOptions(db),
   };
+}
+
+/** Startup parameters: the schema on the search path, and the role whose rights the session has. */
+function connectionOptions(db: DatabaseSettings): { options?: string } {
+  const options = [db.schema === 'public' ? '' : `-c search_path=${db.schema}`, db.role === undefined ? '' : `-c role=${db.role}`].filter((o) => o !== '');
+  return options.length === 0 ? {} : { options: options.join(' ') };
 }
 
 /** Creates the schema if needed and applies pending migrations; returns their names. */
 export async function runMigrations(db: DatabaseSettings): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions({ ...db, poolSize: 1 }));
+  const dataSource = new DataSource(dataSourceOptions({ ...db, role: undefined, poolSize: 1 }));
   await dataSource.initialize();
   try {
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${db.schema}"`);

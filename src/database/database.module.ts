@@ -12,7 +12,7 @@ import { dataSourceOptions } from './data-source';
       useFactory: (config: AppConfig) => {
         const url = config.database.url;
         if (url === undefined) throw new Error('DATABASE_URL is not set (the launcher sets it when serving the embedded database)');
-        return { ...dataSourceOptions({ url, schema: config.database.schema, poolSize: config.database.poolSize }), retryAttempts: 5 };
+        return { ...dataSourceOptions({ url, schema: config.database.schema, poolSize: config.database.poolSize, role: config.database.role }), retryAttempts: 5 };
       },
     }),
   ],

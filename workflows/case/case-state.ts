@@ -4,6 +4,8 @@ import type { Protocol, ProtocolStep } from '../contracts/protocol';
 import type { AgencyTaskOrder, TaskState, TaskType } from '../contracts/task';
 import { parseDuration } from '../domain/duration';
 import { ppksWarnings } from '../domain/ppks';
+import type { Journal } from './journal';
+import { commandReason, commandSummary, ledgerActor, record, recordRung } from './journal';
 import { cancelSupersededTasks } from './task-deadlines';
 import type { Acceptance, LifecycleFacts } from './stage-machine';
 
@@ -12,7 +14,7 @@ import type { Acceptance, LifecycleFacts } from './stage-machine';
  * deadlines from the pinned protocol, and the escalation ladder. Times are ISO strings / epoch ms of
  * workflow time, passed in, so everything here is deterministic and testable without Temporal.
  */
-export interface CaseState extends CaseSnapshot {
+export interface CaseState extends CaseSnapshot, Journal {
   facts: LifecycleFacts;
   /** The pinned protocol document (null for cases opened before protocols existed). */
   protocolDoc: Protocol | null;
@@ -136,6 +138,13 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
   };
   state.responsibleAgency = responsibleAgency(state);
   restartClock(state);
+  record(state, now, {
+    action: 'openCase',
+    outcome: 'ACCEPTED',
+    actor: ledgerActor(input.openedBy),
+    summary: `openCase channel=${channel} region=${regionCode}${origin === null ? '' : ` origin=${origin}`}`,
+    payload: { channel, regionCode, originRegionCode: origin, person, warnings: state.warnings },
+  });
   return state;
 }
 
@@ -148,6 +157,9 @@ function responsibleAgency(state: CaseState): string | null {
 export function applyCommand(state: CaseState, request: CommandRequest, decision: Acceptance, now: string): void {
   const { command, actor } = request;
   const stageChanged = decision.next !== state.stage;
+  const who = ledgerActor(actor);
+  record(state, now, { action: command.action, outcome: 'ACCEPTED', actor: who, reason: commandReason(command), summary: commandSummary(command), payload: { ...command } });
+  if (stageChanged) record(state, now, { action: 'stageChanged', actor: who, summary: `${state.stage} → ${decision.next}`, payload: { from: state.stage, to: decision.next } });
   state.facts = decision.facts;
   state.stage = decision.next;
   if (command.action === 'recordAssessment') {
@@ -188,9 +200,12 @@ export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
   let changed = false;
   for (let wake = nextWakeAt(state); wake !== undefined && wake <= nowMs; wake = nextWakeAt(state)) {
     const rung = ladder[state.ladderLevel] as (typeof ladder)[number];
+    const at = new Date(wake).toISOString();
+    if (state.ladderLevel === 0) record(state, at, { action: 'deadlineMissed', summary: `${state.stage} deadline ${state.deadlineAt ?? ''}`, payload: { stage: state.stage, deadlineAt: state.deadlineAt } });
     state.ladderLevel += 1;
     state.overdue = true;
-    state.escalations = [...state.escalations, { stage: state.stage, level: state.ladderLevel, notify: rung.notify, at: new Date(wake).toISOString() }].slice(-MAX_ESCALATIONS_KEPT);
+    state.escalations = [...state.escalations, { stage: state.stage, level: state.ladderLevel, notify: rung.notify, at }].slice(-MAX_ESCALATIONS_KEPT);
+    recordRung(state, at, { stage: state.stage, level: state.ladderLevel, notify: rung.notify }, null);
     changed = true;
   }
   if (changed) {
@@ -202,7 +217,7 @@ export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
 
 /** The read-model view (internal bookkeeping stripped). */
 export function snapshotOf(state: CaseState): CaseSnapshot {
-  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, dispatchTasks: _d, notifyWebhooks: _w, taskDeadlines: _k, tasks: _t, ...snapshot } = state;
+  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, dispatchTasks: _d, notifyWebhooks: _w, taskDeadlines: _k, tasks: _t, journal: _j, journalSeq: _js, journalVersion: _jv, ...snapshot } = state;
   return snapshot;
 }
 
@@ -257,5 +272,6 @@ function orderTasks(state: CaseState, now: string): void {
     const accept = state.taskDeadlines === true && protocol.taskAcceptance !== undefined ? parseDuration(protocol.taskAcceptance) : undefined;
     const clock = state.taskDeadlines === true ? { acceptBy: accept === undefined ? null : plus(now, accept), ladderLevel: 0, overdue: false } : {};
     state.tasks = [...state.tasks, { order, receipt: null, status: 'OPEN', assignee: null, outcome: null, reason: null, closedAt: null, ...clock }];
+    record(state, now, { action: 'taskOrdered', summary: `${order.taskKey} → ${order.agencyCode} (${regionCode})`, payload: { ...order }, agencyCode: order.agencyCode, taskKey: order.taskKey });
   }
 }

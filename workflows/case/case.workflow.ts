@@ -12,6 +12,7 @@ import {
 import type { Activities, AgencyActivities } from '../../activities';
 import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../contracts/case';
 import { CASE_ACTIONS, COMMAND_FAILURES } from '../contracts/lifecycle';
+import type { LedgerEntry } from '../contracts/ledger';
 import { CaseOverdueKey, CaseStageKey } from '../contracts/search-attributes';
 import type { TaskRequest, TaskState } from '../contracts/task';
 import { agencyTaskQueue } from '../contracts/task';
@@ -19,6 +20,7 @@ import type { CaseState } from './case-state';
 import { applyCommand, applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';
 import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery, TASK_ACTIONS, taskUpdates } from './case.messages';
 import { commandProblems } from './command-shape';
+import { confirmJournal, record, sealJournal } from './journal';
 import { applyDueTaskEscalations, nextTaskWakeAt } from './task-deadlines';
 import type { Rejection } from './stage-machine';
 import { decide } from './stage-machine';
@@ -92,14 +94,26 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
   if (!continued) state.dispatchTasks = patched(AGENCY_TASKS_PATCH);
   if (!continued) state.notifyWebhooks = patched(AGENCY_WEBHOOKS_PATCH);
   if (!continued) state.taskDeadlines = patched(TASK_DEADLINES_PATCH);
+  // Ledger entries ride on the projection activities: written in the same transaction as the read model.
+  const ledgerBatch = (): LedgerEntry[] => {
+    const { workflowId, runId, historyLength } = workflowInfo();
+    return sealJournal(state, () => snapshotOf(state), { workflowId, runId, eventId: historyLength });
+  };
+  const writeTasks = async (): Promise<void> => {
+    const batch = ledgerBatch();
+    await projectTasks(state.caseId, state.tasks, batch);
+    confirmJournal(state, batch);
+  };
   const syncInbox = async (): Promise<void> => {
-    if (state.taskDeadlines === true) await projectTasks(state.caseId, state.tasks);
+    if (state.taskDeadlines === true) await writeTasks();
   };
   let projected = continued ? state.version : 0;
   const project = async (): Promise<void> => {
     if (state.version <= projected) return;
     const version = state.version;
-    await projectCase(snapshotOf(state));
+    const batch = ledgerBatch();
+    await projectCase(snapshotOf(state), batch);
+    confirmJournal(state, batch);
     projected = Math.max(projected, version);
   };
   const publishVisibility = () => upsertSearchAttributes([{ key: CaseStageKey, value: state.stage }, { key: CaseOverdueKey, value: state.overdue }]);
@@ -147,8 +161,7 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
           publishVisibility();
         }
         await project();
-        const { caseId, tasks } = state;
-        await projectTasks(caseId, tasks);
+        await writeTasks();
         return snapshotOf(state);
       },
       {
@@ -167,9 +180,12 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
   const deliver = async (task: TaskState): Promise<void> => {
     sending.add(task.order.taskKey);
     if (task.receipt === null) {
-      task.receipt = await agency(task.order.agencyCode).dispatchAgencyTask(task.order);
+      const receipt = await agency(task.order.agencyCode).dispatchAgencyTask(task.order);
+      task.receipt = receipt;
+      const { taskKey, agencyCode } = task.order;
+      record(state, new Date().toISOString(), { action: 'taskDelivered', agencyCode, taskKey, summary: `${taskKey} in the ${agencyCode} inbox (${receipt.recordedBy})`, payload: { taskKey, ...receipt } });
       // The inbox row exists even when the agency's own worker, not Sinergi's, received the task.
-      await projectTasks(state.caseId, state.tasks);
+      await writeTasks();
     }
     if (state.notifyWebhooks === true && task.notified !== true) {
       await notifyAgencyWebhook(task.order, task.receipt);

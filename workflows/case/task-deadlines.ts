@@ -1,6 +1,7 @@
 import type { TaskState } from '../contracts/task';
 import { parseDuration } from '../domain/duration';
 import type { CaseState } from './case-state';
+import { record, recordRung } from './journal';
 
 /**
  * Agency task clocks: an OPEN task must be claimed by its acceptance time, a CLAIMED one completed by
@@ -33,9 +34,13 @@ export function applyDueTaskEscalations(state: CaseState, nowMs: number): boolea
   for (const t of state.tasks) {
     for (let wake = taskWake(state, t); wake !== undefined && wake <= nowMs; wake = taskWake(state, t)) {
       const rung = ladder[t.ladderLevel ?? 0] as (typeof ladder)[number];
+      const at = new Date(wake).toISOString();
+      const task = { taskKey: t.order.taskKey, agencyCode: t.order.agencyCode };
+      if ((t.ladderLevel ?? 0) === 0) record(state, at, { action: 'deadlineMissed', summary: `${t.order.taskKey} ${t.status === 'OPEN' ? 'not claimed by' : 'not completed by'} ${taskDeadline(t) ?? ''}`, payload: { ...task, status: t.status, deadline: taskDeadline(t) }, ...task });
       t.ladderLevel = (t.ladderLevel ?? 0) + 1;
       t.overdue = true;
-      state.escalations = [...state.escalations, { stage: state.stage, taskKey: t.order.taskKey, level: t.ladderLevel, notify: rung.notify, at: new Date(wake).toISOString() }].slice(-50);
+      state.escalations = [...state.escalations, { stage: state.stage, taskKey: t.order.taskKey, level: t.ladderLevel, notify: rung.notify, at }].slice(-50);
+      recordRung(state, at, { stage: state.stage, level: t.ladderLevel, notify: rung.notify }, task);
       changed = true;
     }
   }
@@ -58,6 +63,7 @@ export function cancelSupersededTasks(state: CaseState, keepKeys: readonly strin
   for (const t of state.tasks) {
     if (OPEN_STATES.includes(t.status) && !keepKeys.includes(t.order.taskKey)) {
       Object.assign(t, { status: 'CANCELLED', reason: 'the case moved on without this task', closedAt: now, overdue: false });
+      record(state, now, { action: 'taskCancelled', summary: `${t.order.taskKey} cancelled`, reason: t.reason, agencyCode: t.order.agencyCode, taskKey: t.order.taskKey, payload: { taskKey: t.order.taskKey } });
       changed = true;
     }
   }

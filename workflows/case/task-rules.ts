@@ -5,6 +5,7 @@ import type { CaseState } from './case-state';
 import { applyCommand } from './case-state';
 import type { Acceptance } from './stage-machine';
 import { decide } from './stage-machine';
+import { ledgerActor, record } from './journal';
 import { restartTaskClock } from './task-deadlines';
 import { commandFor, outcomeProblems } from './task-outcomes';
 
@@ -44,6 +45,18 @@ export function checkTaskRequest(state: CaseState, action: TaskAction, req: Task
 /** Applies an accepted task request; the case moves on when the outcome decides a step. */
 export function applyTaskRequest(state: CaseState, action: TaskAction, req: TaskRequest, check: Extract<TaskCheck, { ok: true }>, now: string): void {
   const { task } = check;
+  const { taskKey, agencyCode, type } = task.order;
+  const referredTo = action === 'rejectTask' ? (state.protocolDoc?.onTaskRejected ?? 'AGENCY_SUPERVISOR') : undefined;
+  record(state, now, {
+    action,
+    outcome: 'ACCEPTED',
+    actor: ledgerActor(req.actor),
+    agencyCode,
+    taskKey,
+    reason: req.reason ?? null,
+    summary: `${action} ${taskKey}${referredTo === undefined ? '' : ` → ${referredTo}`}`,
+    payload: { taskKey, type, ...(req.outcome !== undefined ? { outcome: req.outcome } : {}), ...(req.assignee !== undefined ? { assignee: req.assignee } : {}), ...(referredTo !== undefined ? { referredTo } : {}) },
+  });
   if (action === 'claimTask') {
     Object.assign(task, { status: 'CLAIMED', assignee: { id: req.actor.id, name: req.actor.name } });
     if (state.taskDeadlines === true) restartTaskClock(task);
@@ -53,8 +66,8 @@ export function applyTaskRequest(state: CaseState, action: TaskAction, req: Task
   if (action === 'rejectTask') {
     Object.assign(task, { status: 'REJECTED', reason: req.reason ?? null, closedAt: now });
     // The protocol decides who takes it from here; the decision request is on the case's record.
-    const notify = state.protocolDoc?.onTaskRejected ?? 'AGENCY_SUPERVISOR';
-    state.escalations = [...state.escalations, { stage: state.stage, taskKey: task.order.taskKey, level: 0, notify, at: now }].slice(-50);
+    const notify = referredTo ?? 'AGENCY_SUPERVISOR';
+    state.escalations = [...state.escalations, { stage: state.stage, taskKey, level: 0, notify, at: now }].slice(-50);
   }
   if (action === 'completeTask') Object.assign(task, { status: 'COMPLETED', outcome: req.outcome ?? null, closedAt: now, assignee: task.assignee ?? { id: req.actor.id, name: req.actor.name } });
   if (check.command !== undefined && check.decision !== undefined) {
