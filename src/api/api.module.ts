@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthGuard } from '../auth/auth.guard';
 import { AuthModule } from '../auth/auth.module';
 import { CasesModule } from '../cases/cases.module';
@@ -22,7 +23,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule, AuditModule],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -15,7 +15,8 @@ export type Permission =
   | 'user.manage'
   | 'agency.read'
   | 'agency.manage'
-  | 'agency.credential.manage';
+  | 'agency.credential.manage'
+  | 'audit.read';
 
 /**
  * THE permission table: what each role may do, before resource scoping (region, agency) in the
@@ -24,7 +25,8 @@ export type Permission =
  * - Case workers and supervisors open, read and advance cases of their region (which command each
  *   role may give is the stage machine's table: workflows/case/stage-machine.ts).
  * - Agency officers work on their agency's tasks (inbox), and see of a case only what the task carries.
- * - Auditors read everything in their scope and change nothing.
+ * - Auditors read everything in their scope and change nothing; only they read the audit ledger and
+ *   the personal-data access log.
  * - Admins manage users and agencies, not case files (least privilege over health and children's data).
  * - Agency systems (API keys) only act on their agency's tasks.
  */
@@ -32,7 +34,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASE_WORKER: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
   SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'task.read', 'task.assign', 'agency.queue'],
   AGENCY_OFFICER: ['self.read', 'agency.read', 'task.read', 'task.work'],
-  AUDITOR: ['self.read', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read'],
+  AUDITOR: ['self.read', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read'],
   ADMIN: ['self.read', 'agency.read', 'agency.manage', 'agency.credential.manage', 'user.read', 'user.manage'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };

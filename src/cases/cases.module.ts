@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseCommandsController } from './case-commands.controller';
@@ -10,7 +11,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency-keys';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule],
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, AuditModule],
   controllers: [CasesController, CaseCommandsController],
   providers: [CasesService, CaseWorkflows, IdempotencyKeys],
 })

@@ -6,6 +6,8 @@ import { ArrayContains, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseCommand } from '../../workflows/contracts/lifecycle';
 import { checkNik } from '../../workflows/domain/nik';
+import { AccessLog } from '../audit/access-log.service';
+import { Ledger } from '../audit/ledger.service';
 import { requireRegion } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { ProtocolRegistry } from '../protocols/protocol-registry';
@@ -31,6 +33,8 @@ export class CasesService {
     private readonly idempotencyKeys: IdempotencyKeys,
     private readonly workflows: CaseWorkflows,
     private readonly protocols: ProtocolRegistry,
+    private readonly ledger: Ledger,
+    private readonly access: AccessLog,
   ) {}
 
   async openCase(actor: Actor, dto: OpenCaseDto, idempotencyKey: string | undefined): Promise<OpenCaseOutcome> {
@@ -53,26 +57,33 @@ export class CasesService {
       protocol: this.protocols.forRegion(regionCode),
       warnings: nikCheck?.valid ? nikCheck.warnings : [],
     });
-    return snapshot === undefined
-      ? { httpStatus: 202, body: { id: caseId, status: 'PENDING' } }
-      : { httpStatus: 201, body: fromSnapshot(snapshot) };
+    if (snapshot === undefined) return { httpStatus: 202, body: { id: caseId, status: 'PENDING' } };
+    await this.access.record(actor, 'POST /cases', [caseId]);
+    return { httpStatus: 201, body: fromSnapshot(snapshot) };
   }
 
   async getCase(actor: Actor, id: string): Promise<CaseResponse> {
     const view = await this.load(id);
     requireRegion(actor, view.regionCode);
+    await this.access.record(actor, 'GET /cases/:id', [id]);
     return fromView(view);
   }
 
   /**
    * Gives a case command. Scope: the case's region — except a repatriation acknowledgement, which
    * comes from the receiving (home) region's Dinsos. The answer is the new state, already readable.
+   * A refused command is recorded in the case's ledger before the refusal is returned.
    */
   async command(actor: Actor, id: string, command: CaseCommand, requestKey: string | undefined): Promise<CaseResponse> {
     const view = await this.load(id);
-    requireRegion(actor, command.action === 'acknowledgeRepatriation' ? command.receivingRegionCode : view.regionCode);
     const requestId = `${actor.id}:${command.action}:${requestKey ?? randomUUID()}`;
-    return fromSnapshot(await this.workflows.command(id, { requestId, actor, command }));
+    const refused = { caseId: id, regionCode: view.regionCode, protocol: view.protocolId === null || view.protocolVersion === null ? null : { id: view.protocolId, version: view.protocolVersion } };
+    const snapshot = await this.ledger.refusalsRecorded(actor, refused, { requestId, action: command.action, payload: { command } }, () => {
+      requireRegion(actor, command.action === 'acknowledgeRepatriation' ? command.receivingRegionCode : view.regionCode);
+      return this.workflows.command(id, { requestId, actor, command });
+    });
+    await this.access.record(actor, 'POST /cases/:id/<command>', [id]);
+    return fromSnapshot(snapshot);
   }
 
   /** Only cases in the actor's region scope; asking for a region outside it is refused, not emptied. */
@@ -86,6 +97,7 @@ export class CasesService {
       ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
     };
     const [views, total] = await this.views.findAndCount({ where, order: { openedAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    await this.access.record(actor, 'GET /cases', views.map((v) => v.id));
     return { items: views.map(fromView), total, limit: query.limit, offset: query.offset };
   }
 

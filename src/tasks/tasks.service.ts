@@ -5,6 +5,7 @@ import { taskUpdates } from '../../workflows/case/case.messages';
 import type { Actor } from '../../workflows/contracts/actor';
 import { caseWorkflowId } from '../../workflows/contracts/case';
 import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
+import { Ledger } from '../audit/ledger.service';
 import { inRegionScope, requireRegion } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import type { AppConfig } from '../config/app-config';
@@ -59,6 +60,7 @@ export class TasksService {
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly ledger: Ledger,
   ) {}
 
   /** Agency staff and systems: their agency's inbox. Supervisors and auditors: every agency in scope. */
@@ -82,15 +84,29 @@ export class TasksService {
     return { items: rows.map(toTask), total };
   }
 
+  /** Works a task through its case's workflow. A refused request is recorded in the case's ledger. */
   async act(actor: Actor, taskId: string, action: TaskAction, body: Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string }, key: string | undefined): Promise<TaskResponse> {
     const task = await this.load(taskId);
+    const requestId = `${actor.id}:${action}:${key ?? randomUUID()}`;
+    const [kase] = await this.dataSource.query<{ region_code: string; protocol_id: string | null; protocol_version: number | null }[]>(
+      'SELECT region_code, protocol_id, protocol_version FROM case_view WHERE id = $1',
+      [task.case_id],
+    );
+    const protocol = kase !== undefined && kase.protocol_id !== null && kase.protocol_version !== null ? { id: kase.protocol_id, version: kase.protocol_version } : null;
+    const refused = { caseId: task.case_id, regionCode: kase?.region_code ?? task.region_code, protocol };
+    const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };
+    await this.ledger.refusalsRecorded(actor, refused, what, () => this.send(actor, task, action, body, requestId));
+    return toTask(await this.load(taskId));
+  }
+
+  private async send(actor: Actor, task: TaskRow, action: TaskAction, body: Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string }, requestId: string): Promise<void> {
     if (action === 'reassignTask') requireRegion(actor, task.region_code);
     else if (actor.agencyCode !== task.agency_code || !inRegionScope(actor.regionCode, task.region_code)) {
       throw new DomainError('OTHER_AGENCY', "This task belongs to another agency's inbox");
     }
     const assignee = body.assigneeUserId === undefined ? undefined : await this.assignee(body.assigneeUserId, task);
     const request: TaskRequest = {
-      requestId: `${actor.id}:${action}:${key ?? randomUUID()}`,
+      requestId,
       actor,
       taskKey: task.task_key,
       ...(body.outcome !== undefined ? { outcome: body.outcome } : {}),
@@ -104,7 +120,6 @@ export class TasksService {
     } catch (error) {
       translateUpdateFailure(error, /already (completed|rejected|cancelled)/, 'TASK_CLOSED');
     }
-    return toTask(await this.load(taskId));
   }
 
   private async load(id: string): Promise<TaskRow> {

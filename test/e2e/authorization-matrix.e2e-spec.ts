@@ -59,6 +59,13 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /agencies/{code}/queue': ['SUPERVISOR'],
   'POST /agencies/{id}/credentials': ['ADMIN'],
   'DELETE /agencies/{id}/credentials/{keyId}': ['ADMIN'],
+  'GET /cases/{id}/history': ['AUDITOR'],
+  'GET /cases/{id}/history/verify': ['AUDITOR'],
+  'GET /cases/{id}/history/export': ['AUDITOR'],
+  'GET /cases/{id}/state': ['AUDITOR'],
+  'GET /audit/events': ['AUDITOR'],
+  'GET /audit/events/export': ['AUDITOR'],
+  'GET /audit/access-log': ['AUDITOR'],
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
@@ -117,7 +124,12 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /tasks/{id}/reject': () => ({ reason: 'not ours' }),
       'POST /tasks/{id}/reassign': () => ({ assigneeUserId: fx.userId }),
     };
-    let req = request(app())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+    const queries: Record<string, object> = {
+      'GET /cases/{id}/state': { at: new Date().toISOString() },
+      'GET /audit/events': { region },
+      'GET /audit/events/export': { region, format: 'csv' },
+    };
+    let req = request(app())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path).query(queries[route] ?? {});
     if ('bearer' in credential) req = req.auth(credential.bearer, { type: 'bearer' });
     if ('apiKey' in credential) req = req.set('X-Api-Key', credential.apiKey);
     const body = bodies[route];
@@ -203,6 +215,15 @@ describe('authorization matrix: every route × every role, token state, region a
     expect(seen.length).toBe(routes.length * ALL.length);
   });
 
+  it('refuses the auditor every write route (403 PERMISSION_DENIED): auditors change nothing', async () => {
+    const writes = routes.filter((r) => !r.startsWith('GET ') && EXPECTED[r] !== 'public');
+    expect(writes.length).toBeGreaterThanOrEqual(23); // 12 case commands, 4 task actions, users, agencies, credentials
+    for (const route of writes) {
+      const res = await call(route, principals.AUDITOR);
+      expect([route, res.status, (res.body as { code?: string }).code]).toEqual([route, 403, 'PERMISSION_DENIED']);
+    }
+  });
+
   it('answers 401 without a credential, with an expired token and with a tampered token', async () => {
     const cw = principals.CASE_WORKER as { bearer: string };
     const claims = JSON.parse(Buffer.from(cw.bearer.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
@@ -239,6 +260,12 @@ describe('authorization matrix: every route × every role, token state, region a
       ['admin', 'POST /agencies/{id}/credentials', undefined],
       ['admin', 'DELETE /agencies/{id}/credentials/{keyId}', undefined],
       ['admin', 'PATCH /agencies/{id}', undefined],
+      ['auditor', 'GET /cases/{id}/history', undefined],
+      ['auditor', 'GET /cases/{id}/history/verify', undefined],
+      ['auditor', 'GET /cases/{id}/history/export', undefined],
+      ['auditor', 'GET /cases/{id}/state', undefined],
+      ['auditor', 'GET /audit/events', '3514'],
+      ['auditor', 'GET /audit/events/export', '3514'],
     ];
     for (const [who, route, region] of cases) {
       const res = await call(route, other[who], region);

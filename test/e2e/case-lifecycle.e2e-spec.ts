@@ -17,7 +17,7 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
   let worker: INestApplicationContext;
   let db: Pool;
   let temporal: { client: Client; close: () => Promise<void> };
-  const tokens = { pasuruan: '', supervisor: '', sukabumi: '', sukabumiSupervisor: '' };
+  const tokens = { pasuruan: '', supervisor: '', sukabumi: '', sukabumiSupervisor: '', auditor: '', sukabumiAuditor: '' };
 
   const as = (token: string) => request.agent(api.getHttpServer()).auth(token, { type: 'bearer' });
   const open = async (token: string, body: Body) => (await as(token).post('/cases').send(body).expect(201)).body as Body & { id: string };
@@ -33,6 +33,28 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     expect(read.body).toEqual(res.body);
     return res.body as Body;
   };
+  type Entry = { seq: number; action: string; outcome: string; taskKey: string | null; payload: Body };
+  /**
+   * The case's ledger as an auditor reads it: numbered 1…n without gaps, chain intact. Rendered as a
+   * timeline: `→STAGE` for a stage change, `action✗CODE` for a refusal, task events with their type.
+   * Deliveries are left out: they run in the background, so their place among the commands varies.
+   */
+  const timeline = async (auditor: string, id: string): Promise<string[]> => {
+    const items = (await as(auditor).get(`/cases/${id}/history`).query({ limit: 100 }).expect(200)).body.items as Entry[];
+    expect(items.map((e) => e.seq)).toEqual(items.map((_, i) => i + 1));
+    expect((await as(auditor).get(`/cases/${id}/history/verify`).expect(200)).body).toMatchObject({ valid: true, events: items.length, firstBroken: null });
+    return items
+      .filter((e) => e.action !== 'taskDelivered')
+      .map((e) =>
+        e.action === 'stageChanged'
+          ? `→${String(e.payload.to)}`
+          : e.outcome === 'REJECTED'
+            ? `${e.action}✗${String(e.payload.code)}`
+            : e.action.startsWith('task')
+              ? `${e.action} ${(e.taskKey ?? '').split('@')[0]}`
+              : e.action,
+      );
+  };
   const acceptedUpdates = async (id: string) =>
     ((await temporal.client.workflow.getHandle(`case-${id}`).fetchHistory()).events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
 
@@ -46,6 +68,8 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     tokens.supervisor = (await signedIn(api.getHttpServer(), db, 'SUPERVISOR', '3514')).token;
     tokens.sukabumi = (await signedIn(api.getHttpServer(), db, 'CASE_WORKER', '3272')).token;
     tokens.sukabumiSupervisor = (await signedIn(api.getHttpServer(), db, 'SUPERVISOR', '3272')).token;
+    tokens.auditor = (await signedIn(api.getHttpServer(), db, 'AUDITOR', '3514')).token;
+    tokens.sukabumiAuditor = (await signedIn(api.getHttpServer(), db, 'AUDITOR', '3272')).token;
   });
 
   afterAll(async () => {
@@ -92,6 +116,24 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     const afterClose = await cmd(cw, c.id, 'start-health-check');
     expect([afterClose.status, afterClose.body.code]).toEqual([409, 'CASE_CLOSED']);
     await recordHistory(handle, 'lifecycle-repatriation-closed');
+
+    expect(await timeline(tokens.auditor, c.id)).toEqual([
+      'openCase',
+      'startHealthCheck', '→HEALTH_CHECK', 'taskOrdered HEALTH_CHECK',
+      'recordHealthCheck', '→ASSESSMENT', 'taskCancelled HEALTH_CHECK', 'taskOrdered ASSESSMENT',
+      'recordAssessment✗ILLEGAL_TRANSITION',
+      'recordAssessment', '→SHELTER', 'taskCancelled ASSESSMENT', 'taskOrdered SHELTER_PLACEMENT',
+      'leaveShelter', '→REINTEGRATION', 'taskCancelled SHELTER_PLACEMENT', 'taskOrdered REINTEGRATION_SUPPORT', 'taskOrdered REPATRIATION_ACKNOWLEDGEMENT',
+      'completeReintegration✗ILLEGAL_TRANSITION',
+      'acknowledgeRepatriation✗OUT_OF_SCOPE',
+      'acknowledgeRepatriation',
+      'completeReintegration', '→MONITORING', 'taskCancelled REINTEGRATION_SUPPORT', 'taskCancelled REPATRIATION_ACKNOWLEDGEMENT', 'taskOrdered FOLLOW_UP_VISIT',
+      'recordMonitoringVisit', 'taskCancelled FOLLOW_UP_VISIT', 'taskOrdered FOLLOW_UP_VISIT',
+      'recordMonitoringVisit', 'taskCancelled FOLLOW_UP_VISIT', 'taskOrdered FOLLOW_UP_VISIT',
+      'recordMonitoringVisit', 'taskCancelled FOLLOW_UP_VISIT',
+      'closeCase', '→CLOSED',
+      'startHealthCheck✗CASE_CLOSED',
+    ]);
   });
 
   it('puts a child from the same razia on the child track', async () => {
@@ -107,6 +149,13 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
       await ok(cw, c.id, 'record-assessment', { ppksCategories: ['PPKS-04'], decision: 'SHELTER', shelterType: 'CHILD', guardianConsent: { name: 'Ibu B', relationship: 'PARENT' } }),
     ).toMatchObject({ stage: 'SHELTER', responsibleAgency: 'DP3AP2KB', warnings: [] });
     await recordHistory(temporal.client.workflow.getHandle(`case-${c.id}`), 'lifecycle-child-track');
+    expect(await timeline(tokens.auditor, c.id)).toEqual([
+      'openCase',
+      'startHealthCheck', '→HEALTH_CHECK', 'taskOrdered HEALTH_CHECK',
+      'recordHealthCheck', '→ASSESSMENT', 'taskCancelled HEALTH_CHECK', 'taskOrdered CHILD_PROTECTION',
+      'recordAssessment✗ILLEGAL_TRANSITION', 'recordAssessment✗ILLEGAL_TRANSITION',
+      'recordAssessment', '→SHELTER', 'taskCancelled CHILD_PROTECTION', 'taskOrdered SHELTER_PLACEMENT',
+    ]);
   });
 
   it('treats a sick person first, as in Kota Sukabumi, and refuses social handling before recovery', async () => {
@@ -120,6 +169,14 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     expect(await ok(cw, c.id, 'record-recovery', { note: 'discharged from RSUD' })).toMatchObject({ stage: 'ASSESSMENT' });
     expect(await ok(cw, c.id, 'record-assessment', { ppksCategories: ['PPKS-08'], decision: 'REHABILITATION' })).toMatchObject({ stage: 'REHABILITATION', warnings: [] });
     await recordHistory(temporal.client.workflow.getHandle(`case-${c.id}`), 'lifecycle-treatment-first');
+    expect(await timeline(tokens.sukabumiAuditor, c.id)).toEqual([
+      'openCase',
+      'startHealthCheck', '→HEALTH_CHECK', 'taskOrdered HEALTH_CHECK',
+      'recordHealthCheck', '→MEDICAL_TREATMENT', 'taskCancelled HEALTH_CHECK', 'taskOrdered MEDICAL_TREATMENT',
+      'recordAssessment✗ILLEGAL_TRANSITION',
+      'recordRecovery', '→ASSESSMENT', 'taskCancelled MEDICAL_TREATMENT', 'taskOrdered ASSESSMENT',
+      'recordAssessment', '→REHABILITATION', 'taskCancelled ASSESSMENT', 'taskOrdered REHABILITATION', 'taskOrdered VOCATIONAL_TRAINING',
+    ]);
   });
 
   it('rejects every illegal transition with nothing changed, in the read model or in the workflow history', async () => {
@@ -148,6 +205,14 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     expect([caseWorkerClose.status, caseWorkerClose.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
     expect((await as(cw).get(`/cases/${c.id}`).expect(200)).body).toMatchObject({ stage: 'INTAKE', version: 1 });
     expect(await acceptedUpdates(c.id)).toBe(before);
+    // The ledger keeps every refusal (the malformed request never reached the case: 400 before it).
+    expect(await timeline(tokens.auditor, c.id)).toEqual([
+      'openCase',
+      ...['recordHealthCheck', 'recordRecovery', 'recordAssessment', 'recordReferralRefusal', 'leaveShelter', 'completeRehabilitation', 'acknowledgeRepatriation', 'completeReintegration', 'recordMonitoringVisit'].map(
+        (a) => `${a}✗ILLEGAL_TRANSITION`,
+      ),
+      'closeCase✗ROLE_NOT_ALLOWED',
+    ]);
   });
 
   it('applies a retried command once (Idempotency-Key)', async () => {
@@ -160,6 +225,7 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     const again = await cmd(sup, c.id, 'extend-shelter-stay', { days: 3, reason: 'bus on Friday' }, 'ext-1').expect(200);
     expect(again.body.version).toBe(first.body.version);
     expect(Date.parse(again.body.deadlineAt) - Date.parse(again.body.stageEnteredAt)).toBe(10 * 86_400_000);
+    expect((await timeline(tokens.auditor, c.id)).filter((e) => e === 'extendShelterStay')).toHaveLength(1);
   });
 
   it('validates NIKs in tiers: hard errors reject, soft findings are stored as warnings', async () => {

@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'ROLE_NOT_ALLOWED'
   | 'CASE_CLOSED'
   | 'TASK_NOT_FOUND'
-  | 'TASK_CLOSED';
+  | 'TASK_CLOSED'
+  | 'EXPORT_TOO_LARGE';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -53,4 +54,5 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   CASE_CLOSED: 409,
   TASK_NOT_FOUND: 404,
   TASK_CLOSED: 409,
+  EXPORT_TOO_LARGE: 422,
 };

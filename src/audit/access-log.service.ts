@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../workflows/contracts/actor';
+
+/** Routes that return a case's personal data, as recorded in the access log. */
+export type PersonalDataRoute =
+  | 'POST /cases'
+  | 'GET /cases'
+  | 'GET /cases/:id'
+  | 'POST /cases/:id/<command>'
+  | 'GET /cases/:id/history'
+  | 'GET /cases/:id/history/export'
+  | 'GET /cases/:id/state'
+  | 'GET /audit/events'
+  | 'GET /audit/events/export';
+
+export interface AccessRow {
+  id: string;
+  caseId: string;
+  actorId: string;
+  actorName: string;
+  actorRole: string;
+  route: string;
+  accessedAt: string;
+}
+
+export interface AccessQuery {
+  caseId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The record of processing (UU 27/2022, pmks-domain §8): who saw whose record, when, through which
+ * route. Written before the data leaves the API: when it cannot be written, the read fails.
+ * Append-only (the application role may not UPDATE or DELETE it).
+ */
+@Injectable()
+export class AccessLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(actor: Actor, route: PersonalDataRoute, caseIds: readonly string[]): Promise<void> {
+    const unique = [...new Set(caseIds)];
+    if (unique.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO personal_data_access (case_id, actor_id, actor_name, actor_role, route)
+       SELECT c, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS c`,
+      [unique, actor.id, actor.name, actor.role, route],
+    );
+  }
+
+  /** Entries of cases in the auditor's region scope, newest first. */
+  async query(scope: string, q: AccessQuery): Promise<{ items: AccessRow[]; total: number }> {
+    const params: unknown[] = [`${scope}%`];
+    const where = [`a.case_id IN (SELECT id FROM case_view WHERE region_code LIKE $1)`];
+    const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
+    if (q.caseId !== undefined) add('a.case_id = ?', q.caseId);
+    if (q.actorId !== undefined) add('a.actor_id = ?', q.actorId);
+    if (q.from !== undefined) add('a.accessed_at >= ?', q.from);
+    if (q.to !== undefined) add('a.accessed_at < ?', q.to);
+    const filter = where.join(' AND ');
+    const rows = await this.dataSource.query<{ id: string; case_id: string; actor_id: string; actor_name: string; actor_role: string; route: string; accessed_at: Date }[]>(
+      `SELECT a.* FROM personal_data_access a WHERE ${filter} ORDER BY a.accessed_at DESC, a.id LIMIT ${q.limit} OFFSET ${q.offset}`,
+      params,
+    );
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM personal_data_access a WHERE ${filter}`, params);
+    return {
+      items: rows.map((r) => ({ id: r.id, caseId: r.case_id, actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role, route: r.route, accessedAt: r.accessed_at.toISOString() })),
+      total,
+    };
+  }
+}

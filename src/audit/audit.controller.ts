@@ -1,0 +1,133 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../workflows/contracts/actor';
+import type { LedgerRecord } from '../../workflows/contracts/ledger';
+import { requireRegion } from '../auth/access';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { fromSnapshot } from '../cases/case-mappers';
+import { CaseResponse } from '../cases/dto/case.response';
+import { DomainError } from '../common/errors/domain-error';
+import { PageQuery } from '../common/page.query';
+import { uuidParam } from '../common/uuid-param';
+import type { PersonalDataRoute } from './access-log.service';
+import { AccessLog } from './access-log.service';
+import type { ExportFormat } from './dto/audit.dto';
+import { AccessLogQuery, AccessLogResponse, AuditEventsQuery, AuditExportQuery, ExportQuery, LedgerPageResponse, StateAtQuery, VerifyResponse } from './dto/audit.dto';
+import type { LedgerExport } from './ledger-export';
+import { toCsv } from './ledger-export';
+import { EXPORT_LIMIT, Ledger } from './ledger.service';
+
+/**
+ * The auditors' API (role AUDITOR, read-only): a case's history, its chain check, the case as it stood
+ * at a moment, events across cases, exports, and the personal-data access log. Every answer that holds
+ * personal data is itself recorded in the access log first.
+ */
+@ApiTags('audit')
+@Controller()
+export class AuditController {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly access: AccessLog,
+  ) {}
+
+  /** A case's ledger in chain order (oldest first). */
+  @Get('cases/:id/history')
+  @Authenticated({ permission: 'audit.read' })
+  @ApiOkResponse({ type: LedgerPageResponse })
+  async history(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() page: PageQuery): Promise<LedgerPageResponse> {
+    await this.scopedCase(actor, id);
+    const { items, total } = await this.ledger.page(id, page.limit, page.offset);
+    await this.logged(actor, 'GET /cases/:id/history', items);
+    return { items, total, limit: page.limit, offset: page.offset };
+  }
+
+  /** Recomputes the case's hash chain and reports the first broken link. */
+  @Get('cases/:id/history/verify')
+  @Authenticated({ permission: 'audit.read' })
+  @ApiOkResponse({ type: VerifyResponse })
+  async verify(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<VerifyResponse> {
+    await this.scopedCase(actor, id);
+    return this.ledger.verify(id);
+  }
+
+  /** The whole history as a file: JSON (with the chain head) or CSV. */
+  @Get('cases/:id/history/export')
+  @Authenticated({ permission: 'audit.read' })
+  @ApiProduces('application/json', 'text/csv')
+  async exportHistory(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
+    await this.scopedCase(actor, id);
+    const [records, head] = await Promise.all([this.ledger.all(id), this.ledger.head(id)]);
+    await this.logged(actor, 'GET /cases/:id/history/export', records);
+    send(res, q.format, `case-${id}-history`, records, { caseId: id }, head === null ? null : { caseId: id, ...head }, actor);
+  }
+
+  /** The case as it stood at `at` (workflow time), rebuilt from the ledger; 404 before it was opened. */
+  @Get('cases/:id/state')
+  @Authenticated({ permission: 'audit.read' })
+  @ApiOkResponse({ type: CaseResponse })
+  async stateAt(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() q: StateAtQuery): Promise<CaseResponse> {
+    await this.scopedCase(actor, id);
+    const snapshot = await this.ledger.stateAt(id, new Date(q.at).toISOString());
+    if (snapshot === null) throw new DomainError('CASE_NOT_FOUND', 'The case had not been opened at that time');
+    await this.access.record(actor, 'GET /cases/:id/state', [id]);
+    return fromSnapshot(snapshot);
+  }
+
+  /** Events across the cases of your scope, filtered; by workflow time. */
+  @Get('audit/events')
+  @Authenticated({ permission: 'audit.read' })
+  @ApiOkResponse({ type: LedgerPageResponse })
+  async events(@CurrentActor() actor: Actor, @Query() q: AuditEventsQuery): Promise<LedgerPageResponse> {
+    if (q.region !== undefined) requireRegion(actor, q.region);
+    const { limit, offset, ...filter } = q;
+    const { items, total } = await this.ledger.search(actor.regionCode, filter, limit, offset);
+    await this.logged(actor, 'GET /audit/events', items);
+    return { items, total, limit, offset };
+  }
+
+  /** The filtered events as a file (at most 10 000; narrow the filter for more). */
+  @Get('audit/events/export')
+  @Authenticated({ permission: 'audit.read' })
+  @ApiProduces('application/json', 'text/csv')
+  async exportEvents(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
+    if (q.region !== undefined) requireRegion(actor, q.region);
+    const { format, ...filter } = q;
+    const { items, total } = await this.ledger.search(actor.regionCode, filter, EXPORT_LIMIT, 0);
+    if (total > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE', `${total} events match; narrow the filter to at most ${EXPORT_LIMIT}`);
+    await this.logged(actor, 'GET /audit/events/export', items);
+    send(res, format, 'audit-events', items, { ...filter }, null, actor);
+  }
+
+  /** Who read whose personal data, when and through which route (cases of your scope). */
+  @Get('audit/access-log')
+  @Authenticated({ permission: 'audit.read' })
+  @ApiOkResponse({ type: AccessLogResponse })
+  accessLog(@CurrentActor() actor: Actor, @Query() q: AccessLogQuery): Promise<AccessLogResponse> {
+    const { actor: actorId, ...rest } = q;
+    return this.access.query(actor.regionCode, { ...rest, ...(actorId !== undefined ? { actorId } : {}) });
+  }
+
+  /** 404 for an unknown case, 403 outside the auditor's region (ledger rows carry the case's region). */
+  private async scopedCase(actor: Actor, caseId: string): Promise<void> {
+    const regionCode = await this.ledger.regionOf(caseId);
+    if (regionCode === null) throw new DomainError('CASE_NOT_FOUND', 'No case with this id');
+    requireRegion(actor, regionCode);
+  }
+
+  private logged(actor: Actor, route: PersonalDataRoute, records: readonly LedgerRecord[]): Promise<void> {
+    return this.access.record(actor, route, records.map((r) => r.caseId));
+  }
+}
+
+function send(res: Response, format: ExportFormat, name: string, records: LedgerRecord[], filter: Record<string, unknown>, head: LedgerExport['head'], actor: Actor): void {
+  res.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  if (format === 'csv') {
+    res.type('text/csv; charset=utf-8').send(toCsv(records));
+    return;
+  }
+  const body: LedgerExport = { format: 'sinergi-ledger-export', version: 1, exportedAt: new Date().toISOString(), exportedBy: actor.id, filter, head, records };
+  res.type('application/json').send(JSON.stringify(body));
+}

@@ -1,0 +1,167 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
+import type { LedgerOutcome } from '../../../workflows/contracts/ledger';
+import { LEDGER_OUTCOMES } from '../../../workflows/contracts/ledger';
+import { CaseActorResponse, ProtocolRefResponse } from '../../cases/dto/case.response';
+
+export const EXPORT_FORMATS = ['json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export class StateAtQuery {
+  /** ISO-8601 instant, e.g. `2026-11-22T08:00:00Z`: the case as it stood then (workflow time). */
+  @IsISO8601({ strict: true })
+  at!: string;
+}
+
+export class ExportQuery {
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format: ExportFormat = 'json';
+}
+
+/** Filters of the cross-case event search; every one optional, combined with AND. */
+export class AuditFilter {
+  /** Actor id (a user id, `credential:<keyId>` or `system`). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  actor?: string;
+
+  /** Agency code the event concerns (a task's agency, or the acting agency). */
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'agency must be an agency code such as DINKES' })
+  agency?: string;
+
+  /** Ledger action: a command (`recordHealthCheck`), a task action or an event (`stageChanged`, `escalated`, …). */
+  @IsOptional()
+  @Matches(/^[a-zA-Z]{2,40}$/, { message: 'action must be an action name such as closeCase' })
+  action?: string;
+
+  @ApiPropertyOptional({ enum: LEDGER_OUTCOMES })
+  @IsOptional()
+  @IsIn(LEDGER_OUTCOMES)
+  outcome?: LedgerOutcome;
+
+  /** Region code or prefix (province `35`), within your scope. */
+  @IsOptional()
+  @Matches(/^\d{2}(\d{2})?$/, { message: 'region must be a 2- or 4-digit region code' })
+  region?: string;
+
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  /** From this instant (inclusive), by workflow time. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Up to this instant (exclusive). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class AuditEventsQuery extends IntersectionType(AuditFilter, PageQuery) {}
+
+export class AuditExportQuery extends IntersectionType(AuditFilter, ExportQuery) {}
+
+export class AccessLogQuery extends PageQuery {
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  /** Whose reads: a user id or `credential:<keyId>`. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  actor?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class LedgerRecordResponse {
+  caseId!: string;
+  seq!: number;
+  key!: string;
+  action!: string;
+  @ApiProperty({ enum: LEDGER_OUTCOMES })
+  outcome!: LedgerOutcome;
+  actor!: CaseActorResponse;
+  @ApiProperty({ type: String, nullable: true })
+  agencyCode!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  taskKey!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+  summary!: string;
+  @ApiProperty({ type: Object, nullable: true })
+  payload!: Record<string, unknown> | null;
+  /** The case after this event (the last event of each change carries it). */
+  @ApiProperty({ type: Object, nullable: true })
+  snapshot!: object | null;
+  regionCode!: string;
+  @ApiProperty({ type: ProtocolRefResponse, nullable: true })
+  protocol!: ProtocolRefResponse | null;
+  occurredAt!: string;
+  recordedAt!: string;
+  @ApiProperty({ type: String, nullable: true })
+  workflowId!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  runId!: string | null;
+  @ApiProperty({ type: Number, nullable: true })
+  eventId!: number | null;
+  prevHash!: string;
+  hash!: string;
+}
+
+export class LedgerPageResponse {
+  @ApiProperty({ type: [LedgerRecordResponse] })
+  items!: LedgerRecordResponse[];
+  total!: number;
+  limit!: number;
+  offset!: number;
+}
+
+export class BrokenLinkResponse {
+  seq!: number;
+  @ApiProperty({ type: String, nullable: true })
+  key!: string | null;
+  @ApiProperty({ enum: ['MISSING_EVENT', 'PREVIOUS_HASH_MISMATCH', 'HASH_MISMATCH', 'HEAD_MISMATCH'] })
+  problem!: string;
+  detail!: string;
+}
+
+export class VerifyResponse {
+  caseId!: string;
+  valid!: boolean;
+  events!: number;
+  @ApiProperty({ type: BrokenLinkResponse, nullable: true })
+  firstBroken!: BrokenLinkResponse | null;
+  @ApiProperty({ type: Object, nullable: true, description: '{ seq, hash } of the last event as the head row holds it' })
+  head!: { seq: number; hash: string } | null;
+}
+
+export class AccessEntryResponse {
+  id!: string;
+  caseId!: string;
+  actorId!: string;
+  actorName!: string;
+  actorRole!: string;
+  route!: string;
+  accessedAt!: string;
+}
+
+export class AccessLogResponse {
+  @ApiProperty({ type: [AccessEntryResponse] })
+  items!: AccessEntryResponse[];
+  total!: number;
+}

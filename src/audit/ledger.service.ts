@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { LedgerRow } from '../../activities/ledger';
+import { appendLedger, LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
+import type { Actor } from '../../workflows/contracts/actor';
+import type { CaseSnapshot } from '../../workflows/contracts/case';
+import { caseWorkflowId } from '../../workflows/contracts/case';
+import type { LedgerRecord } from '../../workflows/contracts/ledger';
+import type { ProtocolRef } from '../../workflows/contracts/protocol';
+import { ledgerActor } from '../../workflows/case/journal';
+import { DomainError } from '../common/errors/domain-error';
+import type { AuditFilter } from './dto/audit.dto';
+import type { ChainVerdict } from './ledger-verify';
+import { verifyChain } from './ledger-verify';
+
+/** The case a refused request was about, as the read model knows it. */
+export interface RefusedCase {
+  caseId: string;
+  regionCode: string;
+  protocol: ProtocolRef | null;
+}
+
+/** What was refused: the request id (idempotency), the action and what was asked. */
+export interface RefusedRequest {
+  requestId: string;
+  action: string;
+  payload: Record<string, unknown>;
+  agencyCode?: string | null;
+  taskKey?: string | null;
+}
+
+/** Most events one export returns; narrow the filter for more. */
+export const EXPORT_LIMIT = 10_000;
+
+/** Reads of the audit ledger, and the API's own entries: the commands a case refused. */
+@Injectable()
+export class Ledger {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Records a refused command on the case's chain (a refusal by the stage machine, a task rule or the
+   * API's scope checks leaves nothing in Temporal's history). A retried request is recorded once.
+   */
+  async recordRefusal(actor: Actor, c: RefusedCase, r: RefusedRequest, error: DomainError): Promise<void> {
+    const who = ledgerActor(actor);
+    await this.dataSource.transaction((m) =>
+      appendLedger((text, params) => m.query(text, params), c.caseId, [
+        {
+          key: `r:${r.requestId}`,
+          action: r.action,
+          outcome: 'REJECTED',
+          actor: who,
+          agencyCode: r.agencyCode ?? who.agencyCode,
+          taskKey: r.taskKey ?? null,
+          reason: error.message,
+          summary: `${r.action} refused: ${error.code}`,
+          payload: { code: error.code, ...r.payload },
+          snapshot: null,
+          regionCode: c.regionCode,
+          protocol: c.protocol,
+          occurredAt: new Date().toISOString(),
+          origin: { workflowId: caseWorkflowId(c.caseId), runId: null, eventId: null },
+        },
+      ]),
+    );
+  }
+
+  /** Runs `work` and, when it refuses with a 4xx DomainError, records the refusal before passing it on. */
+  async refusalsRecorded<T>(actor: Actor, c: RefusedCase, r: RefusedRequest, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DomainError && REFUSALS.has(error.code)) await this.recordRefusal(actor, c, r, error);
+      throw error;
+    }
+  }
+
+  /** The case's region: from the read model, or from its ledger alone. Null for an unknown case. */
+  async regionOf(caseId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ region_code: string }[]>(
+      `(SELECT region_code FROM case_view WHERE id = $1) UNION ALL (SELECT region_code FROM case_event WHERE case_id = $1 LIMIT 1) LIMIT 1`,
+      [caseId],
+    );
+    return row?.region_code ?? null;
+  }
+
+  async page(caseId: string, limit: number, offset: number): Promise<{ items: LedgerRecord[]; total: number }> {
+    const rows = await this.dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = $1 ORDER BY seq LIMIT ${limit} OFFSET ${offset}`, [caseId]);
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM case_event WHERE case_id = $1`, [caseId]);
+    return { items: rows.map(recordOf), total };
+  }
+
+  async all(caseId: string): Promise<LedgerRecord[]> {
+    const rows = await this.dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = $1 ORDER BY seq`, [caseId]);
+    return rows.map(recordOf);
+  }
+
+  async head(caseId: string): Promise<{ seq: number; hash: string } | null> {
+    const [head] = await this.dataSource.query<{ seq: number; hash: string }[]>(`SELECT seq, hash FROM case_ledger_head WHERE case_id = $1`, [caseId]);
+    return head ?? null;
+  }
+
+  async verify(caseId: string): Promise<ChainVerdict & { caseId: string; head: { seq: number; hash: string } | null }> {
+    const [records, head] = await Promise.all([this.all(caseId), this.head(caseId)]);
+    return { caseId, ...verifyChain(records, head), head };
+  }
+
+  /** The case as its last change at or before `at` (workflow time) left it; null before it was opened. */
+  async stateAt(caseId: string, at: string): Promise<CaseSnapshot | null> {
+    const [row] = await this.dataSource.query<{ snapshot: CaseSnapshot }[]>(
+      `SELECT snapshot FROM case_event WHERE case_id = $1 AND snapshot IS NOT NULL AND occurred_at <= $2 ORDER BY seq DESC LIMIT 1`,
+      [caseId, at],
+    );
+    return row?.snapshot ?? null;
+  }
+
+  /** Events across cases in the region scope, by workflow time then chain order. */
+  async search(scope: string, f: AuditFilter, limit: number, offset: number): Promise<{ items: LedgerRecord[]; total: number }> {
+    const { where, params } = filterSql(scope, f);
+    const rows = await this.dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE ${where} ORDER BY occurred_at, case_id, seq LIMIT ${limit} OFFSET ${offset}`, params);
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM case_event WHERE ${where}`, params);
+    return { items: rows.map(recordOf), total };
+  }
+}
+
+const REFUSALS = new Set(['ILLEGAL_TRANSITION', 'ROLE_NOT_ALLOWED', 'VALIDATION_FAILED', 'OUT_OF_SCOPE', 'OTHER_AGENCY', 'CASE_CLOSED', 'TASK_CLOSED']);
+
+function filterSql(scope: string, f: AuditFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
+  add('region_code LIKE ?', `${f.region ?? scope}%`);
+  if (f.actor !== undefined) add('actor_id = ?', f.actor);
+  if (f.agency !== undefined) add('agency_code = ?', f.agency);
+  if (f.action !== undefined) add('action = ?', f.action);
+  if (f.outcome !== undefined) add('outcome = ?', f.outcome);
+  if (f.caseId !== undefined) add('case_id = ?', f.caseId);
+  if (f.from !== undefined) add('occurred_at >= ?', f.from);
+  if (f.to !== undefined) add('occurred_at < ?', f.to);
+  return { where: where.join(' AND '), params };
+}
