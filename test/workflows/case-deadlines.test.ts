@@ -5,6 +5,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
+import type { LedgerRow } from '../../activities/ledger';
+import { LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
+import { verifyChain } from '../../src/audit/ledger-verify';
 import { loadConfig } from '../../src/config/app-config';
 import { createAgencyWorkers } from '../../src/worker/agency-workers';
 import { dataSourceOptions } from '../../src/database/data-source';
@@ -58,6 +61,15 @@ describe('case deadlines and long life (time skipping)', () => {
       (row) => row !== undefined && row.version >= version,
     );
 
+  /** The case's audit ledger, checked as /history/verify checks it. */
+  const ledger = async (caseId: string) => {
+    const records = (await dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = $1 ORDER BY seq`, [caseId])).map(recordOf);
+    const [head] = await dataSource.query<{ seq: number; hash: string }[]>('SELECT seq, hash FROM case_ledger_head WHERE case_id = $1', [caseId]);
+    expect(verifyChain(records, head ?? null)).toMatchObject({ valid: true, firstBroken: null });
+    return records.filter((r) => r.action !== 'taskDelivered'); // delivery runs in the background
+  };
+  const hoursAfter = (from: string, at: string) => (Date.parse(at) - Date.parse(from)) / 3_600_000;
+
   beforeAll(async () => {
     env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testStackValue('timeSkippingServer') } } });
     await addSearchAttributes(env.connection, 'default');
@@ -92,6 +104,19 @@ describe('case deadlines and long life (time skipping)', () => {
     // Responding clears the overdue flag and starts the next stage's clock.
     expect(await command(h, { action: 'startHealthCheck' })).toMatchObject({ stage: 'HEALTH_CHECK', overdue: false });
     await recordHistory(h, 'lifecycle-complaint-escalated');
+    // The ledger holds the missed deadline and each rung at the workflow time it fired.
+    const events = await ledger(s.caseId);
+    expect(events.map((e) => [e.action, e.actor.role, hoursAfter(s.openedAt, e.occurredAt)])).toEqual([
+      ['openCase', 'CASE_WORKER', 0],
+      ['deadlineMissed', 'SYSTEM', 4],
+      ['reminder', 'SYSTEM', 4],
+      ['escalated', 'SYSTEM', 6],
+      ['escalated', 'SYSTEM', 8],
+      ['startHealthCheck', 'CASE_WORKER', expect.any(Number)],
+      ['stageChanged', 'CASE_WORKER', expect.any(Number)],
+      ['taskOrdered', 'SYSTEM', expect.any(Number)],
+    ]);
+    expect(events.filter((e) => e.action === 'escalated').map((e) => e.summary)).toEqual(['INTAKE level 2 → AGENCY_SUPERVISOR', 'INTAKE level 3 → REGIONAL_COORDINATOR']);
   });
 
   it('escalates a shelter stay past its limit unless a supervisor extends it', async () => {
@@ -145,6 +170,18 @@ describe('case deadlines and long life (time skipping)', () => {
       (r) => r?.status === 'CLAIMED',
     );
     expect(claimedRow?.status).toBe('CLAIMED');
+    const taskEvents = (await ledger(caseId)).filter((e) => e.taskKey === 'HEALTH_CHECK@v1').map((e) => [e.action, e.agencyCode, e.actor.role]);
+    expect(taskEvents).toEqual([
+      ['taskOrdered', 'DINKES', 'SYSTEM'],
+      ['deadlineMissed', 'DINKES', 'SYSTEM'],
+      ['reminder', 'DINKES', 'SYSTEM'],
+      ['escalated', 'DINKES', 'SYSTEM'],
+      ['escalated', 'DINKES', 'SYSTEM'],
+      ['claimTask', 'DINKES', 'AGENCY_OFFICER'],
+      ['deadlineMissed', 'DINKES', 'SYSTEM'],
+      ['reminder', 'DINKES', 'SYSTEM'],
+      ['escalated', 'DINKES', 'SYSTEM'],
+    ]);
   });
 
   it('runs monitoring for months across continue-as-new, keeping state and processed request ids', async () => {
@@ -170,5 +207,15 @@ describe('case deadlines and long life (time skipping)', () => {
     expect(closed).toMatchObject({ stage: 'CLOSED', ppksCategories: ['PPKS-12'], overdue: false });
     expect(await h.result()).toMatchObject({ stage: 'CLOSED' });
     await recordHistory(h, 'lifecycle-monitoring-continued-closed');
+    // One chain across runs: nothing lost or skipped at continue-as-new, the repeated request not recorded twice.
+    const events = await ledger(before.caseId);
+    expect(new Set(events.map((e) => e.runId)).size).toBeGreaterThan(1);
+    expect(events.filter((e) => e.outcome === 'ACCEPTED').map((e) => e.action)).toEqual([
+      'openCase', 'startHealthCheck', 'recordHealthCheck', 'recordAssessment', 'completeReintegration',
+      'recordMonitoringVisit', 'recordMonitoringVisit', 'recordMonitoringVisit', 'closeCase',
+    ]);
+    const missed = events.filter((e) => e.action === 'deadlineMissed');
+    expect(missed.filter((e) => e.taskKey === null).map((e) => e.payload?.stage)).toEqual(['MONITORING', 'MONITORING', 'MONITORING']);
+    expect(missed.filter((e) => e.taskKey !== null).map((e) => e.taskKey?.split('@')[0])).toEqual(['FOLLOW_UP_VISIT', 'FOLLOW_UP_VISIT', 'FOLLOW_UP_VISIT']);
   });
 });
