@@ -12,7 +12,9 @@ export type PersonalDataRoute =
   | 'GET /cases/:id/history/export'
   | 'GET /cases/:id/state'
   | 'GET /audit/events'
-  | 'GET /audit/events/export';
+  | 'GET /audit/events/export'
+  | 'GET /tasks'
+  | 'POST /tasks/:id/<action>';
 
 export interface AccessRow {
   id: string;

@@ -5,6 +5,7 @@ import { taskUpdates } from '../../workflows/case/case.messages';
 import type { Actor } from '../../workflows/contracts/actor';
 import { caseWorkflowId } from '../../workflows/contracts/case';
 import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
+import { AccessLog } from '../audit/access-log.service';
 import { Ledger } from '../audit/ledger.service';
 import { inRegionScope, requireRegion } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
@@ -61,6 +62,7 @@ export class TasksService {
     private readonly temporal: TemporalClientService,
     @InjectConfig() private readonly config: AppConfig,
     private readonly ledger: Ledger,
+    private readonly access: AccessLog,
   ) {}
 
   /** Agency staff and systems: their agency's inbox. Supervisors and auditors: every agency in scope. */
@@ -81,6 +83,8 @@ export class TasksService {
       params,
     );
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM agency_task WHERE ${filter}`, params);
+    // A recorded outcome (e.g. a health check's findings) is the person's data: its reads are logged.
+    await this.access.record(actor, 'GET /tasks', rows.filter((r) => r.outcome !== null).map((r) => r.case_id));
     return { items: rows.map(toTask), total };
   }
 
@@ -96,7 +100,9 @@ export class TasksService {
     const refused = { caseId: task.case_id, regionCode: kase?.region_code ?? task.region_code, protocol };
     const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };
     await this.ledger.refusalsRecorded(actor, refused, what, () => this.send(actor, task, action, body, requestId));
-    return toTask(await this.load(taskId));
+    const done = await this.load(taskId);
+    if (done.outcome !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
+    return toTask(done);
   }
 
   private async send(actor: Actor, task: TaskRow, action: TaskAction, body: Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string }, requestId: string): Promise<void> {

@@ -93,6 +93,10 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
     ]);
     expect(events.find((e) => e.action === 'taskDelivered')).toMatchObject({ actor: { id: 'system', role: 'SYSTEM' }, agencyCode: 'DINKES', taskKey: task?.taskKey ?? expect.stringMatching(/^HEALTH_CHECK@/) });
     expect(await verify(c.id)).toMatchObject({ valid: true, events: events.length });
+    // The outcome is the person's health data: the officer's reads of it are in the access log.
+    await as(t.dinkes).get('/tasks').query({ caseId: c.id }).expect(200);
+    const log = (await as(t.auditor).get('/audit/access-log').query({ caseId: c.id, actor: t.dinkesId }).expect(200)).body as { items: Body[] };
+    expect(log.items.map((e) => e.route).reverse()).toEqual(['POST /tasks/:id/<action>', 'GET /tasks']);
   });
 
   it('reports the first broken link when a row is altered or deleted directly in PostgreSQL as the superuser', async () => {
