@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Pool } from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import type { LedgerRow } from '../../activities/ledger';
 import { LEDGER_COLUMNS, ledgerHash, recordOf } from '../../activities/ledger';
 import { checkExport } from '../../scripts/verify-ledger-export';
@@ -108,6 +109,7 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
       await cmd(t.cw, c.id, 'record-health-check', { result: 'FIT' }).expect(200);
       expect(await verify(c.id)).toMatchObject({ valid: true, firstBroken: null });
     }
+    for (const processDb of [api.get(DataSource), worker.get(DataSource)]) expect(await processDb.query('SELECT current_user AS role')).toEqual([{ role: APP_DB_ROLE }]);
     const superuser = await db.connect();
     try {
       // The application role may not rewrite the ledger at all, and the trigger stops even the owner.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { runMigrations } from '../../src/database/data-source';
 import { seedDemoRegion } from '../../src/users/demo-seed';
 import type { EmbeddedDatabase } from '../../src/launcher/embedded-database';
@@ -48,6 +49,10 @@ describe('embedded PostgreSQL (PGlite over pglite-socket)', () => {
     expect((await http().get(`/cases/${created.body.id}`).expect(200)).body).toEqual(created.body);
     expect((await http().get('/cases').expect(200)).body.total).toBe(1);
     expect((await http().get('/health').expect(200)).body.info.database.status).toBe('up');
+    // PGlite ignores the connection's startup options (no SET ROLE here, docs/audit.md); the trigger
+    // still keeps the ledger append-only for whoever is connected.
+    await expect(api.get(DataSource).query('DELETE FROM case_event')).rejects.toThrow(/case_event is append-only: DELETE refused/);
+    expect((await api.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM case_event'))[0]?.n).toBeGreaterThan(0);
   });
 
   it('keeps data across a restart of the embedded server', async () => {
