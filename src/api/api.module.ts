@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthGuard } from '../auth/auth.guard';
@@ -9,6 +9,7 @@ import { CasesModule } from '../cases/cases.module';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
 import { createValidationPipe } from '../common/errors/validation';
 import { LoggingModule } from '../common/logging/logging.module';
+import { RequestContextInterceptor } from '../common/request-context';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
@@ -27,6 +28,7 @@ export class ApiModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         // Deny by default: every route must be @Public() or declare its permission with @Authenticated.
         { provide: APP_GUARD, useExisting: AuthGuard },
       ],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
+import { currentRequestId } from '../common/request-context';
 
 /** Routes that return a case's personal data, as recorded in the access log. */
 export type PersonalDataRoute =
@@ -23,6 +24,8 @@ export interface AccessRow {
   actorName: string;
   actorRole: string;
   route: string;
+  /** The request's `X-Request-Id`, to find it in the request log. */
+  requestId: string | null;
   accessedAt: string;
 }
 
@@ -48,9 +51,9 @@ export class AccessLog {
     const unique = [...new Set(caseIds)];
     if (unique.length === 0) return;
     await this.dataSource.query(
-      `INSERT INTO personal_data_access (case_id, actor_id, actor_name, actor_role, route)
-       SELECT c, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS c`,
-      [unique, actor.id, actor.name, actor.role, route],
+      `INSERT INTO personal_data_access (case_id, actor_id, actor_name, actor_role, route, request_id)
+       SELECT c, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS c`,
+      [unique, actor.id, actor.name, actor.role, route, currentRequestId()],
     );
   }
 
@@ -64,13 +67,13 @@ export class AccessLog {
     if (q.from !== undefined) add('a.accessed_at >= ?', q.from);
     if (q.to !== undefined) add('a.accessed_at < ?', q.to);
     const filter = where.join(' AND ');
-    const rows = await this.dataSource.query<{ id: string; case_id: string; actor_id: string; actor_name: string; actor_role: string; route: string; accessed_at: Date }[]>(
+    const rows = await this.dataSource.query<{ id: string; case_id: string; actor_id: string; actor_name: string; actor_role: string; route: string; request_id: string | null; accessed_at: Date }[]>(
       `SELECT a.* FROM personal_data_access a WHERE ${filter} ORDER BY a.accessed_at DESC, a.id LIMIT ${q.limit} OFFSET ${q.offset}`,
       params,
     );
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM personal_data_access a WHERE ${filter}`, params);
     return {
-      items: rows.map((r) => ({ id: r.id, caseId: r.case_id, actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role, route: r.route, accessedAt: r.accessed_at.toISOString() })),
+      items: rows.map((r) => ({ id: r.id, caseId: r.case_id, actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role, route: r.route, requestId: r.request_id, accessedAt: r.accessed_at.toISOString() })),
       total,
     };
   }

@@ -216,7 +216,8 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
 
   it('records every read of personal data, auditors included, and lets auditors query the record', async () => {
     const c = await open();
-    await as(t.cw).get(`/cases/${c.id}`).expect(200);
+    const read = await as(t.cw).get(`/cases/${c.id}`).set('X-Request-Id', 'audit-read-1').expect(200);
+    expect(read.headers['x-request-id']).toBe('audit-read-1');
     await as(t.cw).get('/cases').query({ limit: 100 }).expect(200);
     await as(t.auditor).get(`/cases/${c.id}/history`).expect(200);
     const log = (await as(t.auditor).get('/audit/access-log').query({ caseId: c.id, limit: 100 }).expect(200)).body as { items: Body[]; total: number };
@@ -227,6 +228,8 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
       ['caseworker', 'GET /cases'],
       ['AUDITOR', 'GET /cases/:id/history'],
     ]);
+    expect(log.items.find((e) => e.route === 'GET /cases/:id')?.requestId).toBe('audit-read-1');
+    expect(log.items.every((e) => typeof e.requestId === 'string')).toBe(true);
     const theirs = (await as(t.auditor).get('/audit/access-log').query({ actor: t.cwId, limit: 100 }).expect(200)).body as { items: Body[] };
     expect(theirs.items.every((e) => e.actorId === t.cwId)).toBe(true);
     expect((await as(t.otherAuditor).get('/audit/access-log').query({ caseId: c.id }).expect(200)).body.total).toBe(0);

@@ -157,6 +157,8 @@ export class AccessEntryResponse {
   actorName!: string;
   actorRole!: string;
   route!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The X-Request-Id the read was answered with' })
+  requestId!: string | null;
   accessedAt!: string;
 }
 
