@@ -1,7 +1,8 @@
 /**
  * Checks a Sinergi ledger export (JSON or CSV) without the server and without Sinergi's code: only
- * Node's crypto and fs. Usage: `node dist/scripts/verify-ledger-export.js <file>` (after `npm run build`),
- * or `npm run audit:verify -- <file>`. Exit code 0 when every check passes, 1 otherwise.
+ * Node's crypto and fs. Usage: `node dist/scripts/verify-ledger-export.js <file> [--extends <earlier>]`
+ * (after `npm run build`), or `npm run audit:verify -- <file>`. With `--extends`, also checks that every
+ * event of an earlier export is still there with the same hash. Exit code 0 when every check passes.
  *
  * Rules (docs/audit.md): every record's `hash` is the SHA-256 (hex) of the canonical JSON (keys sorted
  * at every level, no whitespace) of all its other fields; within a case, the record numbered n+1 holds
@@ -134,13 +135,26 @@ export function checkExport(text: string): ExportCheck {
   return { records, problems };
 }
 
+/**
+ * An earlier export the auditor kept must be a prefix of the ledger: every event it holds is still in
+ * the later export with the same hash. This catches a rewrite that recomputed the whole chain.
+ */
+export function checkExtends(earlier: readonly Rec[], later: readonly Rec[]): string[] {
+  const now = new Map(later.map((r) => [`${r.caseId}#${r.seq}`, r.hash]));
+  return earlier
+    .filter((r) => now.get(`${r.caseId}#${r.seq}`) !== r.hash)
+    .map((r) => `case ${r.caseId} event ${r.seq}: ${now.has(`${r.caseId}#${r.seq}`) ? 'differs from' : 'is missing from'} the earlier export's`);
+}
+
 if (require.main === module) {
-  const file = process.argv[2];
-  if (file === undefined) {
-    console.error('usage: verify-ledger-export <export.json|export.csv>');
+  const [file, flag, earlierFile] = process.argv.slice(2);
+  if (file === undefined || (flag !== undefined && (flag !== '--extends' || earlierFile === undefined))) {
+    console.error('usage: verify-ledger-export <export.json|export.csv> [--extends <earlier export>]');
     process.exit(2);
   }
-  const { records, problems } = checkExport(readFileSync(file, 'utf8'));
+  const checked = checkExport(readFileSync(file, 'utf8'));
+  const { records } = checked;
+  const problems = earlierFile === undefined ? checked.problems : [...checked.problems, ...checkExtends(checkExport(readFileSync(earlierFile, 'utf8')).records, records)];
   const cases = new Set(records.map((r) => r.caseId)).size;
   if (problems.length === 0) console.log(`OK: ${records.length} events of ${cases} case(s); every hash and link checks out`);
   else for (const p of problems) console.log(`BROKEN: ${p}`);

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { LedgerRow } from '../../activities/ledger';
 import { LEDGER_COLUMNS, ledgerHash, recordOf } from '../../activities/ledger';
-import { checkExport } from '../../scripts/verify-ledger-export';
+import { checkExport, checkExtends } from '../../scripts/verify-ledger-export';
 import type { AppConfig } from '../../src/config/app-config';
 import { APP_DB_ROLE } from '../../src/database/migrations/1764500000000-AuditLedger';
 import { eventually } from '../helpers/eventually';
@@ -134,6 +134,36 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
     expect(await verify(altered.id)).toMatchObject({ valid: false, firstBroken: { seq: 4, problem: 'HASH_MISMATCH' } });
     expect(await verify(deleted.id)).toMatchObject({ valid: false, firstBroken: { seq: 3, problem: 'MISSING_EVENT' } });
     expect((await verify(rehashed.id)).firstBroken).toMatchObject({ seq: 3, problem: 'PREVIOUS_HASH_MISMATCH' });
+  });
+
+  it('catches a consistent rewrite of a whole chain against an export kept from before (the limit of verify)', async () => {
+    const c = await open();
+    await cmd(t.cw, c.id, 'start-health-check').expect(200);
+    const kept = checkExport((await as(t.auditor).get(`/cases/${c.id}/history/export`).expect(200)).text).records;
+    await cmd(t.cw, c.id, 'record-health-check', { result: 'FIT' }).expect(200);
+    const superuser = await db.connect();
+    try {
+      // A superuser rewrites event 2 and recomputes every later hash and the head.
+      await superuser.query('BEGIN');
+      await superuser.query('SET LOCAL session_replication_role = replica');
+      const { rows } = await superuser.query<LedgerRow>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = $1 ORDER BY seq`, [c.id]);
+      let prevHash = '0'.repeat(64);
+      for (const row of rows) {
+        const r = { ...recordOf(row), prevHash };
+        if (r.seq === 2) r.summary = 'startHealthCheck (backdated)';
+        r.hash = ledgerHash(r);
+        await superuser.query('UPDATE case_event SET summary = $3, prev_hash = $4, hash = $5 WHERE case_id = $1 AND seq = $2', [c.id, r.seq, r.summary, r.prevHash, r.hash]);
+        prevHash = r.hash;
+      }
+      await superuser.query('UPDATE case_ledger_head SET hash = $2 WHERE case_id = $1', [c.id, prevHash]);
+      await superuser.query('COMMIT');
+    } finally {
+      superuser.release();
+    }
+    expect(await verify(c.id)).toMatchObject({ valid: true }); // from inside the database it looks fine…
+    const now = checkExport((await as(t.auditor).get(`/cases/${c.id}/history/export`).expect(200)).text);
+    expect(now.problems).toEqual([]);
+    expect(checkExtends(kept, now.records)).toEqual(kept.slice(1).map((r) => `case ${c.id} event ${r.seq}: differs from the earlier export's`)); // …not against the kept copy
   });
 
   it('rebuilds the case as GET /cases/:id returned it at each moment (state?at=)', async () => {
