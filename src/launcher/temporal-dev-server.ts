@@ -35,18 +35,32 @@ function devServerArgs(options: DevServerOptions, port: number): string[] {
   return args;
 }
 
+/** The server exited before answering (with a picked port, most often: the port was taken meanwhile). */
+class EarlyExitError extends Error {}
+
 /**
  * Starts `temporal server start-dev` in its own process group (so a terminal Ctrl-C reaches only the
- * launcher, which stops the server last) and waits until its frontend answers.
+ * launcher, which stops the server last) and waits until its frontend answers. With port 0 a free port
+ * is picked, and picked again (up to 3 times) when the server exits during start: a port found free can
+ * be taken, e.g. as the source port of an outgoing connection, before the server binds it.
  */
 export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
-  const port = options.port === 0 ? await freePort() : options.port;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(options, options.port === 0 ? await freePort() : options.port);
+    } catch (error) {
+      if (!(error instanceof EarlyExitError) || options.port !== 0 || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnce(options: DevServerOptions, port: number): Promise<RunningDevServer> {
   const out = options.logFile === undefined ? 'ignore' : openSync(options.logFile, 'a');
   const child = spawn(options.cli, devServerArgs(options, port), { detached: true, stdio: ['ignore', out, out] });
   if (typeof out === 'number') closeSync(out);
   const address = `127.0.0.1:${port}`;
   const earlyExit = exited(child).then((code) => {
-    throw new Error(`temporal dev server exited with code ${code} during start${options.logFile ? ` (see ${options.logFile})` : ''}`);
+    throw new EarlyExitError(`temporal dev server exited with code ${code} during start${options.logFile ? ` (see ${options.logFile})` : ''}`);
   });
   const ready = waitFor(`Temporal dev server at ${address}`, options.startTimeoutMs ?? 30_000, async () => {
     const connection = await Connection.connect({ address, connectTimeout: 1_000 });

@@ -233,6 +233,10 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
     expect((await search({ action: 'taskOrdered', agency: 'DINKES', region: '3514', from })).items.some((e) => e.caseId === c.id)).toBe(true);
     expect((await search({ action: 'openCase', from: to })).items.some((e) => e.caseId === c.id)).toBe(false);
     expect((await search({ outcome: 'REJECTED', caseId: c.id })).total).toBe(0);
+    for (const bad of [{ from: 'yesterday' }, { limit: 1000 }, { region: '35.14' }, { outcome: 'MAYBE' }, { agency: "x' OR 1=1" }, { bogus: 1 }]) {
+      const res = await as(t.auditor).get('/audit/events').query(bad);
+      expect([bad, res.status, res.body.code]).toEqual([bad, 400, 'VALIDATION_FAILED']);
+    }
     const outside = await as(t.otherAuditor).get('/audit/events').query({ region: '3514' });
     expect([outside.status, outside.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
     expect(((await as(t.otherAuditor).get('/audit/events').query({ caseId: c.id }).expect(200)).body as { total: number }).total).toBe(0);
