@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createCaseProjectionActivities } from '../../activities/case-projection.activities';
+import type { LedgerRow } from '../../activities/ledger';
+import { LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
+import { verifyChain } from '../../src/audit/ledger-verify';
 import { dataSourceOptions } from '../../src/database/data-source';
 import type { CaseSnapshot } from '../../workflows/contracts/case';
+import type { LedgerEntry } from '../../workflows/contracts/ledger';
+import { SYSTEM_ACTOR } from '../../workflows/contracts/ledger';
 import { testConfig } from '../helpers/test-config';
 
 describe('projectCase (real PostgreSQL)', () => {
@@ -51,6 +56,42 @@ describe('projectCase (real PostgreSQL)', () => {
     const rows = await dataSource.query('SELECT count(*)::int AS n FROM case_view WHERE id = $1', [s.caseId]);
     expect(rows[0].n).toBe(1);
     expect(await row(s.caseId)).toMatchObject({ version: 1, region_code: '3510', stage: 'INTAKE' });
+  });
+
+  const entry = (key: string, s: CaseSnapshot): LedgerEntry => ({
+    key,
+    action: 'escalated',
+    outcome: 'RECORDED',
+    actor: SYSTEM_ACTOR,
+    agencyCode: null,
+    taskKey: null,
+    reason: null,
+    summary: `event ${key}`,
+    payload: { key, nested: { b: 2, a: [1, { z: null, y: 'ü' }] } },
+    snapshot: s,
+    regionCode: s.regionCode,
+    protocol: null,
+    occurredAt: '2026-01-05T03:00:00.000Z',
+    origin: { workflowId: `case-${s.caseId}`, runId: 'run-1', eventId: 7 },
+  });
+  const chain = async (caseId: string) => {
+    const records = (await dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = $1 ORDER BY seq`, [caseId])).map(recordOf);
+    const [head] = await dataSource.query<{ seq: number; hash: string }[]>('SELECT seq, hash FROM case_ledger_head WHERE case_id = $1', [caseId]);
+    return { records, verdict: verifyChain(records, head ?? null) };
+  };
+
+  it('appends ledger entries once each, in order, however retries and concurrent batches overlap', async () => {
+    const s = snapshot();
+    const [w1, w2, w3, w4] = ['w1', 'w2', 'w3', 'w4'].map((k) => entry(k, s)) as [LedgerEntry, LedgerEntry, LedgerEntry, LedgerEntry];
+    await projectCase(s, [w1, w2]);
+    await projectCase(s, [w1, w2]); // a retried activity
+    await Promise.all([projectCase({ ...s, version: 2 }, [w3]), projectCase({ ...s, version: 2 }, [w3, w4]), projectCase({ ...s, version: 2 }, [w3, w4])]);
+    const { records, verdict } = await chain(s.caseId);
+    expect(records.map((r) => [r.seq, r.key])).toEqual([[1, 'w1'], [2, 'w2'], [3, 'w3'], [4, 'w4']]);
+    expect(verdict).toEqual({ valid: true, events: 4, firstBroken: null });
+    // What comes back from jsonb hashes as what went in (key order, unicode, nulls).
+    expect(records[0]?.payload).toEqual(w1.payload);
+    expect(records[0]).toMatchObject({ workflowId: `case-${s.caseId}`, runId: 'run-1', eventId: 7, prevHash: '0'.repeat(64) });
   });
 
   it('never lets an older version overwrite a newer one (late retries are harmless)', async () => {
