@@ -123,25 +123,34 @@ function chained(caseId: string, seq: number, e: LedgerEntry, recordedAt: string
  */
 export async function appendLedger(sql: Sql, caseId: string, entries: readonly LedgerEntry[], recordedAt = new Date()): Promise<number> {
   if (entries.length === 0) return 0;
-  await sql(`INSERT INTO case_ledger_head (case_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (case_id) DO NOTHING`, [caseId, GENESIS_HASH]);
-  const [head] = await sql<{ seq: number; hash: string }[]>(`SELECT seq, hash FROM case_ledger_head WHERE case_id = $1 FOR UPDATE`, [caseId]);
+  // Creates the head on first use and locks it in one statement (DO UPDATE takes the row lock).
+  const [head] = await sql<{ seq: number; hash: string }[]>(
+    `INSERT INTO case_ledger_head (case_id, seq, hash) VALUES ($1, 0, $2)
+     ON CONFLICT (case_id) DO UPDATE SET case_id = EXCLUDED.case_id RETURNING seq, hash`,
+    [caseId, GENESIS_HASH],
+  );
   const known = await sql<{ source_key: string }[]>(`SELECT source_key FROM case_event WHERE case_id = $1 AND source_key = ANY($2)`, [caseId, entries.map((e) => e.key)]);
   const skip = new Set(known.map((k) => k.source_key));
   let { seq, hash } = head as { seq: number; hash: string };
-  let written = 0;
+  const rows: LedgerRecord[] = [];
   for (const entry of entries) {
     if (skip.has(entry.key)) continue;
     skip.add(entry.key);
     const r = chained(caseId, seq + 1, entry, recordedAt.toISOString(), hash);
-    await sql(
-      `INSERT INTO case_event (${LEDGER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)`,
-      [r.caseId, r.seq, r.key, r.action, r.outcome, r.actor.id, r.actor.name, r.actor.role, r.actor.agencyCode, r.agencyCode, r.taskKey, r.reason, r.summary,
-        r.payload === null ? null : JSON.stringify(r.payload), r.snapshot === null ? null : JSON.stringify(r.snapshot), r.regionCode, r.protocol?.id ?? null,
-        r.protocol?.version ?? null, r.occurredAt, r.recordedAt, r.workflowId, r.runId, r.eventId, r.prevHash, r.hash],
-    );
+    rows.push(r);
     ({ seq, hash } = r);
-    written += 1;
   }
+  if (rows.length === 0) return 0;
+  const width = 25;
+  const values = rows.map((_, i) => `(${Array.from({ length: width }, (__, c) => `$${i * width + c + 1}`).join(', ')})`).join(', ');
+  await sql(`INSERT INTO case_event (${LEDGER_COLUMNS}) VALUES ${values}`, rows.flatMap(columnsOf));
   await sql(`UPDATE case_ledger_head SET seq = $2, hash = $3 WHERE case_id = $1`, [caseId, seq, hash]);
-  return written;
+  return rows.length;
+}
+
+/** A record's values in the order of LEDGER_COLUMNS. */
+function columnsOf(r: LedgerRecord): unknown[] {
+  return [r.caseId, r.seq, r.key, r.action, r.outcome, r.actor.id, r.actor.name, r.actor.role, r.actor.agencyCode, r.agencyCode, r.taskKey, r.reason, r.summary,
+    r.payload === null ? null : JSON.stringify(r.payload), r.snapshot === null ? null : JSON.stringify(r.snapshot), r.regionCode, r.protocol?.id ?? null,
+    r.protocol?.version ?? null, r.occurredAt, r.recordedAt, r.workflowId, r.runId, r.eventId, r.prevHash, r.hash];
 }
