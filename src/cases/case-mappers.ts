@@ -31,6 +31,11 @@ export function fromSnapshot(s: CaseSnapshot): CaseResponse {
   };
 }
 
+/** The pinned protocol of a read-model row (null for cases from before protocols). */
+export function protocolOf(v: Pick<CaseViewEntity, 'protocolId' | 'protocolVersion'>): { id: string; version: number } | null {
+  return v.protocolId === null || v.protocolVersion === null ? null : { id: v.protocolId, version: v.protocolVersion };
+}
+
 /** A case as the read model holds it (GET responses); identical to fromSnapshot for the same version. */
 export function fromView(v: CaseViewEntity): CaseResponse {
   return {
@@ -40,7 +45,7 @@ export function fromView(v: CaseViewEntity): CaseResponse {
     regionCode: v.regionCode,
     person: v.person,
     originRegionCode: v.originRegionCode,
-    protocol: v.protocolId === null || v.protocolVersion === null ? null : { id: v.protocolId, version: v.protocolVersion },
+    protocol: protocolOf(v),
     ppksCategories: v.ppksCategories,
     warnings: v.warnings,
     responsibleAgency: v.responsibleAgency,

@@ -8,6 +8,7 @@ import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
 import { AccessLog } from '../audit/access-log.service';
 import { Ledger } from '../audit/ledger.service';
 import { inRegionScope, requireRegion } from '../auth/access';
+import { protocolOf } from '../cases/case-mappers';
 import { DomainError } from '../common/errors/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
@@ -96,7 +97,7 @@ export class TasksService {
       'SELECT region_code, protocol_id, protocol_version FROM case_view WHERE id = $1',
       [task.case_id],
     );
-    const protocol = kase !== undefined && kase.protocol_id !== null && kase.protocol_version !== null ? { id: kase.protocol_id, version: kase.protocol_version } : null;
+    const protocol = kase === undefined ? null : protocolOf({ protocolId: kase.protocol_id, protocolVersion: kase.protocol_version });
     const refused = { caseId: task.case_id, regionCode: kase?.region_code ?? task.region_code, protocol };
     const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };
     await this.ledger.refusalsRecorded(actor, refused, what, () => this.send(actor, task, action, body, requestId));

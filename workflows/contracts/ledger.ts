@@ -31,8 +31,8 @@ export interface LedgerOrigin {
   eventId: number | null;
 }
 
-/** An entry as the workflow (or the API) produces it, before it is chained. */
-export interface LedgerEntry {
+/** What an event says, before and after it is chained. */
+interface LedgerContent {
   /** Unique per case: `w<n>` from the workflow's counter, `r:<request id>` for an API refusal. */
   key: string;
   action: string;
@@ -52,6 +52,10 @@ export interface LedgerEntry {
   protocol: ProtocolRef | null;
   /** ISO-8601 workflow time (API time for refusals). */
   occurredAt: string;
+}
+
+/** An entry as the workflow (or the API) produces it, before it is chained. */
+export interface LedgerEntry extends LedgerContent {
   /** Stamped by the workflow when the entry is handed to an activity. */
   origin: LedgerOrigin | null;
 }
@@ -60,22 +64,9 @@ export interface LedgerEntry {
  * An entry as stored and exported: chained. `hash` is the SHA-256 (hex) of the canonical JSON of every
  * other field (keys sorted, no whitespace); `prevHash` is the previous entry's hash (64 zeros first).
  */
-export interface LedgerRecord {
+export interface LedgerRecord extends LedgerContent {
   caseId: string;
   seq: number;
-  key: string;
-  action: string;
-  outcome: LedgerOutcome;
-  actor: LedgerActor;
-  agencyCode: string | null;
-  taskKey: string | null;
-  reason: string | null;
-  summary: string;
-  payload: Record<string, unknown> | null;
-  snapshot: CaseSnapshot | null;
-  regionCode: string;
-  protocol: ProtocolRef | null;
-  occurredAt: string;
   recordedAt: string;
   workflowId: string | null;
   runId: string | null;
