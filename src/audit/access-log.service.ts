@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { currentRequestId } from '../common/request-context';
+import { SqlFilter } from '../common/sql-filter';
 
 /** Routes that return a case's personal data, as recorded in the access log. */
 export type PersonalDataRoute =
@@ -59,14 +60,12 @@ export class AccessLog {
 
   /** Entries of cases in the auditor's region scope, newest first. */
   async query(scope: string, q: AccessQuery): Promise<{ items: AccessRow[]; total: number }> {
-    const params: unknown[] = [`${scope}%`];
-    const where = [`a.case_id IN (SELECT id FROM case_view WHERE region_code LIKE $1)`];
-    const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
-    if (q.caseId !== undefined) add('a.case_id = ?', q.caseId);
-    if (q.actorId !== undefined) add('a.actor_id = ?', q.actorId);
-    if (q.from !== undefined) add('a.accessed_at >= ?', q.from);
-    if (q.to !== undefined) add('a.accessed_at < ?', q.to);
-    const filter = where.join(' AND ');
+    const f = new SqlFilter().add('a.case_id IN (SELECT id FROM case_view WHERE region_code LIKE ?)', `${scope}%`);
+    if (q.caseId !== undefined) f.add('a.case_id = ?', q.caseId);
+    if (q.actorId !== undefined) f.add('a.actor_id = ?', q.actorId);
+    if (q.from !== undefined) f.add('a.accessed_at >= ?', q.from);
+    if (q.to !== undefined) f.add('a.accessed_at < ?', q.to);
+    const { where: filter, params } = f;
     const rows = await this.dataSource.query<{ id: string; case_id: string; actor_id: string; actor_name: string; actor_role: string; route: string; request_id: string | null; accessed_at: Date }[]>(
       `SELECT a.* FROM personal_data_access a WHERE ${filter} ORDER BY a.accessed_at DESC, a.id LIMIT ${q.limit} OFFSET ${q.offset}`,
       params,

@@ -6,19 +6,13 @@ import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseSnapshot } from '../../workflows/contracts/case';
 import { caseWorkflowId } from '../../workflows/contracts/case';
 import type { LedgerRecord } from '../../workflows/contracts/ledger';
-import type { ProtocolRef } from '../../workflows/contracts/protocol';
 import { ledgerActor } from '../../workflows/case/journal';
+import { protocolOf } from '../cases/case-mappers';
 import { DomainError } from '../common/errors/domain-error';
+import { SqlFilter } from '../common/sql-filter';
 import type { AuditFilter } from './dto/audit.dto';
 import type { ChainVerdict } from './ledger-verify';
 import { verifyChain } from './ledger-verify';
-
-/** The case a refused request was about, as the read model knows it. */
-export interface RefusedCase {
-  caseId: string;
-  regionCode: string;
-  protocol: ProtocolRef | null;
-}
 
 /** What was refused: the request id (idempotency), the action and what was asked. */
 export interface RefusedRequest {
@@ -41,10 +35,16 @@ export class Ledger {
    * Records a refused command on the case's chain (a refusal by the stage machine, a task rule or the
    * API's scope checks leaves nothing in Temporal's history). A retried request is recorded once.
    */
-  async recordRefusal(actor: Actor, c: RefusedCase, r: RefusedRequest, error: DomainError): Promise<void> {
+  async recordRefusal(actor: Actor, caseId: string, r: RefusedRequest, error: DomainError): Promise<void> {
     const who = ledgerActor(actor);
+    // Looked up here, on the refusal path only: the case's region and pinned protocol for the entry.
+    const [c] = await this.dataSource.query<{ region_code: string; protocol_id: string | null; protocol_version: number | null }[]>(
+      'SELECT region_code, protocol_id, protocol_version FROM case_view WHERE id = $1',
+      [caseId],
+    );
+    if (c === undefined) return; // no such case: nothing to record it on
     await this.dataSource.transaction((m) =>
-      appendLedger((text, params) => m.query(text, params), c.caseId, [
+      appendLedger((text, params) => m.query(text, params), caseId, [
         {
           key: `r:${r.requestId}`,
           action: r.action,
@@ -56,21 +56,21 @@ export class Ledger {
           summary: `${r.action} refused: ${error.code}`,
           payload: { code: error.code, ...r.payload },
           snapshot: null,
-          regionCode: c.regionCode,
-          protocol: c.protocol,
+          regionCode: c.region_code,
+          protocol: protocolOf({ protocolId: c.protocol_id, protocolVersion: c.protocol_version }),
           occurredAt: new Date().toISOString(),
-          origin: { workflowId: caseWorkflowId(c.caseId), runId: null, eventId: null },
+          origin: { workflowId: caseWorkflowId(caseId), runId: null, eventId: null },
         },
       ]),
     );
   }
 
   /** Runs `work` and, when it refuses with a 4xx DomainError, records the refusal before passing it on. */
-  async refusalsRecorded<T>(actor: Actor, c: RefusedCase, r: RefusedRequest, work: () => Promise<T>): Promise<T> {
+  async refusalsRecorded<T>(actor: Actor, caseId: string, r: RefusedRequest, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof DomainError && REFUSALS.has(error.code)) await this.recordRefusal(actor, c, r, error);
+      if (error instanceof DomainError && REFUSALS.has(error.code)) await this.recordRefusal(actor, caseId, r, error);
       throw error;
     }
   }
@@ -126,16 +126,13 @@ export class Ledger {
 const REFUSALS = new Set(['ILLEGAL_TRANSITION', 'ROLE_NOT_ALLOWED', 'VALIDATION_FAILED', 'OUT_OF_SCOPE', 'OTHER_AGENCY', 'CASE_CLOSED', 'TASK_CLOSED']);
 
 function filterSql(scope: string, f: AuditFilter): { where: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
-  add('region_code LIKE ?', `${f.region ?? scope}%`);
-  if (f.actor !== undefined) add('actor_id = ?', f.actor);
-  if (f.agency !== undefined) add('agency_code = ?', f.agency);
-  if (f.action !== undefined) add('action = ?', f.action);
-  if (f.outcome !== undefined) add('outcome = ?', f.outcome);
-  if (f.caseId !== undefined) add('case_id = ?', f.caseId);
-  if (f.from !== undefined) add('occurred_at >= ?', f.from);
-  if (f.to !== undefined) add('occurred_at < ?', f.to);
-  return { where: where.join(' AND '), params };
+  const q = new SqlFilter().add('region_code LIKE ?', `${f.region ?? scope}%`);
+  if (f.actor !== undefined) q.add('actor_id = ?', f.actor);
+  if (f.agency !== undefined) q.add('agency_code = ?', f.agency);
+  if (f.action !== undefined) q.add('action = ?', f.action);
+  if (f.outcome !== undefined) q.add('outcome = ?', f.outcome);
+  if (f.caseId !== undefined) q.add('case_id = ?', f.caseId);
+  if (f.from !== undefined) q.add('occurred_at >= ?', f.from);
+  if (f.to !== undefined) q.add('occurred_at < ?', f.to);
+  return { where: q.where, params: q.params };
 }

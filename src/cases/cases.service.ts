@@ -11,7 +11,7 @@ import { Ledger } from '../audit/ledger.service';
 import { requireRegion } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { ProtocolRegistry } from '../protocols/protocol-registry';
-import { fromSnapshot, fromView, protocolOf } from './case-mappers';
+import { fromSnapshot, fromView } from './case-mappers';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseWorkflows } from './case-workflows';
 import type { CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
@@ -77,8 +77,7 @@ export class CasesService {
   async command(actor: Actor, id: string, command: CaseCommand, requestKey: string | undefined): Promise<CaseResponse> {
     const view = await this.load(id);
     const requestId = `${actor.id}:${command.action}:${requestKey ?? randomUUID()}`;
-    const refused = { caseId: id, regionCode: view.regionCode, protocol: protocolOf(view) };
-    const snapshot = await this.ledger.refusalsRecorded(actor, refused, { requestId, action: command.action, payload: { command } }, () => {
+    const snapshot = await this.ledger.refusalsRecorded(actor, id, { requestId, action: command.action, payload: { command } }, () => {
       requireRegion(actor, command.action === 'acknowledgeRepatriation' ? command.receivingRegionCode : view.regionCode);
       return this.workflows.command(id, { requestId, actor, command });
     });

@@ -8,8 +8,8 @@ import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
 import { AccessLog } from '../audit/access-log.service';
 import { Ledger } from '../audit/ledger.service';
 import { inRegionScope, requireRegion } from '../auth/access';
-import { protocolOf } from '../cases/case-mappers';
 import { DomainError } from '../common/errors/domain-error';
+import { SqlFilter } from '../common/sql-filter';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { UserEntity } from '../users/user.entity';
@@ -68,17 +68,13 @@ export class TasksService {
 
   /** Agency staff and systems: their agency's inbox. Supervisors and auditors: every agency in scope. */
   async list(actor: Actor, query: ListTasksQuery): Promise<TaskListResponse> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
-    if (actor.agencyCode !== null) {
-      add('agency_code = ?', actor.agencyCode);
-      add('region_code = ?', actor.regionCode);
-    } else add('region_code LIKE ?', `${actor.regionCode}%`);
-    if (query.status) add('status = ?', query.status);
-    if (query.caseId) add('case_id = ?', query.caseId);
-    if (query.overdue !== undefined) where.push(`${query.overdue ? '' : 'NOT '}${OVERDUE}`);
-    const filter = where.join(' AND ');
+    const f = new SqlFilter();
+    if (actor.agencyCode !== null) f.add('agency_code = ?', actor.agencyCode).add('region_code = ?', actor.regionCode);
+    else f.add('region_code LIKE ?', `${actor.regionCode}%`);
+    if (query.status) f.add('status = ?', query.status);
+    if (query.caseId) f.add('case_id = ?', query.caseId);
+    if (query.overdue !== undefined) f.raw(`${query.overdue ? '' : 'NOT '}${OVERDUE}`);
+    const { where: filter, params } = f;
     const rows = await this.dataSource.query<TaskRow[]>(
       `SELECT ${COLUMNS} FROM agency_task WHERE ${filter} ORDER BY dispatched_at, id LIMIT ${query.limit} OFFSET ${query.offset}`,
       params,
@@ -93,14 +89,8 @@ export class TasksService {
   async act(actor: Actor, taskId: string, action: TaskAction, body: Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string }, key: string | undefined): Promise<TaskResponse> {
     const task = await this.load(taskId);
     const requestId = `${actor.id}:${action}:${key ?? randomUUID()}`;
-    const [kase] = await this.dataSource.query<{ region_code: string; protocol_id: string | null; protocol_version: number | null }[]>(
-      'SELECT region_code, protocol_id, protocol_version FROM case_view WHERE id = $1',
-      [task.case_id],
-    );
-    const protocol = kase === undefined ? null : protocolOf({ protocolId: kase.protocol_id, protocolVersion: kase.protocol_version });
-    const refused = { caseId: task.case_id, regionCode: kase?.region_code ?? task.region_code, protocol };
     const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };
-    await this.ledger.refusalsRecorded(actor, refused, what, () => this.send(actor, task, action, body, requestId));
+    await this.ledger.refusalsRecorded(actor, task.case_id, what, () => this.send(actor, task, action, body, requestId));
     const done = await this.load(taskId);
     if (done.outcome !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
     return toTask(done);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
 import type { LedgerOutcome } from '../../../workflows/contracts/ledger';
@@ -53,7 +53,7 @@ export class AuditFilter {
   @IsUUID()
   caseId?: string;
 
-  /** From this instant (inclusive), by workflow time. */
+  /** From this instant (inclusive); events by workflow time. */
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
@@ -68,25 +68,8 @@ export class AuditEventsQuery extends IntersectionType(AuditFilter, PageQuery) {
 
 export class AuditExportQuery extends IntersectionType(AuditFilter, ExportQuery) {}
 
-export class AccessLogQuery extends PageQuery {
-  @IsOptional()
-  @IsUUID()
-  caseId?: string;
-
-  /** Whose reads: a user id or `credential:<keyId>`. */
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  actor?: string;
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
-}
+/** Whose reads (`actor`), of which case, in which time window (by access time). */
+export class AccessLogQuery extends IntersectionType(PickType(AuditFilter, ['caseId', 'actor', 'from', 'to'] as const), PageQuery) {}
 
 export class LedgerRecordResponse {
   caseId!: string;
