@@ -6,7 +6,8 @@ import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CasesService } from './cases.service';
-import { CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
+import { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
+import { PageQuery } from '../common/page.query';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { OpenCaseDto } from './dto/open-case.dto';
 
@@ -30,6 +31,17 @@ export class CasesController {
     const outcome = await this.cases.openCase(actor, dto, idempotencyKey);
     res.status(outcome.httpStatus);
     return outcome.body;
+  }
+
+  /**
+   * Cases of your region whose data the read model refused (a projection failed on the data itself):
+   * the case goes on in Temporal; someone must look at it. Ids and codes only.
+   */
+  @Get('attention')
+  @Authenticated({ permission: 'case.list' })
+  @ApiOkResponse({ type: AttentionListResponse })
+  attention(@CurrentActor() actor: Actor, @Query() page: PageQuery): Promise<AttentionListResponse> {
+    return this.cases.needingAttention(actor, page);
   }
 
   /** One case of your region, from the read model. */

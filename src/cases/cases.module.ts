@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttentionModule } from '../attention/attention.module';
 import { AuditModule } from '../audit/audit.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
@@ -11,7 +12,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency-keys';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, AuditModule, AttentionModule],
   controllers: [CasesController, CaseCommandsController],
   providers: [CasesService, CaseWorkflows, IdempotencyKeys],
 })

@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CASE_TASK_QUEUE } from '../../workflows/contracts/task-queues';
-import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../agencies/agency-codes';
+import { AGENCY_QUEUE_SELECTOR } from './agency-queue-selectors';
 import { projectRoot } from './project-root';
 
 /**
@@ -85,11 +85,11 @@ export const CONFIG_SCHEMA = {
       'SINERGI_AGENCY_QUEUES',
       z
         .string()
-        .optional()
-        .transform((v) => (v === undefined ? [...KNOWN_AGENCY_CODES] : v === 'none' ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '')))
-        .pipe(z.array(z.string().regex(AGENCY_CODE_FORMAT, 'must list agency codes such as DINKES,DINSOS (or "none")'))),
-      'agency codes whose queues (`agency-<code>`) Sinergi\'s worker serves, comma-separated, or `none`; leave out an agency that runs its own worker',
-      'every known agency',
+        .default('all')
+        .transform((v) => v.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+        .pipe(z.array(z.string().regex(AGENCY_QUEUE_SELECTOR, 'must list selectors such as all, DINKES, 3514-DINKES, -3514-DINKES or none'))),
+      'which agency queues (`agency-<region>-<code>`, one per agency of the directory) Sinergi\'s worker serves: `all`, `none`, or a comma-separated list of `CODE` (every region) and `REGION-CODE`, each excludable with a leading `-`, later entries winning (e.g. `all,-3514-DINKES` when Dinkes Pasuruan runs its own system)',
     ),
+    agencyRefreshSeconds: variable('SINERGI_AGENCY_REFRESH_SECONDS', int(30, 1, 3600), 'how often the worker looks for agencies added to the directory and starts serving their queues'),
   },
 } as const;

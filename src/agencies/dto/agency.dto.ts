@@ -88,19 +88,34 @@ export class AgencyWebhookSummary {
   lastError!: string | null;
 }
 
-export class AgencyQueueResponse {
-  agencyCode!: string;
-  /** The agency's Temporal task queue, e.g. `agency-dinkes`. */
+/** One region's queue of the agency in Temporal. */
+export class AgencyRegionQueue {
+  regionCode!: string;
+  /** The Temporal task queue, e.g. `agency-3514-dinkes`. */
   taskQueue!: string;
   /** Tasks dispatched but not yet taken by the agency's worker (a stopped worker makes this grow). */
   waitingForWorker!: number;
   /** Age of the oldest task waiting for the worker. */
   @ApiPropertyOptional({ type: Number, nullable: true })
   oldestWaitingSeconds!: number | null;
+  /** Workers seen polling the queue recently (Temporal remembers pollers for a few minutes); 0: nobody receives this region's tasks. */
+  workersRecentlyPolling!: number;
+}
+
+export class AgencyQueueResponse {
+  agencyCode!: string;
+  /** The agency's queue in each region of your scope. */
+  @ApiProperty({ type: [AgencyRegionQueue] })
+  queues!: AgencyRegionQueue[];
+  /** Tasks waiting for the agency's workers, over the regions. */
+  waitingForWorker!: number;
+  /** Age of the oldest task waiting, over the regions. */
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  oldestWaitingSeconds!: number | null;
+  /** The fewest workers polling any one region's queue; 0: some region's tasks reach nobody. */
+  workersRecentlyPolling!: number;
   /** Webhook deliveries of your region for this agency: delivered, still failing, last error. */
   webhook!: AgencyWebhookSummary;
-  /** Workers seen polling the queue recently (Temporal remembers pollers for a few minutes); 0: nobody receives this agency's tasks. */
-  workersRecentlyPolling!: number;
   /** The inbox of your region for this agency. */
   inbox!: AgencyInboxSummary;
 }
