@@ -66,6 +66,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /audit/events': ['AUDITOR'],
   'GET /audit/events/export': ['AUDITOR'],
   'GET /audit/access-log': ['AUDITOR'],
+  'GET /audit/security-events': ['AUDITOR'],
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {

@@ -1,0 +1,142 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Pool } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../src/config/app-config';
+import { APP_DB_ROLE } from '../../src/database/migrations/1764500000000-AuditLedger';
+import { signedIn } from '../helpers/identity';
+import { startApi, testPool } from '../helpers/system';
+import { testConfig } from '../helpers/test-config';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies, asserted field by field
+type Body = Record<string, any>;
+
+/** Kota Batu: a region of this file's own; the other region is Kota Surabaya. */
+const REGION = '3579';
+const OTHER_REGION = '3578';
+const SECRETS = { webhookSecret: 'webhook-secret-0123456789abcdef' };
+
+describe('security log: agency and credential management, where auditors see it', () => {
+  let config: AppConfig;
+  let api: INestApplication;
+  let db: Pool;
+  const t = { admin: '', adminId: '', auditor: '', otherAuditor: '', otherAdmin: '' };
+  const written: string[] = [];
+  const leaked: string[] = [];
+  const ids = { agency: '', keyId: '' };
+  const requestId = `create-${Date.now()}`;
+
+  const as = (token: string) => request.agent(api.getHttpServer()).auth(token, { type: 'bearer' });
+  const events = async (token: string, query: Body = {}): Promise<Body> =>
+    (await as(token).get('/audit/security-events').query({ limit: 100, ...query }).expect(200)).body;
+  const touching = (ids: string[]) => (e: Body) => ids.includes(e.target?.id);
+
+  beforeAll(async () => {
+    // Trace level: every log line the server can write is there to search for secrets.
+    config = testConfig({ LOG_LEVEL: 'trace' });
+    db = testPool(config);
+    api = await startApi(config);
+    const app = api.getHttpServer();
+    const admin = await signedIn(app, db, 'ADMIN', REGION);
+    Object.assign(t, { admin: admin.token, adminId: admin.id });
+    t.auditor = (await signedIn(app, db, 'AUDITOR', REGION)).token;
+    t.otherAuditor = (await signedIn(app, db, 'AUDITOR', OTHER_REGION)).token;
+    t.otherAdmin = (await signedIn(app, db, 'ADMIN', OTHER_REGION)).token;
+    await manageEverything();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.end();
+  });
+
+  /** Everything written to standard output (the JSON logs) while `work` runs. */
+  async function capturingLogs(work: () => Promise<void>): Promise<void> {
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return (original as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+    });
+    try {
+      await work();
+    } finally {
+      process.stdout.write = original;
+    }
+  }
+
+  /** The whole management flow, once, with the logs captured: what the tests below read. */
+  async function manageEverything(): Promise<void> {
+    await capturingLogs(async () => {
+      const agency = await as(t.admin).post('/agencies').set('X-Request-Id', requestId).send({ code: `SEC_${Date.now() % 1e8}`, regionCode: REGION, name: 'Dinas Uji' }).expect(201);
+      ids.agency = agency.body.id;
+      for (const empty of [{}, { name: null }]) await as(t.admin).patch(`/agencies/${ids.agency}`).send(empty).expect(400); // changes (and records) nothing
+      await as(t.admin).patch(`/agencies/${ids.agency}`).send({ name: 'Dinas Uji Baru', webhookUrl: 'https://example.test/hook', webhookSecret: SECRETS.webhookSecret }).expect(200);
+      const key = await as(t.admin).post(`/agencies/${ids.agency}/credentials`).send({ label: 'SIMRS' }).expect(201);
+      ids.keyId = key.body.keyId;
+      leaked.push(key.body.apiKey.split('.')[1]);
+      await as(t.admin).delete(`/agencies/${ids.agency}/credentials/${ids.keyId}`).expect(204);
+      await as(t.admin).delete(`/agencies/${ids.agency}/credentials/${ids.keyId}`).expect(204); // already revoked: nothing to record
+      await as(t.otherAdmin).post(`/agencies/${ids.agency}/credentials`).send({ label: 'foreign' }).expect(403);
+    });
+  }
+
+  it('records every management action, and shows it to auditors of the region only', async () => {
+    const ours = (await events(t.auditor)).items.filter(touching([ids.agency, ids.keyId])).reverse();
+    expect(ours.map((e: Body) => `${e.action} ${e.outcome} ${e.actor?.role ?? 'anonymous'}`)).toEqual([
+      'AGENCY_CREATED DONE ADMIN',
+      'AGENCY_UPDATED DONE ADMIN',
+      'CREDENTIAL_ISSUED DONE ADMIN',
+      'CREDENTIAL_REVOKED DONE ADMIN',
+      'OUT_OF_SCOPE REFUSED ADMIN',
+    ]);
+    expect(ours[0]).toMatchObject({
+      actor: { id: t.adminId, role: 'ADMIN', regionCode: REGION, agencyCode: null },
+      target: { kind: 'agency', id: ids.agency, regionCode: REGION },
+      requestId,
+      detail: { agencyCode: expect.stringMatching(/^SEC_/) },
+    });
+    expect(ours[1].detail).toEqual({ agencyCode: expect.stringMatching(/^SEC_/), fields: ['name', 'webhook'] });
+    expect(ours[2].target).toEqual({ kind: 'credential', id: ids.keyId, regionCode: REGION });
+    expect(ours[4]).toMatchObject({ target: { kind: 'agency', id: ids.agency }, detail: { route: 'POST /agencies/:id/credentials', code: 'OUT_OF_SCOPE' } });
+
+    // An auditor of another region sees only what an actor of their region did (the refused request).
+    const theirs = (await events(t.otherAuditor)).items.filter(touching([ids.agency, ids.keyId]));
+    expect(theirs.map((e: Body) => e.action)).toEqual(['OUT_OF_SCOPE']);
+
+    // Filters and paging.
+    expect((await events(t.auditor, { target: ids.keyId, outcome: 'DONE' })).items.map((e: Body) => e.action)).toEqual(['CREDENTIAL_REVOKED', 'CREDENTIAL_ISSUED']);
+    expect((await events(t.auditor, { action: 'AGENCY_UPDATED', target: ids.agency })).items.map((e: Body) => e.actor.id)).toEqual([t.adminId]);
+    expect((await events(t.auditor, { actor: t.adminId, targetKind: 'credential' })).items.every((e: Body) => e.target.kind === 'credential')).toBe(true);
+    const page = await events(t.auditor, { target: ids.agency, limit: 1, offset: 1 });
+    expect([page.items.length, page.total]).toEqual([1, 3]);
+    expect((await events(t.auditor, { target: ids.agency, from: new Date(Date.now() + 60_000).toISOString() })).total).toBe(0);
+    for (const bad of [{ action: 'drop table' }, { targetKind: 'person' }, { from: 'yesterday' }, { limit: 0 }]) {
+      const res = await as(t.auditor).get('/audit/security-events').query(bad);
+      expect([JSON.stringify(bad), res.status, res.body.code]).toEqual([JSON.stringify(bad), 400, 'VALIDATION_FAILED']);
+    }
+  });
+
+  it('holds no secret, and neither do the logs', async () => {
+    expect(written.join('').length).toBeGreaterThan(1000); // trace logging was on: there was something to leak into
+    const { rows } = await db.query(`SELECT (SELECT json_agg(e) FROM security_event e)::text AS log`);
+    const { log } = rows[0] as { log: string };
+    for (const secret of [...Object.values(SECRETS), ...leaked]) {
+      expect([secret, log.includes(secret), written.join('').includes(secret)]).toEqual([secret, false, false]);
+    }
+  });
+
+  it('is append-only: the application role may only add to it, and a trigger stops even the owner', async () => {
+    expect(await api.get(DataSource).query('SELECT current_user AS role')).toEqual([{ role: APP_DB_ROLE }]);
+    const owner = await db.connect();
+    try {
+      await owner.query(`SET ROLE ${APP_DB_ROLE}`);
+      await expect(owner.query(`UPDATE security_event SET action = 'AGENCY_UPDATED'`)).rejects.toThrow(/permission denied/);
+      await expect(owner.query(`DELETE FROM security_event`)).rejects.toThrow(/permission denied/);
+      await owner.query('RESET ROLE');
+      await expect(owner.query(`DELETE FROM security_event`)).rejects.toThrow(/security_event is append-only: DELETE refused/);
+      await expect(owner.query(`TRUNCATE security_event`)).rejects.toThrow(/append-only/);
+    } finally {
+      owner.release();
+    }
+  });
+});
