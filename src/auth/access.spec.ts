@@ -37,7 +37,7 @@ describe('region scope', () => {
 
 describe('permission table', () => {
   it('never lets auditors or agency systems change anything', () => {
-    const writes = ['case.create', 'user.manage', 'agency.manage', 'agency.credential.manage'] as const;
+    const writes = ['case.create', 'user.manage', 'user.confirm', 'agency.manage', 'agency.credential.manage'] as const;
     for (const role of ['AUDITOR', 'AGENCY_SYSTEM'] as const) {
       for (const permission of writes) expect(hasPermission(role, permission)).toBe(false);
     }
@@ -45,5 +45,10 @@ describe('permission table', () => {
 
   it('keeps admins away from case files', () => {
     expect(ROLE_PERMISSIONS.ADMIN.filter((p) => p.startsWith('case.'))).toEqual([]);
+  });
+
+  it('two-person rule: the roles that manage accounts and the role that confirms them are disjoint', () => {
+    const roles = (permission: 'user.manage' | 'user.confirm') => Object.keys(ROLE_PERMISSIONS).filter((r) => hasPermission(r as keyof typeof ROLE_PERMISSIONS, permission));
+    expect([roles('user.manage'), roles('user.confirm')]).toEqual([['ADMIN'], ['SUPERVISOR']]);
   });
 });

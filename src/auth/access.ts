@@ -6,11 +6,11 @@ export function inRegionScope(scope: string, regionCode: string): boolean {
   return regionCode.startsWith(scope);
 }
 
+export const outOfScope = (): DomainError => new DomainError('OUT_OF_SCOPE', 'This resource belongs to a region outside your scope');
+
 /** Throws OUT_OF_SCOPE unless the region lies in the actor's region scope. */
 export function requireRegion(actor: Actor, regionCode: string): void {
-  if (!inRegionScope(actor.regionCode, regionCode)) {
-    throw new DomainError('OUT_OF_SCOPE', 'This resource belongs to a region outside your scope');
-  }
+  if (!inRegionScope(actor.regionCode, regionCode)) throw outOfScope();
 }
 
 /** Throws OTHER_AGENCY when an agency-bound actor reaches for another agency's resource. */

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import request from 'supertest';
 import type { Role } from '../../workflows/contracts/actor';
 import type { AppConfig } from '../../src/config/app-config';
-import { createAgency, signedIn, TEST_PASSWORD } from '../helpers/identity';
+import { createAgency, createUser, signedIn, TEST_PASSWORD } from '../helpers/identity';
 import { startApi, startWorker, testPool } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
@@ -20,7 +20,9 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /auth/login': 'public',
   'POST /auth/refresh': 'public',
   'POST /auth/logout': 'public',
+  'POST /auth/setup-password': 'public',
   'GET /auth/me': ALL,
+  'POST /auth/password': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
   'POST /cases': ['CASE_WORKER', 'SUPERVISOR'],
   'GET /cases': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'GET /cases/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
@@ -51,6 +53,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /users': ['ADMIN'],
   'GET /users/{id}': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'PATCH /users/{id}': ['ADMIN'],
+  'POST /users/{id}/confirm': ['SUPERVISOR'],
+  'POST /users/{id}/reset-password': ['ADMIN'],
   'GET /agencies': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
   'POST /agencies': ['ADMIN'],
   'GET /agencies/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
@@ -66,6 +70,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /audit/events': ['AUDITOR'],
   'GET /audit/events/export': ['AUDITOR'],
   'GET /audit/access-log': ['AUDITOR'],
+  'GET /audit/security-events': ['AUDITOR'],
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
@@ -73,7 +78,7 @@ const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
   'POST /cases/{id}/close': ['CASE_WORKER'],
 };
 /** The only routes that answer without any credential (besides /docs, which is not an API route). */
-const OPEN_WITHOUT_CREDENTIAL = ['GET /health', 'POST /auth/login'];
+const OPEN_WITHOUT_CREDENTIAL = ['GET /health', 'POST /auth/login', 'POST /auth/setup-password'];
 
 type Credential = { bearer: string } | { apiKey: string } | { none: true };
 
@@ -85,8 +90,9 @@ describe('authorization matrix: every route × every role, token state, region a
   let routes: string[];
   let spec: { paths: Record<string, Record<string, { security?: unknown[]; 'x-permission'?: { permission: string } }>> };
   const principals = {} as Record<Role, Credential>;
-  const other = {} as Record<'caseWorker' | 'auditor' | 'admin' | 'otherAgencyOfficer', Credential>;
-  const fx = { caseId: '', userId: '', agencyId: '', spareKeyIds: [] as string[], caseWorker: '' };
+  const other = {} as Record<'caseWorker' | 'auditor' | 'admin' | 'supervisor' | 'otherAgencyOfficer', Credential>;
+  // managedUserId: the account the /users/{id} routes act on (reset, confirm), not a principal's.
+  const fx = { caseId: '', userId: '', managedUserId: '', agencyId: '', spareKeyIds: [] as string[], caseWorker: '' };
   let counter = 0;
 
   const app = () => api.getHttpServer();
@@ -96,7 +102,7 @@ describe('authorization matrix: every route × every role, token state, region a
     const [method, template] = route.split(' ') as [string, string];
     const keyId = fx.spareKeyIds[counter % fx.spareKeyIds.length] as string;
     const path = template
-      .replace('{id}', template.startsWith('/cases') ? fx.caseId : template.startsWith('/users') ? fx.userId : fx.agencyId)
+      .replace('{id}', template.startsWith('/cases') ? fx.caseId : template.startsWith('/users') ? fx.managedUserId : fx.agencyId)
       .replace('{keyId}', keyId)
       .replace('{code}', 'DINKES');
     const n = ++counter;
@@ -106,7 +112,9 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /auth/refresh': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
       'POST /auth/logout': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
       'POST /cases': () => ({ channel: 'RAZIA', regionCode: region, person: { name: 'Matrix', sex: 'P', approximateAge: 40 } }),
-      'POST /users': () => ({ username: `matrix-${Date.now()}-${n}`, displayName: 'M', password: 'matrix-password', role: 'AUDITOR', regionCode: region }),
+      'POST /auth/setup-password': async () => ({ setupCode: await freshSetupCode(), password: 'matrix-password' }),
+      'POST /auth/password': () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+      'POST /users': () => ({ username: `matrix-${Date.now()}-${n}`, displayName: 'M', role: 'AUDITOR', regionCode: region }),
       'PATCH /users/{id}': () => ({ displayName: `renamed ${n}` }),
       'POST /agencies': () => ({ code: `TEST_${Date.now() % 1e9}_${n}`, regionCode: region, name: 'Test agency' }),
       'POST /agencies/{id}/credentials': () => ({ label: `matrix ${n}` }),
@@ -136,6 +144,13 @@ describe('authorization matrix: every route × every role, token state, region a
     return body ? req.send(await body()) : req;
   }
 
+  /** The one-time code of a new ADMIN account (an admin receives those at creation). */
+  async function freshSetupCode(): Promise<string> {
+    const admin = principals.ADMIN as { bearer: string };
+    const res = await request(app()).post('/users').auth(admin.bearer, { type: 'bearer' }).send({ username: `matrix-setup-${++counter}-${Date.now()}`, displayName: 'M', role: 'ADMIN', regionCode: '3514' }).expect(201);
+    return (res.body as { setupCode: string }).setupCode;
+  }
+
   async function freshRefreshToken(): Promise<string> {
     const res = await request(app()).post('/auth/login').send({ username: fx.caseWorker, password: TEST_PASSWORD }).expect(200);
     return (res.body as { refreshToken: string }).refreshToken;
@@ -152,6 +167,7 @@ describe('authorization matrix: every route × every role, token state, region a
     const cw = await signedIn(app(), db, 'CASE_WORKER', '3514');
     fx.caseWorker = cw.username;
     fx.userId = cw.id;
+    fx.managedUserId = (await createUser(db, 'CASE_WORKER', '3514')).id;
     const admin = await signedIn(app(), db, 'ADMIN', '3514');
     principals.CASE_WORKER = { bearer: cw.token };
     principals.SUPERVISOR = { bearer: (await signedIn(app(), db, 'SUPERVISOR', '3514')).token };
@@ -167,6 +183,7 @@ describe('authorization matrix: every route × every role, token state, region a
     other.caseWorker = { bearer: (await signedIn(app(), db, 'CASE_WORKER', '3510')).token };
     other.auditor = { bearer: (await signedIn(app(), db, 'AUDITOR', '3510')).token };
     other.admin = { bearer: (await signedIn(app(), db, 'ADMIN', '3510')).token };
+    other.supervisor = { bearer: (await signedIn(app(), db, 'SUPERVISOR', '3510')).token };
     other.otherAgencyOfficer = { bearer: (await signedIn(app(), db, 'AGENCY_OFFICER', '3514', dinsos)).token };
     const opened = await call('POST /cases', principals.CASE_WORKER);
     expect(opened.status).toBe(201);
@@ -215,8 +232,8 @@ describe('authorization matrix: every route × every role, token state, region a
     expect(seen.length).toBe(routes.length * ALL.length);
   });
 
-  it('refuses the auditor every write route (403 PERMISSION_DENIED): auditors change nothing', async () => {
-    const writes = routes.filter((r) => !r.startsWith('GET ') && EXPECTED[r] !== 'public');
+  it('refuses the auditor every write route (403 PERMISSION_DENIED): auditors change nothing (but their own password)', async () => {
+    const writes = routes.filter((r) => !r.startsWith('GET ') && EXPECTED[r] !== 'public' && r !== 'POST /auth/password');
     expect(writes.length).toBeGreaterThanOrEqual(23); // 12 case commands, 4 task actions, users, agencies, credentials
     for (const route of writes) {
       const res = await call(route, principals.AUDITOR);
@@ -245,15 +262,12 @@ describe('authorization matrix: every route × every role, token state, region a
     }
   });
 
-  it('refuses resources of another region with 403 OUT_OF_SCOPE', async () => {
+  it('refuses resources of another region with 403 OUT_OF_SCOPE, and users of another region with 404', async () => {
     const cases: [keyof typeof other, string, string | undefined][] = [
       ['caseWorker', 'GET /cases/{id}', undefined],
       ['caseWorker', 'POST /cases', '3514'],
       ['caseWorker', 'GET /agencies/{id}', undefined],
       ['auditor', 'GET /cases/{id}', undefined],
-      ['auditor', 'GET /users/{id}', undefined],
-      ['admin', 'GET /users/{id}', undefined],
-      ['admin', 'PATCH /users/{id}', undefined],
       ['admin', 'POST /users', '3514'],
       ['admin', 'POST /agencies', '3514'],
       ['admin', 'GET /agencies/{id}/credentials', undefined],
@@ -270,6 +284,18 @@ describe('authorization matrix: every route × every role, token state, region a
     for (const [who, route, region] of cases) {
       const res = await call(route, other[who], region);
       expect([who, route, res.status, (res.body as { code?: string }).code]).toEqual([who, route, 403, 'OUT_OF_SCOPE']);
+    }
+    // A user outside the scope looks like no user at all (and the attempt goes to the security log).
+    const users: [keyof typeof other, string][] = [
+      ['auditor', 'GET /users/{id}'],
+      ['admin', 'GET /users/{id}'],
+      ['admin', 'PATCH /users/{id}'],
+      ['admin', 'POST /users/{id}/reset-password'],
+      ['supervisor', 'POST /users/{id}/confirm'],
+    ];
+    for (const [who, route] of users) {
+      const res = await call(route, other[who]);
+      expect([who, route, res.status, (res.body as { code?: string }).code]).toEqual([who, route, 404, 'USER_NOT_FOUND']);
     }
     const filtered = await request(app()).get('/cases').query({ regionCode: '35.14' }).auth((other.caseWorker as { bearer: string }).bearer, { type: 'bearer' });
     expect([filtered.status, (filtered.body as { code: string }).code]).toEqual([403, 'OUT_OF_SCOPE']);

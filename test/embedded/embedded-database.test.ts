@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { runMigrations } from '../../src/database/data-source';
+import { MIGRATIONS, runMigrations } from '../../src/database/data-source';
 import { seedDemoRegion } from '../../src/users/demo-seed';
 import type { EmbeddedDatabase } from '../../src/launcher/embedded-database';
 import { startEmbeddedDatabase } from '../../src/launcher/embedded-database';
@@ -21,7 +21,7 @@ describe('embedded PostgreSQL (PGlite over pglite-socket)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sinergi-pglite-'));
     db = await startEmbeddedDatabase(join(dir, 'pglite'), 0);
-    expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual(['CreateCaseView1763800000000', 'CreateIdentity1763900000000', 'CaseLifecycle1764000000000', 'AgencyTasks1764100000000', 'AgencyTaskWork1764200000000', 'AgencyWebhooks1764300000000', 'AgencyTaskClocks1764400000000', 'AuditLedger1764500000000', 'ProjectionGuards1764700000000']);
+    expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual(MIGRATIONS.map((m) => m.name));
     expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw')).toContain('caseworker');
     const config = testConfig({ DATABASE_URL: db.url, DATABASE_SCHEMA: 'public' });
     worker = await startWorker(config);

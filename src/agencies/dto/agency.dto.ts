@@ -31,7 +31,8 @@ export class AgencyResponse {
 }
 
 export class UpdateAgencyDto {
-  @IsOptional()
+  /** Omit to keep the name (null is refused: an agency always has one). */
+  @ValidateIf((_o, v) => v !== undefined)
   @IsString()
   @Length(1, 200)
   name?: string;
