@@ -70,13 +70,15 @@ export class AgenciesService {
     if (dto.webhookUrl !== undefined && dto.webhookUrl !== null && dto.webhookSecret === undefined) {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'webhookSecret', messages: ['webhookSecret is required with a webhookUrl'] }]);
     }
-    await this.agencies.update(
-      { id },
-      {
-        ...(dto.name !== undefined ? { name: dto.name } : {}),
-        ...(dto.webhookUrl !== undefined ? { webhookUrl: dto.webhookUrl, webhookSecret: dto.webhookUrl === null ? null : (dto.webhookSecret ?? null) } : {}),
-      },
-    );
+    const changes = {
+      ...(dto.name !== undefined ? { name: dto.name } : {}),
+      ...(dto.webhookUrl !== undefined ? { webhookUrl: dto.webhookUrl, webhookSecret: dto.webhookUrl === null ? null : (dto.webhookSecret ?? null) } : {}),
+    };
+    // A secret alone changes nothing either: it is only stored with a webhookUrl.
+    if (Object.keys(changes).length === 0) {
+      throw new DomainError('VALIDATION_FAILED', 'Nothing to change', [{ field: '(body)', messages: ['send name or webhookUrl'] }]);
+    }
+    await this.agencies.update({ id }, changes);
     return toAgency(await this.load(agency.id));
   }
 
