@@ -5,6 +5,7 @@ import type { CaseCommand } from '../../workflows/contracts/lifecycle';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { CasesService } from './cases.service';
 import {
   AcknowledgeRepatriationDto,
@@ -30,6 +31,7 @@ function CaseCommandEndpoint(): MethodDecorator {
     ApiConflictResponse({ description: 'ILLEGAL_TRANSITION with the reason and `allowedActions`; nothing changed' }),
     ApiBadRequestResponse({ description: 'VALIDATION_FAILED; nothing changed' }),
     ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' }),
+    ReachesTemporal(),
   );
 }
 

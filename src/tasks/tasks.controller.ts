@@ -1,13 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { CompleteTaskDto, ListTasksQuery, ReassignTaskDto, RejectTaskDto, TaskListResponse, TaskResponse } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
 type Key = string | undefined;
+
+/** The answers of a task action (an update of the case's workflow), besides those every route shares. */
+function TaskActionAnswers(): MethodDecorator {
+  return applyDecorators(
+    ApiOkResponse({ type: TaskResponse }),
+    ApiConflictResponse({ description: 'TASK_CLOSED, ILLEGAL_TRANSITION or CASE_CLOSED: the task or its case no longer takes this action; nothing changed' }),
+    ReachesTemporal(),
+  );
+}
 
 @ApiTags('tasks')
 @Controller('tasks')
@@ -27,7 +37,7 @@ export class TasksController {
   @Post(':id/claim')
   @Authenticated({ permission: 'task.work' })
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskResponse })
+  @TaskActionAnswers()
   claim(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Headers('idempotency-key') k: Key): Promise<TaskResponse> {
     return this.tasks.act(a, id, 'claimTask', {}, k);
   }
@@ -36,7 +46,7 @@ export class TasksController {
   @Post(':id/complete')
   @Authenticated({ permission: 'task.work' })
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskResponse })
+  @TaskActionAnswers()
   complete(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CompleteTaskDto, @Headers('idempotency-key') k: Key): Promise<TaskResponse> {
     return this.tasks.act(a, id, 'completeTask', { outcome: dto.outcome }, k);
   }
@@ -45,7 +55,7 @@ export class TasksController {
   @Post(':id/reject')
   @Authenticated({ permission: 'task.work' })
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskResponse })
+  @TaskActionAnswers()
   reject(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RejectTaskDto, @Headers('idempotency-key') k: Key): Promise<TaskResponse> {
     return this.tasks.act(a, id, 'rejectTask', { reason: dto.reason }, k);
   }
@@ -54,7 +64,7 @@ export class TasksController {
   @Post(':id/reassign')
   @Authenticated({ permission: 'task.assign' })
   @HttpCode(200)
-  @ApiOkResponse({ type: TaskResponse })
+  @TaskActionAnswers()
   reassign(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReassignTaskDto, @Headers('idempotency-key') k: Key): Promise<TaskResponse> {
     return this.tasks.act(a, id, 'reassignTask', { assigneeUserId: dto.assigneeUserId }, k);
   }

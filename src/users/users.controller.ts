@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -24,6 +24,8 @@ export class UsersController {
   @Post()
   @Authenticated({ permission: 'user.manage' })
   @ApiCreatedResponse({ type: UserResponse })
+  @ApiConflictResponse({ description: 'USERNAME_TAKEN' })
+  @ApiNotFoundResponse({ description: 'AGENCY_NOT_FOUND: agencyId names no agency' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserResponse> {
     return this.users.create(actor, dto);
   }
