@@ -36,14 +36,14 @@ export class AuthService {
     return this.tokensFor(user, await this.refreshTokens.issue(user.id));
   }
 
-  async refresh(refreshToken: string | undefined): Promise<TokenResponse> {
+  async refresh(refreshToken: string | null | undefined): Promise<TokenResponse> {
     const { userId, ...next } = await this.refreshTokens.rotate(refreshToken);
     const user = await this.users.findOneBy({ id: userId, active: true });
     if (user === null) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired refresh token');
     return this.tokensFor(user, next);
   }
 
-  logout(refreshToken: string | undefined): Promise<void> {
+  logout(refreshToken: string | null | undefined): Promise<void> {
     return this.refreshTokens.revoke(refreshToken);
   }
 

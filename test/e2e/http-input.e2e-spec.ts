@@ -103,8 +103,19 @@ describe('bad HTTP input never answers 500', () => {
     const before = (await db.query('SELECT name, webhook_url, webhook_secret FROM agency WHERE id = $1', [agencyId])).rows[0];
     expectProblem(await patch({}), 400, 'VALIDATION_FAILED');
     expectProblem(await patch({ webhookSecret: 's'.repeat(16) }), 400, 'VALIDATION_FAILED');
+    // Found by fuzzing: null passed @IsOptional and reached the NOT NULL column, or stored no secret.
+    expectProblem(await patch({ name: null }), 400, 'VALIDATION_FAILED');
+    expectProblem(await patch({ webhookUrl: 'https://0.com', webhookSecret: null }), 400, 'VALIDATION_FAILED');
     expect((await db.query('SELECT name, webhook_url, webhook_secret FROM agency WHERE id = $1', [agencyId])).rows[0]).toEqual(before);
     expect((await patch({ name: 'Dinas Pendidikan Kab. Pasuruan' }).expect(200)).body.name).toBe('Dinas Pendidikan Kab. Pasuruan');
+  });
+
+  it('answers a null or malformed refresh token with 401, like a missing one (found by fuzzing)', async () => {
+    const malformed = `${'-'.repeat(36)}.${'a'.repeat(16)}`;
+    expectProblem(await http().post('/auth/refresh').send({ refreshToken: null }), 401, 'UNAUTHENTICATED');
+    expectProblem(await http().post('/auth/refresh').send({ refreshToken: malformed }), 401, 'UNAUTHENTICATED');
+    expectProblem(await http().post('/auth/logout').send({ refreshToken: null }), 401, 'UNAUTHENTICATED');
+    await http().post('/auth/logout').send({ refreshToken: malformed }).expect(204); // unknown tokens are ignored
   });
 
   it('refuses an offset PostgreSQL cannot take with 400', async () => {
