@@ -2,8 +2,9 @@ import { gzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
 import type { Pool } from 'pg';
 import request from 'supertest';
+import type { AppConfig } from '../../src/config/app-config';
 import { createAgency, signedIn } from '../helpers/identity';
-import { startApi, testPool } from '../helpers/system';
+import { startApi, startWorker, testPool } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
 const nested = (depth: number): string => `{"username":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)},"password":"x"}`;
@@ -15,6 +16,7 @@ const nested = (depth: number): string => `{"username":${'['.repeat(depth - 1)}$
 describe('bad HTTP input never answers 500', () => {
   let api: INestApplication;
   let db: Pool;
+  let config: AppConfig;
   const http = () => request(api.getHttpServer());
   // Sent as given: superagent would otherwise serialise a Buffer under a JSON content type as JSON.
   const json = (path: string, body: string | Buffer, type = 'application/json') =>
@@ -33,7 +35,7 @@ describe('bad HTTP input never answers 500', () => {
   }
 
   beforeAll(async () => {
-    const config = testConfig();
+    config = testConfig();
     db = testPool(config);
     api = await startApi(config);
   });
@@ -116,6 +118,21 @@ describe('bad HTTP input never answers 500', () => {
     expectProblem(await http().post('/auth/refresh').send({ refreshToken: malformed }), 401, 'UNAUTHENTICATED');
     expectProblem(await http().post('/auth/logout').send({ refreshToken: null }), 401, 'UNAUTHENTICATED');
     await http().post('/auth/logout').send({ refreshToken: malformed }).expect(204); // unknown tokens are ignored
+  });
+
+  it('refuses a null guardianConsent with 400 before it reaches the workflow (found by fuzzing)', async () => {
+    const worker = await startWorker(config);
+    try {
+      const { token } = await signedIn(api.getHttpServer(), db, 'CASE_WORKER', '3514');
+      const opened = await http().post('/cases').auth(token, { type: 'bearer' }).send({ channel: 'RAZIA', regionCode: '35.14', person: { name: 'Fuzz', sex: 'L', approximateAge: 30 } });
+      expect(opened.status).toBe(201);
+      const assessment = { ppksCategories: ['PPKS-11'], decision: 'SHELTER', shelterType: 'ADULT', guardianConsent: null };
+      const res = await http().post(`/cases/${opened.body.id}/record-assessment`).auth(token, { type: 'bearer' }).send(assessment);
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect((await http().get(`/cases/${opened.body.id}`).auth(token, { type: 'bearer' }).expect(200)).body.version).toBe(opened.body.version);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('refuses an offset PostgreSQL cannot take with 400', async () => {

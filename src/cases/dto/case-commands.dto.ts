@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import type {
   AssessmentDecision,
   ClosureReason,
@@ -20,6 +20,7 @@ import {
 import { isPpksCode } from '../../../workflows/domain/ppks';
 import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
 import { IsKabKotaCode } from './open-case.dto';
+import { OptionalNotNull } from '../../common/optional-not-null';
 
 const NOTE = 2000;
 
@@ -82,8 +83,9 @@ export class RecordAssessmentDto {
   @IsIn(REINTEGRATION_TYPES)
   reintegrationType?: ReintegrationType;
 
-  /** Required for a child (UU 27/2022 Pasal 25): who consented, in what capacity. */
-  @IsOptional()
+  /** Required for a child (UU 27/2022 Pasal 25): who consented, in what capacity. Not null. */
+  @OptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => GuardianConsentDto)
   guardianConsent?: GuardianConsentDto;
