@@ -78,22 +78,20 @@ export class AgenciesService {
 
   /** Renames an agency or sets its webhook (URL and signing secret together). */
   async update(actor: Actor, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
+    // A secret alone changes nothing either: it is only stored with a webhookUrl.
     if (dto.name === undefined && dto.webhookUrl === undefined) {
-      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'body', messages: ['give name or webhookUrl'] }]);
+      throw new DomainError('VALIDATION_FAILED', 'Nothing to change', [{ field: '(body)', messages: ['send name or webhookUrl'] }]);
     }
     if (dto.webhookUrl !== undefined && dto.webhookUrl !== null && dto.webhookSecret === undefined) {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'webhookSecret', messages: ['webhookSecret is required with a webhookUrl'] }]);
     }
     const agency = await this.managed(actor, id, 'PATCH /agencies/:id');
+    const changes = {
+      ...(dto.name !== undefined ? { name: dto.name } : {}),
+      ...(dto.webhookUrl !== undefined ? { webhookUrl: dto.webhookUrl, webhookSecret: dto.webhookUrl === null ? null : (dto.webhookSecret ?? null) } : {}),
+    };
     await this.dataSource.transaction(async (m) => {
-      await m.update(
-        AgencyEntity,
-        { id },
-        {
-          ...(dto.name !== undefined ? { name: dto.name } : {}),
-          ...(dto.webhookUrl !== undefined ? { webhookUrl: dto.webhookUrl, webhookSecret: dto.webhookUrl === null ? null : (dto.webhookSecret ?? null) } : {}),
-        },
-      );
+      await m.update(AgencyEntity, { id }, changes);
       const fields = [...(dto.name !== undefined ? ['name'] : []), ...(dto.webhookUrl !== undefined ? ['webhook'] : [])];
       await this.log.record(actor, { action: 'AGENCY_UPDATED', outcome: 'DONE', target: agencyTarget(agency), detail: { agencyCode: agency.code, fields } }, m);
     });

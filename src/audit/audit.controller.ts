@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { LedgerRecord } from '../../workflows/contracts/ledger';
@@ -56,6 +56,7 @@ export class AuditController {
   @Get('cases/:id/history/export')
   @Authenticated({ permission: 'audit.read' })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The file: a sinergi-ledger-export document (JSON) or CSV, as `format` asks' })
   async exportHistory(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     await this.scopedCase(actor, id);
     const [records, head] = await Promise.all([this.ledger.all(id), this.ledger.head(id)]);
@@ -91,6 +92,8 @@ export class AuditController {
   @Get('audit/events/export')
   @Authenticated({ permission: 'audit.read' })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The file: a sinergi-ledger-export document (JSON) or CSV, as `format` asks' })
+  @ApiUnprocessableEntityResponse({ description: 'EXPORT_TOO_LARGE: more events match than one export holds' })
   async exportEvents(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
     if (q.region !== undefined) requireRegion(actor, q.region);
     const { format, ...filter } = q;

@@ -31,6 +31,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenResponse })
+  @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: the refresh token is unknown, spent, revoked or expired' })
   refresh(@Body() dto: RefreshDto): Promise<TokenResponse> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -40,6 +41,7 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: the refresh token is unknown, spent, revoked or expired' })
   logout(@Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(dto.refreshToken);
   }

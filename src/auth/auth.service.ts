@@ -37,7 +37,7 @@ export class AuthService {
     return this.session(user);
   }
 
-  async refresh(refreshToken: string | undefined): Promise<TokenResponse> {
+  async refresh(refreshToken: string | null | undefined): Promise<TokenResponse> {
     const { userId, ...next } = await this.refreshTokens.rotate(refreshToken);
     const user = await this.users.findOneBy({ id: userId, status: 'ACTIVE' });
     if (user === null) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired refresh token');
@@ -49,7 +49,7 @@ export class AuthService {
     return this.tokensFor(user, await this.refreshTokens.issue(user.id));
   }
 
-  logout(refreshToken: string | undefined): Promise<void> {
+  logout(refreshToken: string | null | undefined): Promise<void> {
     return this.refreshTokens.revoke(refreshToken);
   }
 

@@ -9,6 +9,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { ZodBodyPipe } from '../common/validation/zod-body.pipe';
 import { openApiSchema } from '../common/validation/zod-openapi';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { CasesService } from './cases.service';
 import { CaseResponse, CommandAcceptedResponse } from './dto/case.response';
 
@@ -25,6 +26,7 @@ function CommandEndpoint(path: string, action: CaseAction): MethodDecorator {
     ApiConflictResponse({ description: 'ILLEGAL_TRANSITION with the reason and `allowedActions`, or CASE_CLOSED; nothing changed' }),
     ApiBadRequestResponse({ description: 'VALIDATION_FAILED; nothing changed' }),
     ApiNotFoundResponse({ description: 'CASE_NOT_FOUND (also for a case outside your region)' }),
+    ReachesTemporal(),
   );
 }
 

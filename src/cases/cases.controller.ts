@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { CasesService } from './cases.service';
 import { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
 import { PageQuery } from '../common/page.query';
@@ -22,6 +23,8 @@ export class CasesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Your retries with the same key return the same case' })
   @ApiCreatedResponse({ type: CaseResponse, description: 'The case is open and readable' })
   @ApiAcceptedResponse({ type: CaseAcceptedResponse, description: 'Accepted and durable; readable once a worker processes it' })
+  @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this key was used with another body' })
+  @ReachesTemporal()
   async open(
     @CurrentActor() actor: Actor,
     @Body() dto: OpenCaseDto,

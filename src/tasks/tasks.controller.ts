@@ -1,5 +1,5 @@
 import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { TaskAction } from '../../workflows/contracts/task';
@@ -10,6 +10,7 @@ import { uuidParam } from '../common/uuid-param';
 import { CompleteTaskDto, ListTasksQuery, ReassignTaskDto, RejectTaskDto, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
 import type { TaskActOutcome } from './tasks.service';
 import { TasksService } from './tasks.service';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 
 type Key = string | undefined;
 type Answer = Promise<TaskResponse | TaskAcceptedResponse>;
@@ -23,6 +24,8 @@ function TaskActionEndpoint(path: string, permission: Permission): MethodDecorat
     ApiOkResponse({ type: TaskResponse, description: 'The task as it now stands' }),
     ApiAcceptedResponse({ type: TaskAcceptedResponse, description: 'Applied, but its result is not readable yet: send the same request again with the returned Idempotency-Key' }),
     ApiNotFoundResponse({ description: 'TASK_NOT_FOUND (also for a task outside your inbox)' }),
+    ApiConflictResponse({ description: 'TASK_CLOSED, ILLEGAL_TRANSITION or CASE_CLOSED: the task or its case no longer takes this action; nothing changed' }),
+    ReachesTemporal(),
   );
 }
 

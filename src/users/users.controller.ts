@@ -29,6 +29,8 @@ export class UsersController {
   @Post()
   @Authenticated({ permission: 'user.manage' })
   @ApiCreatedResponse({ type: AccountSetupResponse })
+  @ApiConflictResponse({ description: 'USERNAME_TAKEN' })
+  @ApiNotFoundResponse({ description: 'AGENCY_NOT_FOUND: agencyId names no agency' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<AccountSetupResponse> {
     return this.users.create(actor, dto);
   }

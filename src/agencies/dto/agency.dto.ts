@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
+import { OptionalNotNull } from '../../common/optional-not-null';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
 import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../agency-codes';
 
@@ -32,7 +33,7 @@ export class AgencyResponse {
 
 export class UpdateAgencyDto {
   /** Omit to keep the name (null is refused: an agency always has one). */
-  @ValidateIf((_o, v) => v !== undefined)
+  @OptionalNotNull()
   @IsString()
   @Length(1, 200)
   name?: string;
@@ -45,7 +46,7 @@ export class UpdateAgencyDto {
   webhookUrl?: string | null;
 
   /** Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(16, 200)
   webhookSecret?: string;

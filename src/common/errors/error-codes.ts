@@ -28,7 +28,8 @@ export type ErrorCode =
   | 'EXPORT_TOO_LARGE'
   | 'ACCOUNT_NOT_PENDING'
   | 'INVALID_SETUP_CODE'
-  | 'WRONG_CURRENT_PASSWORD';
+  | 'WRONG_CURRENT_PASSWORD'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -61,4 +62,5 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   ACCOUNT_NOT_PENDING: 409,
   INVALID_SETUP_CODE: 401,
   WRONG_CURRENT_PASSWORD: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
