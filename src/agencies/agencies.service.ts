@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
-import { inRegionScope, outOfScope, requireOwnAgency, requireRegion } from '../auth/access';
+import { inRegionScope, outOfScope } from '../auth/access';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { DomainError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
@@ -33,6 +33,8 @@ const agencyTarget = (a: { id: string | null; regionCode: string }): SecurityTar
 const credentialTarget = (agency: AgencyEntity, keyId: string): SecurityTarget => ({ kind: 'credential', id: keyId, regionCode: agency.regionCode });
 
 /** A directory entry is visible inside the actor's scope, and provincial agencies covering it too. */
+const absentAgency = () => new DomainError('AGENCY_NOT_FOUND', 'No agency with this id');
+
 function visible(actor: Actor, agency: AgencyEntity): boolean {
   return inRegionScope(actor.regionCode, agency.regionCode) || inRegionScope(agency.regionCode, actor.regionCode);
 }
@@ -52,10 +54,11 @@ export class AgenciesService {
     return rows.filter((a) => (actor.agencyId === null ? visible(actor, a) : a.id === actor.agencyId)).map(toAgency);
   }
 
+  /** An agency officer sees their own agency; others the agencies of and around their scope. Any other looks absent. */
   async get(actor: Actor, id: string): Promise<AgencyResponse> {
     const agency = await this.load(id);
-    requireOwnAgency(actor, agency.id);
-    if (!visible(actor, agency)) requireRegion(actor, agency.regionCode);
+    const seen = actor.agencyId === null ? visible(actor, agency) : actor.agencyId === agency.id;
+    if (!seen) await this.log.refuse(actor, agencyTarget(agency), 'GET /agencies/:id', absentAgency());
     return toAgency(agency);
   }
 
@@ -132,14 +135,15 @@ export class AgenciesService {
 
   private async load(id: string): Promise<AgencyEntity> {
     const agency = await this.agencies.findOneBy({ id });
-    if (agency === null) throw new DomainError('AGENCY_NOT_FOUND', 'No agency with this id');
+    if (agency === null) throw absentAgency();
     return agency;
   }
 
   /** Management needs the agency inside the actor's own scope (not merely visible); a refusal is recorded. */
   private async managed(actor: Actor, agencyId: string, route: string): Promise<AgencyEntity> {
     const agency = await this.load(agencyId);
-    if (!inRegionScope(actor.regionCode, agency.regionCode)) await this.log.refuse(actor, agencyTarget(agency), route, outOfScope());
+    // Outside the scope an agency looks absent, as a case or a user does.
+    if (!inRegionScope(actor.regionCode, agency.regionCode)) await this.log.refuse(actor, agencyTarget(agency), route, absentAgency());
     return agency;
   }
 }

@@ -123,7 +123,8 @@ export class Ledger {
   }
 }
 
-const REFUSALS = new Set(['ILLEGAL_TRANSITION', 'ROLE_NOT_ALLOWED', 'VALIDATION_FAILED', 'OUT_OF_SCOPE', 'OTHER_AGENCY', 'CASE_CLOSED', 'TASK_CLOSED']);
+/** Refusals of a caller entitled to the case (scope refusals go to the security log, never into someone else's record). */
+const REFUSALS = new Set(['ILLEGAL_TRANSITION', 'ROLE_NOT_ALLOWED', 'VALIDATION_FAILED', 'CASE_CLOSED', 'TASK_CLOSED']);
 
 function filterSql(scope: string, f: AuditFilter): { where: string; params: unknown[] } {
   const q = new SqlFilter().add('region_code LIKE ?', `${f.region ?? scope}%`);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../workflows/contracts/actor';
 import type { DomainError } from '../common/errors/domain-error';
-import { inRegionScope, requireOwnAgency, requireRegion } from './access';
+import { inRegionScope, requireRegion } from './access';
 import { hasPermission, ROLE_PERMISSIONS } from './permissions';
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
@@ -28,11 +28,6 @@ describe('region scope', () => {
     expect(() => requireRegion(actor({ regionCode: '35' }), '3510')).not.toThrow();
   });
 
-  it('keeps agency officers to their own agency', () => {
-    expect(() => requireOwnAgency(actor({ agencyId: 'a' }), 'b')).toThrow(expect.objectContaining({ code: 'OTHER_AGENCY' }) as DomainError);
-    expect(() => requireOwnAgency(actor({ agencyId: 'a' }), 'a')).not.toThrow();
-    expect(() => requireOwnAgency(actor(), 'b')).not.toThrow();
-  });
 });
 
 describe('permission table', () => {

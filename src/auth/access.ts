@@ -12,10 +12,3 @@ export const outOfScope = (): DomainError => new DomainError('OUT_OF_SCOPE', 'Th
 export function requireRegion(actor: Actor, regionCode: string): void {
   if (!inRegionScope(actor.regionCode, regionCode)) throw outOfScope();
 }
-
-/** Throws OTHER_AGENCY when an agency-bound actor reaches for another agency's resource. */
-export function requireOwnAgency(actor: Actor, agencyId: string): void {
-  if (actor.agencyId !== null && actor.agencyId !== agencyId) {
-    throw new DomainError('OTHER_AGENCY', 'This resource belongs to another agency');
-  }
-}

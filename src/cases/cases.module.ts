@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttentionModule } from '../attention/attention.module';
 import { AuditModule } from '../audit/audit.module';
+import { SecurityLogModule } from '../security-log/security-log.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseCommandsController } from './case-commands.controller';
@@ -12,7 +13,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency-keys';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, AuditModule, AttentionModule],
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, AuditModule, AttentionModule, SecurityLogModule],
   controllers: [CasesController, CaseCommandsController],
   providers: [CasesService, CaseWorkflows, IdempotencyKeys],
 })

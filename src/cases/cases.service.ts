@@ -17,6 +17,7 @@ import { CaseWorkflows } from './case-workflows';
 import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse, CommandAcceptedResponse } from './dto/case.response';
 import type { PageQuery } from '../common/page.query';
 import { CaseAttention } from '../attention/case-attention.service';
+import { SecurityLog } from '../security-log/security-log.service';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 import { IdempotencyKeys } from './idempotency-keys';
@@ -43,6 +44,7 @@ export class CasesService {
     private readonly ledger: Ledger,
     private readonly access: AccessLog,
     private readonly attention: CaseAttention,
+    private readonly security: SecurityLog,
   ) {}
 
   async openCase(actor: Actor, dto: OpenCaseDto, idempotencyKey: string | undefined): Promise<OpenCaseOutcome> {
@@ -72,7 +74,7 @@ export class CasesService {
 
   async getCase(actor: Actor, id: string): Promise<CaseResponse> {
     const view = await this.load(id);
-    if (!inRegionScope(actor.regionCode, view.regionCode)) throw this.absent();
+    if (!inRegionScope(actor.regionCode, view.regionCode)) return this.refuse(actor, view, 'GET /cases/:id');
     await this.access.record(actor, 'GET /cases/:id', [id]);
     return fromView(view);
   }
@@ -85,9 +87,11 @@ export class CasesService {
    */
   async command(actor: Actor, id: string, command: CaseCommand, requestKey: string | undefined): Promise<CommandOutcome> {
     const view = await this.load(id);
-    if (!this.mayCommand(actor, view, command)) throw this.absent();
+    if (!this.mayCommand(actor, view, command)) return this.refuse(actor, view, 'POST /cases/:id/<command>');
     // Only the person's home region acknowledges its own handover.
-    if (command.action === 'acknowledgeRepatriation') requireRegion(actor, command.receivingRegionCode);
+    if (command.action === 'acknowledgeRepatriation' && !inRegionScope(actor.regionCode, command.receivingRegionCode)) {
+      return this.security.refuse(actor, { kind: 'case', id, regionCode: view.regionCode }, 'POST /cases/:id/acknowledge-repatriation', new DomainError('OUT_OF_SCOPE', 'Only the receiving region acknowledges a repatriation'));
+    }
     const key = requestKey ?? randomUUID();
     const requestId = `${actor.id}:${command.action}:${key}`;
     const answer = await this.ledger.refusalsRecorded(actor, id, { requestId, action: command.action, payload: { command } }, () =>
@@ -133,5 +137,10 @@ export class CasesService {
   /** A missing case and one outside the caller's scope answer alike: existence is not revealed. */
   private absent(): DomainError {
     return new DomainError('CASE_NOT_FOUND', 'No case with this id');
+  }
+
+  /** A case outside the caller's scope: recorded in the security log (never in the case's own chain), answered as absent. */
+  private refuse(actor: Actor, view: CaseViewEntity, route: string): Promise<never> {
+    return this.security.refuse(actor, { kind: 'case', id: view.id, regionCode: view.regionCode }, route, this.absent());
   }
 }

@@ -5,6 +5,7 @@ import { taskUpdates } from '../../workflows/case/case.messages';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
 import { AccessLog } from '../audit/access-log.service';
+import { SecurityLog } from '../security-log/security-log.service';
 import { Ledger } from '../audit/ledger.service';
 import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
@@ -90,6 +91,7 @@ export class TasksService {
     @InjectConfig() private readonly config: AppConfig,
     private readonly ledger: Ledger,
     private readonly access: AccessLog,
+    private readonly security: SecurityLog,
   ) {}
 
   /** Agency staff and systems: their agency's inbox. Supervisors and auditors: every agency in scope. */
@@ -118,7 +120,7 @@ export class TasksService {
    */
   async act(actor: Actor, taskId: string, action: TaskAction, body: TaskBody, key: string | undefined): Promise<TaskActOutcome> {
     const task = await this.load(taskId);
-    if (!mayWork(actor, task, action)) throw absent();
+    if (!mayWork(actor, task, action)) return this.security.refuse(actor, { kind: 'task', id: taskId, regionCode: task.region_code }, `POST /tasks/:id/${action}`, absent());
     if (action === 'completeTask') body = { ...body, outcome: checkedOutcome(task.type, body.outcome) };
     const idempotencyKey = key ?? randomUUID();
     const requestId = `${actor.id}:${action}:${idempotencyKey}`;

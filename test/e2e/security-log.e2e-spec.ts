@@ -91,7 +91,7 @@ describe('security log: user, agency and credential management, where auditors s
       leaked.push(key.body.apiKey.split('.')[1], setupCode, setupCode.replace(/-/g, ''));
       await as(t.admin).delete(`/agencies/${ids.agency}/credentials/${ids.keyId}`).expect(204);
       await as(t.admin).delete(`/agencies/${ids.agency}/credentials/${ids.keyId}`).expect(204); // already revoked: nothing to record
-      await as(t.otherAdmin).post(`/agencies/${ids.agency}/credentials`).send({ label: 'foreign' }).expect(403);
+      await as(t.otherAdmin).post(`/agencies/${ids.agency}/credentials`).send({ label: 'foreign' }).expect(404); // another region's agency looks absent
     });
   }
 
@@ -125,7 +125,7 @@ describe('security log: user, agency and credential management, where auditors s
     expect(ours[9]).toMatchObject({ target: { kind: 'agency', id: ids.agency, regionCode: REGION }, requestId: `${requestId}-agency`, detail: { agencyCode: expect.stringMatching(/^SEC_/) } });
     expect(ours[10].detail).toEqual({ agencyCode: expect.stringMatching(/^SEC_/), fields: ['name', 'webhook'] });
     expect(ours[11].target).toEqual({ kind: 'credential', id: ids.keyId, regionCode: REGION });
-    expect(ours[13]).toMatchObject({ target: { kind: 'agency', id: ids.agency }, detail: { route: 'POST /agencies/:id/credentials', code: 'OUT_OF_SCOPE' } });
+    expect(ours[13]).toMatchObject({ target: { kind: 'agency', id: ids.agency }, detail: { route: 'POST /agencies/:id/credentials', code: 'AGENCY_NOT_FOUND' } });
 
     // The used code matched no account: an anonymous refusal with no region, kept in the table only.
     const { rows: anonymous } = await db.query(`SELECT detail FROM security_event WHERE actor_id IS NULL AND target_id IS NULL AND occurred_at > now() - interval '1 minute'`);
