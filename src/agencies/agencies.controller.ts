@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { AgenciesService } from './agencies.service';
 import { AgencyQueueService } from './agency-queue.service';
-import { KNOWN_AGENCY_CODES } from './agency-codes';
+import { KNOWN_AGENCY_CODES } from '../../workflows/domain/agency-codes';
 import { DomainError } from '../common/errors/domain-error';
 import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { AgencyQueueResponse, AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';

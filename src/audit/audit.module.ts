@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { SecurityLogModule } from '../security-log/security-log.module';
-import { AccessLog } from './access-log.service';
+import { AccessLogModule } from '../access-log/access-log.module';
 import { AuditController } from './audit.controller';
 import { Ledger } from './ledger.service';
 import { SecurityEventsController } from './security-events.controller';
 
-/** The audit ledger's read side, the API's refusal entries, the personal-data access log and the security log's read route. */
-@Module({ imports: [SecurityLogModule], controllers: [AuditController, SecurityEventsController], providers: [Ledger, AccessLog], exports: [Ledger, AccessLog] })
+/** The auditors' API: the ledger's read side, the personal-data access log and the security log. Nothing imports it. */
+@Module({ imports: [SecurityLogModule, AccessLogModule], controllers: [AuditController, SecurityEventsController], providers: [Ledger] })
 export class AuditModule {}

@@ -6,8 +6,8 @@ import { ArrayContains, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseCommand } from '../../workflows/contracts/commands';
 import { checkNik } from '../../workflows/domain/nik';
-import { AccessLog } from '../audit/access-log.service';
-import { Ledger } from '../audit/ledger.service';
+import { AccessLog } from '../access-log/access-log.service';
+import { LedgerRefusals } from '../ledger/ledger-refusals.service';
 import { inRegionScope, requireRegion } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { ProtocolRegistry } from '../protocols/protocol-registry';
@@ -41,7 +41,7 @@ export class CasesService {
     private readonly idempotencyKeys: IdempotencyKeys,
     private readonly workflows: CaseWorkflows,
     private readonly protocols: ProtocolRegistry,
-    private readonly ledger: Ledger,
+    private readonly refusals: LedgerRefusals,
     private readonly access: AccessLog,
     private readonly attention: CaseAttention,
     private readonly security: SecurityLog,
@@ -94,7 +94,7 @@ export class CasesService {
     }
     const key = requestKey ?? randomUUID();
     const requestId = `${actor.id}:${command.action}:${key}`;
-    const answer = await this.ledger.refusalsRecorded(actor, id, { requestId, action: command.action, payload: { command } }, () =>
+    const answer = await this.refusals.recorded(actor, id, { requestId, action: command.action, payload: { command } }, () =>
       this.workflows.command(id, { requestId, actor, command }),
     );
     if (!answer.done) return { httpStatus: 202, body: { id, status: 'ACCEPTED', requestId, idempotencyKey: key } };

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { taskUpdates } from '../../workflows/case/case.messages';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
-import { AccessLog } from '../audit/access-log.service';
+import { AccessLog } from '../access-log/access-log.service';
 import { SecurityLog } from '../security-log/security-log.service';
-import { Ledger } from '../audit/ledger.service';
+import { LedgerRefusals } from '../ledger/ledger-refusals.service';
 import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { SqlFilter } from '../common/sql-filter';
@@ -89,7 +89,7 @@ export class TasksService {
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
     @InjectConfig() private readonly config: AppConfig,
-    private readonly ledger: Ledger,
+    private readonly refusals: LedgerRefusals,
     private readonly access: AccessLog,
     private readonly security: SecurityLog,
   ) {}
@@ -125,7 +125,7 @@ export class TasksService {
     const idempotencyKey = key ?? randomUUID();
     const requestId = `${actor.id}:${action}:${idempotencyKey}`;
     const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };
-    const answer = await this.ledger.refusalsRecorded(actor, task.case_id, what, () => this.send(actor, task, action, body, requestId));
+    const answer = await this.refusals.recorded(actor, task.case_id, what, () => this.send(actor, task, action, body, requestId));
     if (!answer.done) return { httpStatus: 202, body: { id: taskId, status: 'ACCEPTED', requestId, idempotencyKey } };
     const done = await this.load(taskId);
     if (done.outcome !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);

@@ -8,7 +8,7 @@ import { createActivities } from '../../activities';
 import type { LedgerRow } from '../../activities/ledger';
 import { LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
 import { verifyChain } from '../../src/audit/ledger-verify';
-import { KNOWN_AGENCY_CODES } from '../../src/agencies/agency-codes';
+import { KNOWN_AGENCY_CODES } from '../../workflows/domain/agency-codes';
 import { createAgencyWorkers } from '../../src/worker/agency-workers';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';

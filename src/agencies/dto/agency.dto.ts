@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
 import { OptionalNotNull } from '../../common/optional-not-null';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
-import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../agency-codes';
+import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../../../workflows/domain/agency-codes';
 
 export class CreateAgencyDto {
   /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI. */
