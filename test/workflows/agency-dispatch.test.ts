@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { temporal as temporal_ } from '@temporalio/proto';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
+import type { NativeConnection } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
 import { createActivities, createAgencyActivities } from '../../activities';
-import { dataSourceOptions } from '../../src/database/data-source';
-import { prepareTemporal } from '../../src/launcher/services';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
 import { createAgencyWorkers } from '../../src/worker/agency-workers';
 import { caseCommandUpdates } from '../../workflows/case/case.messages';
@@ -17,9 +16,8 @@ import type { CaseCommand } from '../../workflows/contracts/commands';
 import type { AgencyTaskOrder } from '../../workflows/contracts/task';
 import { agencyTaskQueue } from '../../workflows/contracts/task';
 import { eventually } from '../helpers/eventually';
-import { installQuietRuntime } from '../helpers/quiet-runtime';
-import { testTemporalClient } from '../helpers/system';
-import { testConfig } from '../helpers/test-config';
+import type { NamespaceStack } from '../helpers/namespace-stack';
+import { namespaceStack } from '../helpers/namespace-stack';
 import { testStackValue } from '../helpers/test-stack';
 
 /** Agency queues are shared names (`agency-3514-dinkes`): this file gets a namespace of its own. */
@@ -29,7 +27,8 @@ describe('agency task dispatch on the agencies’ own queues (real server)', () 
   const protocol = ProtocolRegistry.fromDirectory(join(__dirname, '..', '..', 'protocols')).forRegion('3514');
   const actor: Actor = { id: 'cw', kind: 'user', name: 'caseworker', role: 'CASE_WORKER', regionCode: '3514', agencyId: null, agencyCode: null };
   let connection: NativeConnection;
-  let temporal: { client: Client; close: () => Promise<void> };
+  let stack: NamespaceStack;
+  let temporal: { client: Client };
   let dataSource: DataSource;
   let caseWorker: Worker;
   const running: Promise<void>[] = [];
@@ -49,13 +48,9 @@ describe('agency task dispatch on the agencies’ own queues (real server)', () 
   const run = (w: Worker) => running.push(w.run());
 
   beforeAll(async () => {
-    installQuietRuntime();
-    const config = testConfig({ TEMPORAL_NAMESPACE: namespace });
-    await prepareTemporal(config.temporal.address as string, namespace, 1);
-    temporal = await testTemporalClient(config);
-    connection = await NativeConnection.connect({ address: config.temporal.address as string });
-    const { database } = config;
-    dataSource = await new DataSource(dataSourceOptions({ url: database.url as string, schema: database.schema, poolSize: 4 })).initialize();
+    stack = await namespaceStack(namespace);
+    ({ connection, dataSource } = stack);
+    temporal = { client: stack.client };
     caseWorker = await Worker.create({ connection, namespace, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities: createActivities({ dataSource }) });
     run(caseWorker);
   });
@@ -63,9 +58,7 @@ describe('agency task dispatch on the agencies’ own queues (real server)', () 
   afterAll(async () => {
     caseWorker?.shutdown();
     await Promise.all(running);
-    await connection?.close();
-    await temporal?.close();
-    await dataSource?.destroy();
+    await stack?.close();
   });
 
   it('records a task exactly once even when the worker dies after writing it, before reporting', async () => {

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
+import type { NativeConnection } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
 import { createActivities, createAgencyActivities } from '../../activities';
-import { dataSourceOptions } from '../../src/database/data-source';
-import { prepareTemporal } from '../../src/launcher/services';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
 import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery, taskUpdates } from '../../workflows/case/case.messages';
 import type { Actor } from '../../workflows/contracts/actor';
@@ -16,9 +15,8 @@ import type { CaseCommand } from '../../workflows/contracts/commands';
 import type { AgencyTaskOrder } from '../../workflows/contracts/task';
 import { agencyTaskQueue } from '../../workflows/contracts/task';
 import { eventually } from '../helpers/eventually';
-import { installQuietRuntime } from '../helpers/quiet-runtime';
-import { testTemporalClient } from '../helpers/system';
-import { testConfig } from '../helpers/test-config';
+import type { NamespaceStack } from '../helpers/namespace-stack';
+import { namespaceStack } from '../helpers/namespace-stack';
 import { testStackValue } from '../helpers/test-stack';
 
 /** A promise the test resolves by hand: holds an activity until the test lets it go. */
@@ -51,7 +49,8 @@ describe('case workflow hardening (real server)', () => {
   const caseWorker: Actor = { id: 'cw', kind: 'user', name: 'caseworker', role: 'CASE_WORKER', regionCode: '3514', agencyId: null, agencyCode: null };
   const dinkesOfficer: Actor = { id: 'dk', kind: 'user', name: 'dinkes', role: 'AGENCY_OFFICER', regionCode: '3504', agencyId: 'a', agencyCode: 'DINKES' };
   let connection: NativeConnection;
-  let temporal: { client: Client; close: () => Promise<void> };
+  let stack: NamespaceStack;
+  let temporal: { client: Client };
   let dataSource: DataSource;
   const workers: Worker[] = [];
   const running: Promise<void>[] = [];
@@ -81,21 +80,15 @@ describe('case workflow hardening (real server)', () => {
   const failedWorkflowTasks = async (h: WorkflowHandle) => (await h.fetchHistory()).events?.filter((e) => e.workflowTaskFailedEventAttributes) ?? [];
 
   beforeAll(async () => {
-    installQuietRuntime();
-    const config = testConfig({ TEMPORAL_NAMESPACE: namespace });
-    await prepareTemporal(config.temporal.address as string, namespace, 1);
-    temporal = await testTemporalClient(config);
-    connection = await NativeConnection.connect({ address: config.temporal.address as string });
-    const { database } = config;
-    dataSource = await new DataSource(dataSourceOptions({ url: database.url as string, schema: database.schema, poolSize: 4 })).initialize();
+    stack = await namespaceStack(namespace);
+    ({ connection, dataSource } = stack);
+    temporal = { client: stack.client };
   });
 
   afterAll(async () => {
     for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
     await Promise.all(running);
-    await connection?.close();
-    await temporal?.close();
-    await dataSource?.destroy();
+    await stack?.close();
   });
 
   it('marks a case whose data PostgreSQL refuses for attention, instead of retrying its projection forever', async () => {

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
+import { TimeRangeQuery } from '../../common/time-range.query';
 import type { SecurityDetail, SecurityOutcome, SecurityTargetKind } from '../../security-log/security-event';
 import { SECURITY_ACTIONS, SECURITY_OUTCOMES, SECURITY_TARGET_KINDS } from '../../security-log/security-event';
 
 /** Filters of the security log; every one optional, combined with AND. */
-export class SecurityEventFilter {
+export class SecurityEventFilter extends TimeRangeQuery {
   @ApiPropertyOptional({ example: 'USER_CREATED', examples: [...SECURITY_ACTIONS] })
   @IsOptional()
   @Matches(/^[A-Z][A-Z_]{1,47}$/, { message: 'action must be an action code such as USER_CREATED' })
@@ -33,15 +34,6 @@ export class SecurityEventFilter {
   @Length(1, 200)
   target?: string;
 
-  /** From this instant (inclusive). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  /** Up to this instant (exclusive). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 }
 
 export class SecurityEventsQuery extends IntersectionType(SecurityEventFilter, PageQuery) {}
