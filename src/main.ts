@@ -6,7 +6,7 @@ import type { AppConfig } from './config/app-config';
 import { childEnvironment, loadConfig, projectRoot } from './config/app-config';
 import { runMigrations } from './database/data-source';
 import { startEmbeddedDatabase } from './launcher/embedded-database';
-import { exited, PidFile, stopChild } from './launcher/processes';
+import { exited, freePort, PidFile, stopChild } from './launcher/processes';
 import { forkService, prepareTemporal } from './launcher/services';
 import { ensureTemporalBinaries } from './launcher/temporal-cli';
 import { startTemporalDevServer } from './launcher/temporal-dev-server';
@@ -60,7 +60,7 @@ async function startTemporal(config: AppConfig): Promise<{ address: string; uiUr
 
 async function startDatabase(config: AppConfig): Promise<string> {
   if (config.database.url !== undefined) return config.database.url;
-  const db = await startEmbeddedDatabase(join(config.dataDir, 'pglite'), config.database.embeddedPort);
+  const db = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.database.embeddedPort || (await freePort()) });
   stops.push({ name: 'embedded database', stop: () => db.stop() });
   return db.url;
 }
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const databaseUrl = await startDatabase(config);
   const db = { url: databaseUrl, schema: config.database.schema, poolSize: 1 };
   const applied = await runMigrations(db);
-  say(`database ready (${config.database.url ? 'DATABASE_URL' : `embedded, ${join(config.dataDir, 'pglite')}`}); migrations applied: ${applied.length}`);
+  say(`database ready (${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL, ${join(config.dataDir, 'postgres')}`}); migrations applied: ${applied.length}`);
   if (config.nodeEnv !== 'production') {
     const seeded = await seedDemoRegion(db, config.auth.demoPassword);
     if (seeded.length > 0) say(`demo region Kab. Pasuruan (35.14) seeded; users: ${seeded.join(', ')} (password: SINERGI_DEMO_PASSWORD)`);

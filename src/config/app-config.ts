@@ -26,7 +26,7 @@ export interface AppConfig {
   /** Folder of regional protocol documents (`<id>.v<version>.json`). */
   protocolsDir: string;
   database: {
-    /** Unset: the launcher serves an embedded PostgreSQL (PGlite) from the data folder. */
+    /** Unset: the launcher runs an embedded PostgreSQL server on the data folder. */
     url: string | undefined;
     schema: string;
     embeddedPort: number;
