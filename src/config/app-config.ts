@@ -11,7 +11,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface AppConfig {
   nodeEnv: NodeEnv;
   logLevel: LogLevel;
-  http: { port: number; commandTimeoutMs: number; corsOrigins: string[]; trustProxy: boolean };
+  /** `host`: the interface the API listens on (loopback unless deployed behind something). */
+  http: { host: string; port: number; commandTimeoutMs: number; corsOrigins: string[]; trustProxy: boolean };
   auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -67,6 +68,7 @@ export const CONFIG_VARIABLES = [
   'NODE_ENV',
   'LOG_LEVEL',
   'PORT',
+  'HOST',
   'SINERGI_COMMAND_TIMEOUT_MS',
   'SINERGI_DATA_DIR',
   'DATABASE_URL',
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv: r.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development'),
     logLevel: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     http: {
+      host: r.string('HOST', '127.0.0.1', /^[A-Za-z0-9.:-]{1,253}$/),
       port: r.int('PORT', 3000, 0, 65535),
       commandTimeoutMs: r.int('SINERGI_COMMAND_TIMEOUT_MS', 10_000, 100, 120_000),
       corsOrigins: r.list('SINERGI_CORS_ORIGINS'),

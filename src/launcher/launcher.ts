@@ -31,8 +31,8 @@ export class Launcher {
     });
     await this.supervise(nodeService('worker', join(__dirname, '..', 'main.worker.js'), env, this.config.dataDir));
     await this.supervise(nodeService('API', join(__dirname, '..', 'main.api.js'), env, this.config.dataDir));
-    const base = `http://localhost:${this.config.http.port}`;
-    say(`API           ${base}`);
+    const base = `http://${this.config.http.host === '0.0.0.0' ? '127.0.0.1' : this.config.http.host}:${this.config.http.port}`;
+    say(`API           ${base}   (listening on ${this.config.http.host})`);
     say(`OpenAPI docs  ${base}/docs   (spec: ${base}/docs/openapi.json)`);
     if (this.config.temporal.address === undefined) say(`Temporal UI   http://127.0.0.1:${this.config.temporal.uiPort}`);
     say('A part that dies is restarted. Ctrl-C stops everything.');

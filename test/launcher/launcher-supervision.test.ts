@@ -1,5 +1,6 @@
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Part } from '../../scripts/load/launched-system';
 import { LaunchedSystem } from '../../scripts/load/launched-system';
@@ -11,6 +12,13 @@ jest.setTimeout(120_000);
 
 const PASSWORD = 'launcher-demo-pw';
 const person = (name: string) => ({ channel: 'COMPLAINT', regionCode: '3514', person: { name, sex: 'P', approximateAge: 40 } });
+
+/** Resolves with the connection's fate: 'connected' or the error code (ECONNREFUSED). */
+const tryConnect = (host: string, port: number) =>
+  new Promise<string>((resolve) => {
+    const socket = connect({ host, port }, () => (socket.destroy(), resolve('connected')));
+    socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
 
 /**
  * Issue 10, item 4: `npm start` must survive the death of any of its parts. The built launcher runs on
@@ -39,6 +47,12 @@ describe('npm start supervises its parts', () => {
   afterAll(async () => {
     await system?.stop();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the API on loopback only', async () => {
+    expect(await tryConnect('127.0.0.1', system.port)).toBe('connected');
+    const outside = Object.values(networkInterfaces()).flat().find((i) => i?.family === 'IPv4' && !i.internal);
+    if (outside) expect(await tryConnect(outside.address, system.port)).toBe('ECONNREFUSED');
   });
 
   it.each<Part>(['worker', 'API', 'Temporal dev server', 'embedded database'])('restarts the %s after kill -9', async (part) => {
