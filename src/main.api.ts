@@ -6,7 +6,7 @@ import { loadConfig } from './config/app-config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
-  await app.listen(config.http.port, '0.0.0.0');
+  await app.listen(config.http.port, config.http.host);
   process.send?.({ type: 'ready', service: 'api', url: await app.getUrl() });
   // The launcher runs us detached; if it dies, do not linger as an orphan.
   process.on('disconnect', () => void app.close());

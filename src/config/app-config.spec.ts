@@ -10,13 +10,15 @@ describe('loadConfig', () => {
     expect(config.temporal.address).toBeUndefined();
     expect(temporalAddress(config)).toBe('127.0.0.1:7233');
     expect(config.http.port).toBe(3000);
+    expect(config.http.host).toBe('127.0.0.1');
     expect(config.temporal.retentionDays).toBeGreaterThan(1);
     expect(config.dataDir).toMatch(/\/data$/);
   });
 
   it('takes explicit settings', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', TEMPORAL_ADDRESS: 'temporal:7233', PORT: '8080' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', TEMPORAL_ADDRESS: 'temporal:7233', PORT: '8080', HOST: '0.0.0.0' });
     expect(config.database.url).toBe('postgres://u@h:5432/db');
+    expect(config.http.host).toBe('0.0.0.0');
     expect(temporalAddress(config)).toBe('temporal:7233');
     expect(config.http.port).toBe(8080);
   });

@@ -43,6 +43,7 @@ export const CONFIG_SCHEMA = {
   nodeEnv: variable('NODE_ENV', oneOf<NodeEnv>(['development', 'production', 'test'], 'development'), '`development`, `production` or `test`'),
   logLevel: variable('LOG_LEVEL', oneOf<LogLevel>(LOG_LEVELS, 'info'), 'pino level (`fatal` … `trace`, `silent`); logs are JSON with a request id, never personal data'),
   http: {
+    host: variable('HOST', text('127.0.0.1', /^[A-Za-z0-9.:-]{1,253}$/), 'interface the API listens on: loopback unless the API is deployed behind something (docker-compose sets `0.0.0.0`)'),
     port: variable('PORT', int(3000, 0, 65535), 'HTTP port of the API'),
     commandTimeoutMs: variable('SINERGI_COMMAND_TIMEOUT_MS', int(10_000, 100, 120_000), 'how long the API waits for a command\'s result before answering 202 (accepted: retry with the same `Idempotency-Key` to read the result)'),
     corsOrigins: variable('SINERGI_CORS_ORIGINS', list(), 'comma-separated browser origins allowed by CORS; empty disables CORS', '*(none)*'),
@@ -60,9 +61,9 @@ export const CONFIG_SCHEMA = {
   dataDir: variable('SINERGI_DATA_DIR', path('./data'), 'data folder of `npm start`: Temporal\'s SQLite file, the embedded database, logs', '`./data`'),
   protocolsDir: variable('SINERGI_PROTOCOLS_DIR', path(join(projectRoot(), 'protocols')), 'folder of regional protocol documents (`<id>.v<version>.json`), validated when the API starts', '`./protocols`'),
   database: {
-    url: variable('DATABASE_URL', z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(), 'PostgreSQL to use; unset → `npm start` serves its embedded database', '*(unset)*'),
+    url: variable('DATABASE_URL', z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(), 'PostgreSQL to use; unset → `npm start` runs an embedded PostgreSQL server on the data folder', '*(unset)*'),
     schema: variable('DATABASE_SCHEMA', text('public', IDENTIFIER), 'PostgreSQL schema for Sinergi\'s tables (tests use a throwaway one)'),
-    embeddedPort: variable('SINERGI_EMBEDDED_DB_PORT', int(5433, 0, 65535), 'loopback port on which `npm start` serves the embedded database'),
+    embeddedPort: variable('SINERGI_EMBEDDED_DB_PORT', int(5433, 0, 65535), 'loopback port of the embedded PostgreSQL server of `npm start` (its superuser password is kept in `data/postgres.password`)'),
     poolSize: variable('DATABASE_POOL_SIZE', int(10, 1, 100), 'connections per process; also caps concurrent activities in the worker'),
     role: variable(
       'SINERGI_DB_ROLE',

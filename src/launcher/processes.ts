@@ -36,6 +36,12 @@ export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolveExit) => child.once('exit', (code) => resolveExit(code)));
 }
 
+/** Resolves, once the child has exited, with how: `code 1`, `signal SIGKILL`. */
+export async function howExited(child: ChildProcess): Promise<string> {
+  await exited(child);
+  return child.signalCode !== null ? `signal ${child.signalCode}` : `code ${child.exitCode}`;
+}
+
 /** Sends `signal` to a child's process group (children are detached) and waits; SIGKILL after `graceMs`. */
 export async function stopChild(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
   const done = exited(child);

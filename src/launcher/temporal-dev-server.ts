@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
-import { exited, freePort, stopChild, waitFor } from './processes';
+import { exited, freePort, howExited, stopChild, waitFor } from './processes';
 
 export interface DevServerOptions {
   cli: string;
@@ -21,6 +21,8 @@ export interface RunningDevServer {
   address: string;
   uiUrl: string | undefined;
   pid: number;
+  /** Settles when the server process has exited, saying how (`signal SIGKILL`). */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ async function startOnce(options: DevServerOptions, port: number): Promise<Runni
     address,
     uiUrl: options.uiPort === undefined ? undefined : `http://127.0.0.1:${options.uiPort}`,
     pid: child.pid as number,
+    exited: howExited(child),
     stop: () => stopChild(child, 'SIGTERM', 10_000),
   };
 }

