@@ -33,6 +33,8 @@ if [ ! -f "$VENV/.complete" ]; then
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sinergi-fuzz-XXXXXX")
+# As root, the embedded PostgreSQL runs as the postgres OS user: it must be able to enter the folder.
+chmod 755 "$WORK"
 read -r PORT TEMPORAL_PORT UI_PORT DB_PORT < <("$VENV/bin/python" - <<'EOF'
 import socket
 held = [socket.socket() for _ in range(4)]
@@ -63,7 +65,7 @@ say "starting Sinergi on ${BASE} (Temporal :${TEMPORAL_PORT}, embedded database 
 env -u DATABASE_URL -u TEMPORAL_ADDRESS -u TEMPORAL_CLI -u SINERGI_AGENCY_QUEUES \
   NODE_ENV=development LOG_LEVEL=warn PORT="$PORT" TEMPORAL_DEV_PORT="$TEMPORAL_PORT" TEMPORAL_UI_PORT="$UI_PORT" \
   SINERGI_EMBEDDED_DB_PORT="$DB_PORT" SINERGI_DATA_DIR="$WORK/data" SINERGI_DEMO_PASSWORD="$PASSWORD" \
-  setsid node dist/src/main.js > "$WORK/sinergi.log" 2>&1 &
+  setsid node dist/src/main.launcher.js > "$WORK/sinergi.log" 2>&1 &
 LAUNCHER_PID=$!
 for i in $(seq 1 180); do
   curl -fsS -o /dev/null "$BASE/health" 2>/dev/null && break
@@ -102,9 +104,14 @@ sys.exit(1 if bad else 0)
 EOF
 
 failed=0
+# Every role logs in before any fuzzing: the fuzzer's wrong passwords lock the address out of logins.
+declare -A TOKENS
 for role in $ROLES; do
-  token=$(curl -fsS -X POST "$BASE/auth/login" -H 'content-type: application/json' \
+  TOKENS[$role]=$(curl -fsS -X POST "$BASE/auth/login" -H 'content-type: application/json' \
     -d "{\"username\":\"${role}\",\"password\":\"${PASSWORD}\"}" | "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+done
+for role in $ROLES; do
+  token=${TOKENS[$role]}
   say "schemathesis as ${role} (seed ${SEED}, ${MAX_EXAMPLES} examples per operation and phase)"
   # Security parameters are not generated: every request carries the role's token. One worker: with
   # two, schemathesis 4.32.5 once failed inside Hypothesis (a KeyError in its own code). It runs in the

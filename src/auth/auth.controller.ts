@@ -63,6 +63,7 @@ export class AuthController {
   @Authenticated({ permission: 'self.password' })
   @ApiOkResponse({ type: TokenResponse })
   @ApiForbiddenResponse({ description: 'WRONG_CURRENT_PASSWORD (counts towards the account lockout)' })
+  @ApiTooManyRequestsResponse({ description: 'LOGIN_LOCKED after repeated wrong current passwords (Retry-After says how long)' })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Ip() address: string): Promise<TokenResponse> {
     return this.passwords.change(actor, dto, address);
   }
