@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseSnapshot } from '../workflows/contracts/case';
 import type { LedgerEntry } from '../workflows/contracts/ledger';
 import type { TaskState } from '../workflows/contracts/task';
+import { isOpenTask } from '../workflows/contracts/task';
 import { caseWorkflowId } from '../workflows/contracts/case';
 import type { Sql } from './ledger';
 import { appendLedger } from './ledger';
@@ -80,16 +81,16 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
      * Brings the inbox up to the workflow's view of its delivered tasks: inserts a row the agency's
      * own worker did not write (so its system can still work the task through the API), and updates
      * status, assignee and outcome — only forward: a row holding a later case version is kept (a retried
-     * or late activity never turns a completed task back). Undelivered tasks are not shown.
+     * or late activity never turns a completed task back). Open tasks not yet delivered are not shown.
      */
     projectTasks: (caseId: string, tasks: TaskState[], ledger: LedgerEntry[] = [], version = 0): Promise<void> =>
       asProjection('projectTasks', () =>
         dataSource.transaction(async (m) => {
-          for (const t of tasks.filter((task) => task.receipt !== null || task.status === 'CANCELLED')) {
+          // A task closed before its receipt came back is written too, with its final status: an agency's
+          // worker may have recorded it meanwhile, and a late record keeps that status (dispatch never updates it).
+          for (const t of tasks.filter((task) => task.receipt !== null || !isOpenTask(task))) {
             const o = t.order;
-            // Cancelled before its receipt came back: an agency worker may still have written the row.
-            if (t.receipt === null) await m.query(`UPDATE agency_task SET status = 'CANCELLED', closed_at = $3, version = $4 WHERE case_id = $1 AND task_key = $2 AND version <= $4`, [caseId, o.taskKey, t.closedAt, version]);
-            else await m.query(TASK_UPSERT, [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt, t.acceptBy ?? null, t.overdue ?? false, version]);
+            await m.query(TASK_UPSERT, [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt, t.acceptBy ?? null, t.overdue ?? false, version]);
           }
           await appendLedger(sqlOf(m), caseId, ledger);
         }),

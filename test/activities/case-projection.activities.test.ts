@@ -140,6 +140,13 @@ describe('projectTasks and data errors (real PostgreSQL)', () => {
     expect(await status(caseId)).toEqual({ status: 'CANCELLED', version: 3 });
   });
 
+  it("keeps a task closed when an agency's worker records it only after the case moved past it", async () => {
+    const caseId = randomUUID();
+    await activities.projectTasks(caseId, [task(caseId, { receipt: null, status: 'CANCELLED', closedAt: '2026-01-05T04:00:00.000Z' })], [], 3);
+    await createAgencyTaskActivities({ dataSource }).dispatchAgencyTask(order(caseId)); // the late delivery
+    expect(await status(caseId)).toEqual({ status: 'CANCELLED', version: 3 });
+  });
+
   it('fails at once, without retries, when PostgreSQL refuses the data itself (a NUL in a text)', async () => {
     const attempt = activities.projectCase({ ...snapshot(), person: { name: 'a\u0000b', sex: 'L', approximateAge: 30 } });
     await expect(attempt).rejects.toMatchObject({ name: 'ApplicationFailure', type: PROJECTION_DATA_ERROR, nonRetryable: true, details: [{ sqlstate: '22P05' }] });

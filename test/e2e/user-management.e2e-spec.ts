@@ -225,8 +225,9 @@ describe('user management: no password passes through an admin (real PostgreSQL,
     expect([created.status, created.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
     // An officer for another region's agency: the agency looks absent, exactly like one that does not exist.
     const farAgency = await createAgency(db, 'DINSOS', OTHER_REGION);
-    const [far, none] = [farAgency, missing].map((agencyId) => as(t.admin).post('/users').send({ username: username('far'), displayName: 'x', role: 'AGENCY_OFFICER', agencyId }));
-    const [a, b] = [await far, await none];
+    const officerOf = (agencyId: string) => as(t.admin).post('/users').send({ username: username('far'), displayName: 'x', role: 'AGENCY_OFFICER', agencyId });
+    const a = await officerOf(farAgency);
+    const b = await officerOf(missing);
     expect([a.status, a.body.code, a.body.title]).toEqual([404, 'AGENCY_NOT_FOUND', b.body.title]);
   });
 

@@ -128,25 +128,6 @@ describe('case workflow hardening (real server)', () => {
     expect(await failedWorkflowTasks(h)).toEqual([]);
   });
 
-  it('never sends a task the case moved past: a send still waiting for the agency is cancelled', async () => {
-    const taskQueue = `cases-${randomUUID()}`;
-    await caseWorkerFor(taskQueue, createActivities({ dataSource }));
-    const received: string[] = [];
-    const real = createAgencyActivities({ dataSource });
-    const h = await start(taskQueue, '3503');
-    await command(h, { action: 'startHealthCheck' }); // → a DINKES task; nobody serves agency-3503-dinkes yet
-    await command(h, { action: 'recordHealthCheck', result: 'FIT' }); // the case worker records it: the task is cancelled
-    const history = await eventually(() => h.fetchHistory(), (hh) => (hh.events ?? []).some((e) => e.activityTaskCanceledEventAttributes));
-    expect((history.events ?? []).some((e) => e.activityTaskCanceledEventAttributes)).toBe(true);
-    await agencyWorker('3503', 'DINKES', { dispatchAgencyTask: (order: AgencyTaskOrder) => (received.push(order.caseId), real.dispatchAgencyTask(order)) });
-    // A later DINKES task of another case arrives: the queue was drained up to it.
-    const control = await start(taskQueue, '3503');
-    await command(control, { action: 'startHealthCheck' });
-    await eventually(() => Promise.resolve(received), (r) => r.includes(caseIdOf(control)));
-    expect(received).toEqual([caseIdOf(control)]);
-    expect(await dataSource.query('SELECT task_key FROM agency_task WHERE case_id = $1', [caseIdOf(h)])).toEqual([]);
-  });
-
   it('finishes an update admitted while the run continues as new, instead of cutting it off', async () => {
     const taskQueue = `cases-${randomUUID()}`;
     const real = createActivities({ dataSource });

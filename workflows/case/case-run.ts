@@ -36,9 +36,9 @@ export class CaseRun {
 
   constructor(
     readonly state: CaseState,
-    continued: boolean,
+    projected: number,
   ) {
-    this.projected = continued ? state.version : 0;
+    this.projected = projected;
   }
 
   /** Writes the case's new version (and the journal) into the read model. */

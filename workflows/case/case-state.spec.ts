@@ -5,7 +5,8 @@ import type { CommandRequest, OpenCaseInput } from '../contracts/case';
 import type { CaseCommand } from '../contracts/commands';
 import type { Protocol } from '../contracts/protocol';
 import type { CaseState } from './case-state';
-import { applyCommand, applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';
+import { applyCommand, initialState, snapshotOf } from './case-state';
+import { applyDueEscalations, nextWakeAt } from './case-stage';
 import { decide } from './stage-machine';
 
 const protocol = (id: string): Protocol => JSON.parse(readFileSync(join(__dirname, '..', '..', 'protocols', `${id}.v1.json`), 'utf8')) as Protocol;

@@ -3,7 +3,8 @@ import type { CaseSnapshot, OpenCaseInput } from '../contracts/case';
 import { registerHandlers } from './case-handlers';
 import { CaseRun } from './case-run';
 import type { CaseState } from './case-state';
-import { applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';
+import { initialState, snapshotOf } from './case-state';
+import { applyDueEscalations, nextWakeAt } from './case-stage';
 import { startTaskDispatch } from './task-dispatch';
 import { applyDueTaskEscalations, nextTaskWakeAt } from './task-deadlines';
 
@@ -21,6 +22,8 @@ export const HARDENING_PATCH = 'case-hardening-v1';
 /** Input of a run started by continue-as-new: the whole state, processed request ids included. */
 export interface ContinuedCase {
   continued: CaseState;
+  /** The version the read model holds (absent before: then taken to be the state's). */
+  projected?: number;
 }
 
 /** A state continued by an older version lacks later fields: give them their "before" values. */
@@ -51,9 +54,15 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
   if (!continued) state.dispatchTasks = patched(AGENCY_TASKS_PATCH);
   if (!continued) state.notifyWebhooks = patched(AGENCY_WEBHOOKS_PATCH);
   if (!continued) state.taskDeadlines = patched(TASK_DEADLINES_PATCH);
-  const run = new CaseRun(state, continued);
+  const run = new CaseRun(state, continued ? (input.projected ?? state.version) : 0);
   registerHandlers(run);
-  startTaskDispatch(run, patched(HARDENING_PATCH));
+  const fixed = patched(HARDENING_PATCH);
+  startTaskDispatch(run, fixed);
+  // From the patch on, waiting for the handlers is the last await before the run ends or continues:
+  // an update admitted meanwhile finishes here rather than being cut off. Older histories replay without.
+  const lastWaitForHandlers = async () => {
+    if (fixed) await condition(allHandlersFinished);
+  };
 
   if (!continued) await run.project();
   const withDeadlines = continued || patched(LIFECYCLE_PATCH);
@@ -78,14 +87,12 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
       // anything still undelivered is sent again by the next run, exactly once per task key.
       await condition(() => run.sending.size === 0, '5 minutes');
       await run.project();
-      // Again, as the last await: an update admitted during the awaits above finishes here rather than
-      // being cut off by the new run (its change would be carried over, its caller answered an error).
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof caseWorkflow>({ continued: state });
+      await lastWaitForHandlers();
+      await continueAsNew<typeof caseWorkflow>({ continued: state, projected: run.projected });
     }
   }
   await condition(allHandlersFinished);
   await run.project();
-  await condition(allHandlersFinished); // the same, for an update admitted during the final projection
+  await lastWaitForHandlers();
   return snapshotOf(state);
 }

@@ -35,6 +35,11 @@ export interface LadderState extends Journal {
   escalations: Escalation[];
 }
 
+/** Adds an escalation to the case's list, which keeps the latest ones only. */
+export function addEscalation(state: Pick<LadderState, 'escalations'>, escalation: Escalation): void {
+  state.escalations = [...state.escalations, escalation].slice(-MAX_ESCALATIONS_KEPT);
+}
+
 /** When the next rung is due (epoch ms), or undefined: no deadline, or the ladder is exhausted. */
 export function nextRungAt(ladder: Ladder, deadline: string | null, level: number): number | undefined {
   const rung = ladder[level];
@@ -50,7 +55,7 @@ export function fireDueRungs(state: LadderState, ladder: Ladder, clock: LadderCl
     if (clock.level() === 0) clock.recordMissed(at);
     const level = clock.climb();
     const about = clock.task === null ? {} : { taskKey: clock.task.taskKey };
-    state.escalations = [...state.escalations, { stage: state.stage, ...about, level, notify, at }].slice(-MAX_ESCALATIONS_KEPT);
+    addEscalation(state, { stage: state.stage, ...about, level, notify, at });
     recordRung(state, at, { stage: state.stage, level, notify }, clock.task);
     fired = true;
   }

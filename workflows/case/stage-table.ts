@@ -2,7 +2,7 @@ import type { IntakeChannel } from '../contracts/case';
 import type { Stage } from '../contracts/lifecycle';
 import type { Protocol, ProtocolStep } from '../contracts/protocol';
 import type { TaskType } from '../contracts/task';
-import { parseDuration } from '../domain/duration';
+import { parseDuration, plusMs } from '../domain/duration';
 
 /**
  * What each stage means for a case, in one table: the protocol step whose agency is responsible, how
@@ -35,7 +35,7 @@ interface StageRow {
   tasks?: (f: StageFacts) => TaskSpec[];
 }
 
-const plus = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
+const plus = plusMs;
 const ms = (duration: string): number => parseDuration(duration) ?? 0;
 const task = (type: TaskType, step: ProtocolStep, regionCode: string): TaskSpec => ({ type, step, regionCode });
 

@@ -1,4 +1,5 @@
 import type { TaskState } from '../contracts/task';
+import { isOpenTask } from '../contracts/task';
 import type { CaseState } from './case-state';
 import type { LadderClock } from './escalation-ladder';
 import { fireDueRungs, nextRungAt } from './escalation-ladder';
@@ -9,7 +10,6 @@ import { record } from './journal';
  * its due time; each missed clock walks the protocol's escalation ladder, recorded on the task and in
  * the case's escalations. Pure; times are epoch ms of workflow time.
  */
-const OPEN_STATES = ['OPEN', 'CLAIMED'];
 
 export function taskDeadline(t: TaskState): string | null {
   if (t.status === 'OPEN') return t.acceptBy ?? t.order.dueAt;
@@ -20,7 +20,7 @@ export function taskDeadline(t: TaskState): string | null {
 function taskClock(state: CaseState, t: TaskState): LadderClock {
   const task = { taskKey: t.order.taskKey, agencyCode: t.order.agencyCode };
   return {
-    deadline: () => (OPEN_STATES.includes(t.status) ? taskDeadline(t) : null),
+    deadline: () => (isOpenTask(t) ? taskDeadline(t) : null),
     level: () => t.ladderLevel ?? 0,
     climb: () => {
       t.overdue = true;
@@ -66,7 +66,7 @@ export function restartTaskClock(t: TaskState): void {
 export function cancelSupersededTasks(state: CaseState, keepKeys: readonly string[], now: string): boolean {
   let changed = false;
   for (const t of state.tasks) {
-    if (OPEN_STATES.includes(t.status) && !keepKeys.includes(t.order.taskKey)) {
+    if (isOpenTask(t) && !keepKeys.includes(t.order.taskKey)) {
       Object.assign(t, { status: 'CANCELLED', reason: 'the case moved on without this task', closedAt: now, overdue: false });
       record(state, now, { action: 'taskCancelled', summary: `${t.order.taskKey} cancelled`, reason: t.reason, agencyCode: t.order.agencyCode, taskKey: t.order.taskKey, payload: { taskKey: t.order.taskKey } });
       changed = true;

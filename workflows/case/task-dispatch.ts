@@ -1,8 +1,10 @@
-import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { Activities, AgencyActivities } from '../../activities';
 import type { TaskState } from '../contracts/task';
 import { agencyTaskQueue, legacyAgencyTaskQueue } from '../contracts/task';
 import type { CaseRun } from './case-run';
+import { liveForDispatch, owesSend } from './dispatch-rules';
+import { addEscalation } from './escalation-ladder';
 import { record } from './journal';
 
 /** Webhook deliveries retry until the receiver accepts, backing off to every 10 minutes. */
@@ -25,7 +27,6 @@ function agencyQueue(taskQueue: string): AgencyActivities {
   return queues[taskQueue];
 }
 
-const OPEN_STATES: readonly string[] = ['OPEN', 'CLAIMED'];
 /** What a failed delivery is recorded as: its failure type only (an agency's message may say anything). */
 const failureType = (error: unknown): string =>
   error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? (error.cause.type ?? 'ApplicationFailure') : error instanceof Error ? error.name : 'unknown';
@@ -34,85 +35,81 @@ const failureType = (error: unknown): string =>
  * Sends the case's agency tasks in the background (a command never waits for an agency's queue): each
  * task to its agency's queue, then to the agency's webhook. A failure retries cannot mend is recorded on
  * the task instead of failing the workflow task over and over. `fixed` (patch case-hardening-v1): queues
- * per region and agency, and a task the case moved past is never sent (a send in flight is cancelled).
+ * per region and agency, and a task the case moved past is never sent nor announced. A send already in
+ * flight is not cancelled: a cancel racing its completion is refused by some servers (Temporal's test
+ * server fails the workflow task); its task reaches the inbox as CANCELLED instead.
  */
 export function startTaskDispatch(run: CaseRun, fixed: boolean): void {
-  const { state, sending } = run;
-  // Before the patch, a task the case moved past was still sent: older histories replay that way.
-  const live = (t: TaskState) => !fixed || OPEN_STATES.includes(t.status);
-  const undelivered = (t: TaskState) => t.receipt === null && t.deliveryFailed !== true && live(t);
-  const unnotified = (t: TaskState) => state.notifyWebhooks === true && t.notified !== true && t.notifyFailed !== true && live(t);
-  const owed = (t: TaskState) => !sending.has(t.order.taskKey) && (undelivered(t) || (t.deliveryFailed !== true && unnotified(t)));
-  // A send in flight runs in a scope of its own, cancelled when the case moves past its task (patched runs).
-  const inFlight = new Map<string, CancellationScope>();
-  const movedPast = () => state.tasks.filter((t) => inFlight.has(t.order.taskKey) && !live(t));
-  const cancellable = async <T>(task: TaskState, work: () => Promise<T>): Promise<T> => {
-    // Not before the patch: running in a scope of its own orders commands differently on replay.
-    if (!fixed) return work();
-    const scope = new CancellationScope();
-    inFlight.set(task.order.taskKey, scope);
-    try {
-      return await scope.run(work);
-    } finally {
-      inFlight.delete(task.order.taskKey);
-    }
-  };
+  const dispatch = new TaskDispatch(run, fixed);
+  // The loop catches its own failures; only the workflow's cancellation ends it.
+  void dispatch.loop().catch((error: unknown) => {
+    if (!isCancellation(error)) throw error;
+  });
+}
 
-  const send = async (task: TaskState): Promise<void> => {
+class TaskDispatch {
+  constructor(
+    private readonly run: CaseRun,
+    private readonly fixed: boolean,
+  ) {}
+
+  async loop(): Promise<void> {
+    const { state } = this.run;
+    for (;;) {
+      await condition(() => state.tasks.some((t) => this.owed(t)));
+      for (const t of state.tasks.filter((task) => this.owed(task))) void this.deliver(t);
+    }
+  }
+
+  private owed(t: TaskState): boolean {
+    return owesSend(t, { fixed: this.fixed, notifyWebhooks: this.run.state.notifyWebhooks === true, sending: this.run.sending });
+  }
+
+  private async deliver(task: TaskState): Promise<void> {
+    const { sending } = this.run;
+    sending.add(task.order.taskKey);
+    try {
+      await this.send(task);
+    } catch (error) {
+      if (isCancellation(error)) return; // the workflow itself is being cancelled
+      // Retries are unlimited, so only a non-retryable failure lands here. Caught in every run: a
+      // failed workflow task records no commands, so cases stuck on one recover with this code.
+      await this.failed(task, error).catch(() => undefined); // only the workflow's cancellation stops it
+    } finally {
+      sending.delete(task.order.taskKey);
+    }
+  }
+
+  private async send(task: TaskState): Promise<void> {
+    const { state } = this.run;
     const { taskKey, agencyCode, regionCode } = task.order;
     if (task.receipt === null) {
-      const queue = agencyQueue(fixed ? agencyTaskQueue(regionCode, agencyCode) : legacyAgencyTaskQueue(agencyCode));
-      const receipt = await cancellable(task, () => queue.dispatchAgencyTask(task.order));
+      const queue = agencyQueue(this.fixed ? agencyTaskQueue(regionCode, agencyCode) : legacyAgencyTaskQueue(agencyCode));
+      const receipt = await queue.dispatchAgencyTask(task.order);
       task.receipt = receipt;
       record(state, new Date().toISOString(), { action: 'taskDelivered', agencyCode, taskKey, summary: `${taskKey} in the ${agencyCode} inbox (${receipt.recordedBy})`, payload: { taskKey, ...receipt } });
       // The inbox row exists even when the agency's own worker, not Sinergi's, received the task.
-      await run.writeTasks();
+      await this.run.writeTasks();
     }
-    if (state.notifyWebhooks === true && task.notified !== true) {
-      const receipt = task.receipt;
-      await cancellable(task, () => notifyAgencyWebhook(task.order, receipt));
+    // A task the case moved past meanwhile is not announced (patched runs).
+    if (state.notifyWebhooks === true && task.notified !== true && liveForDispatch(task, this.fixed)) {
+      await notifyAgencyWebhook(task.order, task.receipt);
       task.notified = true;
     }
-  };
+  }
 
   /** A failure retries could not mend: recorded on the task and the case, for the agency's supervisor. */
-  const failed = async (task: TaskState, error: unknown): Promise<void> => {
+  private async failed(task: TaskState, error: unknown): Promise<void> {
+    const { state } = this.run;
     const { taskKey, agencyCode } = task.order;
     const now = new Date().toISOString();
     const what = task.receipt === null ? 'taskDeliveryFailed' : 'webhookFailed';
     if (task.receipt === null) task.deliveryFailed = true;
     else task.notifyFailed = true;
     record(state, now, { action: what, agencyCode, taskKey, reason: failureType(error), summary: `${taskKey} ${what === 'taskDeliveryFailed' ? 'not delivered' : 'webhook not notified'}: ${failureType(error)}`, payload: { taskKey, failure: failureType(error) } });
-    state.escalations = [...state.escalations, { stage: state.stage, taskKey, level: 0, notify: 'AGENCY_SUPERVISOR' as const, at: now }].slice(-50);
+    addEscalation(state, { stage: state.stage, taskKey, level: 0, notify: 'AGENCY_SUPERVISOR', at: now });
     state.version += 1;
     state.updatedAt = now;
-    await run.project();
-  };
-
-  const deliver = async (task: TaskState): Promise<void> => {
-    sending.add(task.order.taskKey);
-    try {
-      await send(task);
-    } catch (error) {
-      // Sending stopped because the case moved past the task: nothing to deliver any more.
-      if (isCancellation(error) && !live(task)) return;
-      // Retries are unlimited, so only a non-retryable failure lands here. Caught in every run: a
-      // failed workflow task records no commands, so cases stuck on one recover with this code.
-      await failed(task, error);
-    } finally {
-      sending.delete(task.order.taskKey);
-    }
-  };
-
-  const loop = async (): Promise<void> => {
-    for (;;) {
-      await condition(() => state.tasks.some(owed) || movedPast().length > 0);
-      for (const t of movedPast()) {
-        inFlight.get(t.order.taskKey)?.cancel();
-        inFlight.delete(t.order.taskKey);
-      }
-      for (const t of state.tasks.filter(owed)) void deliver(t);
-    }
-  };
-  void loop();
+    await this.run.project();
+  }
 }

@@ -7,6 +7,7 @@ import type { Acceptance } from './stage-machine';
 import { decide } from './stage-machine';
 import { ledgerActor, record } from './journal';
 import { restartTaskClock } from './task-deadlines';
+import { addEscalation } from './escalation-ladder';
 import { commandFor, outcomeProblems } from './task-outcomes';
 import { freeTextProblem, TEXT_LIMITS } from '../domain/free-text';
 
@@ -80,7 +81,7 @@ export function applyTaskRequest(state: CaseState, action: TaskAction, req: Task
     Object.assign(task, { status: 'REJECTED', reason: req.reason ?? null, closedAt: now });
     // The protocol decides who takes it from here; the decision request is on the case's record.
     const notify = referredTo ?? 'AGENCY_SUPERVISOR';
-    state.escalations = [...state.escalations, { stage: state.stage, taskKey, level: 0, notify, at: now }].slice(-50);
+    addEscalation(state, { stage: state.stage, taskKey, level: 0, notify, at: now });
   }
   if (action === 'completeTask') Object.assign(task, { status: 'COMPLETED', outcome: req.outcome ?? null, closedAt: now, assignee: task.assignee ?? { id: req.actor.id, name: req.actor.name } });
   if (check.command !== undefined && check.decision !== undefined) {

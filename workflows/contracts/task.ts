@@ -55,6 +55,11 @@ export function legacyAgencyTaskQueue(agencyCode: string): string {
 
 export const TASK_STATUSES = ['OPEN', 'CLAIMED', 'COMPLETED', 'REJECTED', 'CANCELLED'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A task someone still has to do: not yet claimed, or claimed and not finished. */
+export function isOpenTask(t: { status: TaskStatus }): boolean {
+  return t.status === 'OPEN' || t.status === 'CLAIMED';
+}
 export type TaskAction = 'claimTask' | 'completeTask' | 'rejectTask' | 'reassignTask';
 
 /** A task request as it reaches the case workflow (request id for idempotency, verified actor). */

@@ -11,3 +11,8 @@ export function parseDuration(text: string): number | undefined {
   const [w, d, h, min, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number];
   return ((((w * 7 + d) * 24 + h) * 60 + min) * 60 + s) * 1000;
 }
+
+/** An ISO instant `ms` milliseconds later. */
+export function plusMs(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}
