@@ -25,7 +25,8 @@ export type ErrorCode =
   | 'CASE_CLOSED'
   | 'TASK_NOT_FOUND'
   | 'TASK_CLOSED'
-  | 'EXPORT_TOO_LARGE';
+  | 'EXPORT_TOO_LARGE'
+  | 'SERVICE_UNAVAILABLE';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -55,4 +56,5 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   TASK_NOT_FOUND: 404,
   TASK_CLOSED: 409,
   EXPORT_TOO_LARGE: 422,
+  SERVICE_UNAVAILABLE: 503,
 };
