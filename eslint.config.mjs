@@ -2,7 +2,7 @@
 // workflows/ is a deterministic sandbox; src/ never imports workflow implementations;
 // process.env is read in src/config only.
 import { builtinModules } from 'node:module';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const envOnlyInConfig = {
@@ -16,6 +16,8 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { 'import-x': importX },
+    // Resolves relative imports to their .ts files, so the import rules (no-cycle, no-restricted-paths) see them.
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json', '.node'] })] },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
@@ -35,6 +37,32 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/*.workflow'], message: 'Import message definitions and contracts, never a *.workflow.ts (workflows are started by type name).' }] },
+      ],
+    },
+  },
+  {
+    // Imports point down. Shared modules (errors, config, database access, Temporal client, the
+    // ledger's write path, the access and security logs) sit below every feature; the auditors' API
+    // and the app module sit on top, imported by nothing; activities are below the Nest world.
+    files: ['src/**/*.ts', 'activities/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: ['./src/common', './src/config', './src/temporal', './src/ledger', './src/access-log', './src/security-log', './src/attention', './src/protocols', './src/database/migrations', './src/database/database.module.ts', './src/database/pg-errors.ts'],
+              from: ['./src/cases', './src/tasks', './src/users', './src/agencies', './src/auth', './src/audit', './src/api', './src/health', './src/worker'],
+              message: 'A shared module sits below the features: features import it, never the other way round.',
+            },
+            {
+              target: ['./src/cases', './src/tasks', './src/users', './src/agencies', './src/auth', './src/health', './src/worker', './src/ledger', './src/access-log', './src/security-log'],
+              from: ['./src/audit', './src/api'],
+              message: "The auditors' API and the app module sit on top: nothing below imports them.",
+            },
+            { target: './activities', from: './src', message: 'Activities are plain functions built from explicit dependencies, below the Nest world.' },
+          ],
+        },
       ],
     },
   },

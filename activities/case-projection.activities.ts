@@ -5,7 +5,8 @@ import type { TaskState } from '../workflows/contracts/task';
 import { caseWorkflowId } from '../workflows/contracts/case';
 import type { Sql } from './ledger';
 import { appendLedger } from './ledger';
-import { withSanitizedErrors } from './safe-errors';
+import type { AttentionFlag } from '../workflows/contracts/projection';
+import { asProjection } from './safe-errors';
 
 export interface CaseProjectionDeps {
   dataSource: DataSource;
@@ -54,6 +55,12 @@ const UPSERT = `INSERT INTO case_view (${PROJECTED_COLUMNS.join(', ')})
 
 const sqlOf = (m: EntityManager): Sql => (text, params) => m.query(text, params);
 
+const TASK_UPSERT = `INSERT INTO agency_task (case_id, task_key, type, agency_code, region_code, dispatched_at, due_at, status, assignee_id, assignee_name, outcome, reason, closed_at, accept_by, overdue, version)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+  ON CONFLICT (case_id, task_key) DO UPDATE SET status = EXCLUDED.status, assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name,
+    outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, closed_at = EXCLUDED.closed_at, accept_by = EXCLUDED.accept_by, overdue = EXCLUDED.overdue, version = EXCLUDED.version
+  WHERE agency_task.version <= EXCLUDED.version`;
+
 /**
  * Writes case state into the read model, and the ledger entries that came with it, in one transaction:
  * the read model and the ledger never disagree. Idempotent and order-safe: a retried or late activity
@@ -62,7 +69,7 @@ const sqlOf = (m: EntityManager): Sql => (text, params) => m.query(text, params)
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
     projectCase: (snapshot: CaseSnapshot, ledger: LedgerEntry[] = []): Promise<void> =>
-      withSanitizedErrors('projectCase', () =>
+      asProjection('projectCase', () =>
         dataSource.transaction(async (m) => {
           await m.query(UPSERT, row(snapshot));
           await appendLedger(sqlOf(m), snapshot.caseId, ledger);
@@ -72,24 +79,35 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
     /**
      * Brings the inbox up to the workflow's view of its delivered tasks: inserts a row the agency's
      * own worker did not write (so its system can still work the task through the API), and updates
-     * status, assignee and outcome. Undelivered tasks are not shown: the agency has not received them.
+     * status, assignee and outcome — only forward: a row holding a later case version is kept (a retried
+     * or late activity never turns a completed task back). Undelivered tasks are not shown.
      */
-    projectTasks: (caseId: string, tasks: TaskState[], ledger: LedgerEntry[] = []): Promise<void> =>
-      withSanitizedErrors('projectTasks', () =>
+    projectTasks: (caseId: string, tasks: TaskState[], ledger: LedgerEntry[] = [], version = 0): Promise<void> =>
+      asProjection('projectTasks', () =>
         dataSource.transaction(async (m) => {
-          for (const t of tasks.filter((task) => task.receipt !== null)) {
+          for (const t of tasks.filter((task) => task.receipt !== null || task.status === 'CANCELLED')) {
             const o = t.order;
-            await m.query(
-              `INSERT INTO agency_task (case_id, task_key, type, agency_code, region_code, dispatched_at, due_at, status, assignee_id, assignee_name, outcome, reason, closed_at, accept_by, overdue)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-               ON CONFLICT (case_id, task_key) DO UPDATE SET status = EXCLUDED.status, assignee_id = EXCLUDED.assignee_id,
-                 assignee_name = EXCLUDED.assignee_name, outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, closed_at = EXCLUDED.closed_at,
-                 accept_by = EXCLUDED.accept_by, overdue = EXCLUDED.overdue`,
-              [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt, t.acceptBy ?? null, t.overdue ?? false],
-            );
+            // Cancelled before its receipt came back: an agency worker may still have written the row.
+            if (t.receipt === null) await m.query(`UPDATE agency_task SET status = 'CANCELLED', closed_at = $3, version = $4 WHERE case_id = $1 AND task_key = $2 AND version <= $4`, [caseId, o.taskKey, t.closedAt, version]);
+            else await m.query(TASK_UPSERT, [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt, t.acceptBy ?? null, t.overdue ?? false, version]);
           }
           await appendLedger(sqlOf(m), caseId, ledger);
         }),
       ),
+
+    /** Lists the case for a person's attention: its data could not be written (ids and codes only). */
+    flagCaseForAttention: async (flag: AttentionFlag): Promise<void> => {
+      await dataSource.query(
+        `INSERT INTO case_attention (case_id, region_code, operation, sqlstate, case_version) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (case_id) DO UPDATE SET operation = EXCLUDED.operation, sqlstate = EXCLUDED.sqlstate, case_version = EXCLUDED.case_version,
+           last_seen_at = now(), occurrences = case_attention.occurrences + 1`,
+        [flag.caseId, flag.regionCode, flag.operation, flag.sqlstate, flag.version],
+      );
+    },
+
+    /** The case's data was written after all: it leaves the attention list. */
+    clearCaseAttention: async (caseId: string): Promise<void> => {
+      await dataSource.query('DELETE FROM case_attention WHERE case_id = $1', [caseId]);
+    },
   };
 }

@@ -1,3 +1,17 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { PROJECTION_DATA_ERROR } from '../workflows/contracts/projection';
+
+interface DriverError {
+  name?: string;
+  code?: string;
+  table?: string;
+  column?: string;
+  constraint?: string;
+}
+
+/** SQLSTATE classes of errors in the data itself (22 data exception, 23 integrity): retrying cannot help. */
+const DATA_ERROR_CLASSES = ['22', '23'];
+
 /**
  * Database driver messages can quote the offending values (`invalid input syntax for type uuid: "…"`),
  * and activity failures are logged by the SDK and stored in workflow history. Activities therefore
@@ -5,7 +19,7 @@
  */
 export class SanitizedActivityError extends Error {
   constructor(operation: string, cause: unknown) {
-    const e = (cause ?? {}) as { name?: string; code?: string; table?: string; column?: string; constraint?: string };
+    const e = (cause ?? {}) as DriverError;
     const facts = [
       e.code ? `sqlstate=${e.code}` : undefined,
       e.table ? `table=${e.table}` : undefined,
@@ -23,5 +37,23 @@ export async function withSanitizedErrors<T>(operation: string, work: () => Prom
     return await work();
   } catch (error) {
     throw new SanitizedActivityError(operation, error);
+  }
+}
+
+/**
+ * A projection write: sanitised like every activity error, and non-retryable when PostgreSQL refuses
+ * the data itself (a NUL in a text, an invalid escape in JSON…), which would fail on every retry. The
+ * workflow then marks the case for attention instead of waiting forever.
+ */
+export async function asProjection<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const sqlstate = (error as DriverError | null)?.code;
+    const sanitized = new SanitizedActivityError(operation, error);
+    if (typeof sqlstate === 'string' && DATA_ERROR_CLASSES.includes(sqlstate.slice(0, 2))) {
+      throw ApplicationFailure.create({ type: PROJECTION_DATA_ERROR, message: sanitized.message, nonRetryable: true, details: [{ sqlstate }] });
+    }
+    throw sanitized;
   }
 }

@@ -1,34 +1,20 @@
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { DynamicModule } from '@nestjs/common';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Actor } from '../workflows/contracts/actor';
-import type { AppConfig } from './config/app-config';
 import { loadConfig } from './config/app-config';
-import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth/passwords';
+import { ConsoleUsersModule } from './users/console-users.module';
+import { ConsoleUsers } from './users/console-users.service';
 import { CreateUserDto } from './users/dto/user.dto';
-import { UsersModule } from './users/users.module';
-import { UsersService } from './users/users.service';
 
-const USAGE = `Creates a user (e.g. the first admin in production). The password is read from standard input.
+const USAGE = `Creates an active user with a password (the first admin; the first supervisor of a region, who confirms
+the accounts admins create there). The password is read from standard input. Recorded as actor "cli".
   npm run user:create -- --username NAME --role ROLE --region CODE [--agency-id UUID] [--display-name TEXT]
   ROLE: ADMIN, SUPERVISOR, CASE_WORKER, AUDITOR, AGENCY_OFFICER (needs --agency-id)
   CODE: province ("35") or kab/kota ("35.14"); needs DATABASE_URL (migrated database)`;
-
-/** The operator at the console: national scope, acting as ADMIN, recorded as "cli". */
-const CONSOLE_ACTOR: Actor = { id: 'cli', kind: 'user', name: 'cli', role: 'ADMIN', regionCode: '', agencyId: null, agencyCode: null };
-
-@Module({})
-class UserCliModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return { module: UserCliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, UsersModule] };
-  }
-}
 
 /** Reads one line from stdin; on a terminal the typed characters are not echoed. */
 async function readPassword(): Promise<string> {
@@ -54,13 +40,14 @@ async function main(): Promise<void> {
     role: values.role,
     regionCode: values.region,
     agencyId: values['agency-id'],
-    password: await readPassword(),
   });
-  const errors = await validate(dto, { whitelist: true });
-  if (errors.length > 0) throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('\n') + `\n\n${USAGE}`);
-  const app = await NestFactory.createApplicationContext(UserCliModule.forRoot(loadConfig()), { logger: ['error'] });
+  const password = await readPassword();
+  const errors = (await validate(dto, { whitelist: true })).flatMap((e) => Object.values(e.constraints ?? {}));
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) errors.push(`password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`);
+  if (errors.length > 0) throw new Error(`${errors.join('\n')}\n\n${USAGE}`);
+  const app = await NestFactory.createApplicationContext(ConsoleUsersModule.forRoot(loadConfig()), { logger: ['error'] });
   try {
-    const user = await app.get(UsersService).create(CONSOLE_ACTOR, dto);
+    const user = await app.get(ConsoleUsers).createActive(dto, password);
     process.stdout.write(`created ${user.role} ${user.username} (${user.id}) with region scope ${user.regionCode}\n`);
   } finally {
     await app.close();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { loadConfig } from './config/app-config';
-import { CaseWorkerService } from './worker/case-worker.service';
+import { TemporalWorkers } from './worker/temporal-workers.service';
 import { createWorkerApp } from './worker/create-worker-app';
 import { temporalRuntimeLogger } from './worker/temporal-runtime-logger';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const app = await createWorkerApp(config);
   app.enableShutdownHooks();
   process.on('disconnect', () => void app.close());
-  const stopped = app.get(CaseWorkerService).whenStopped();
+  const stopped = app.get(TemporalWorkers).whenStopped();
   process.send?.({ type: 'ready', service: 'worker' });
   await stopped;
 }

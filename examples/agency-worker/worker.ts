@@ -1,13 +1,15 @@
 /**
  * Example of an agency running its own system on its Sinergi queue (here: a health office's SIMRS).
  *
- * 1. A Temporal Worker on `agency-<code>` receives each task the case workflows dispatch to the
- *    agency (activity `dispatchAgencyTask`), records it in the agency's own store (a JSON-lines file
- *    here) and returns a receipt. Sinergi then shows the task in the agency's inbox.
+ * 1. It asks Sinergi who its API key belongs to (`GET /auth/me`: agency and region), then a Temporal
+ *    Worker on that region's queue of the agency, `agency-<region>-<code>` (e.g. `agency-3514-dinkes`),
+ *    receives each task the case workflows dispatch to it — its own region's only — (activity
+ *    `dispatchAgencyTask`), records it in the agency's own store (a JSON-lines file here) and returns a
+ *    receipt. Sinergi then shows the task in the agency's inbox.
  * 2. A loop completes the agency's open health checks through Sinergi's API with the agency's API key
  *    (machine to machine), which moves each case on by itself.
  *
- *   SINERGI_API_KEY=<keyId.secret> npm run example:agency-worker -- DINKES
+ *   SINERGI_API_KEY=<keyId.secret> npm run example:agency-worker
  *
  * Environment: TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default),
  * SINERGI_API_URL (http://localhost:3000), SINERGI_API_KEY (required), EXAMPLE_INBOX_FILE.
@@ -17,16 +19,15 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AgencyTaskOrder, TaskReceipt } from '../../workflows/contracts/task';
 import { agencyTaskQueue } from '../../workflows/contracts/task';
 
-const agency = (process.argv[2] ?? 'DINKES').toUpperCase();
 const api = process.env.SINERGI_API_URL ?? 'http://localhost:3000';
 const apiKey = process.env.SINERGI_API_KEY;
-const inboxFile = process.env.EXAMPLE_INBOX_FILE ?? `example-${agency.toLowerCase()}-inbox.jsonl`;
+let agency = 'AGENCY';
 const log = (message: string) => process.stdout.write(`[${agency} system] ${message}\n`);
 
 /** The agency side of the contract: record the task in our own system, answer with a receipt. */
-function dispatchAgencyTask(order: AgencyTaskOrder): Promise<TaskReceipt> {
+function dispatchAgencyTask(inboxFile: string, order: AgencyTaskOrder): Promise<TaskReceipt> {
   appendFileSync(inboxFile, `${JSON.stringify(order)}\n`);
-  log(`received ${order.type} for case ${order.caseId} (key ${order.taskKey})`);
+  log(`received ${order.type} for case ${order.caseId} in ${order.regionCode} (key ${order.taskKey})`);
   return Promise.resolve({ taskId: `${agency.toLowerCase()}-${order.taskKey}`, recordedBy: `example ${agency} system` });
 }
 
@@ -47,14 +48,18 @@ async function completeOpenHealthChecks(): Promise<void> {
 
 async function main(): Promise<void> {
   if (apiKey === undefined) throw new Error('Set SINERGI_API_KEY to the agency API key (POST /agencies/:id/credentials)');
+  const me = (await call('/auth/me')) as { agencyCode: string; regionCode: string };
+  agency = me.agencyCode;
+  const taskQueue = agencyTaskQueue(me.regionCode, me.agencyCode);
+  const inboxFile = process.env.EXAMPLE_INBOX_FILE ?? `example-${agency.toLowerCase()}-inbox.jsonl`;
   const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   const worker = await Worker.create({
     connection,
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-    taskQueue: agencyTaskQueue(agency),
-    activities: { dispatchAgencyTask },
+    taskQueue,
+    activities: { dispatchAgencyTask: (order: AgencyTaskOrder) => dispatchAgencyTask(inboxFile, order) },
   });
-  log(`polling ${agencyTaskQueue(agency)}; completing health checks through ${api}`);
+  log(`polling ${taskQueue}; completing health checks through ${api}`);
   const timer = setInterval(() => void completeOpenHealthChecks().catch((error: unknown) => log(String(error))), 2_000);
   process.once('SIGINT', () => worker.shutdown());
   process.once('SIGTERM', () => worker.shutdown());

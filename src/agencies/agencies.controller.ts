@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { AgenciesService } from './agencies.service';
 import { AgencyQueueService } from './agency-queue.service';
-import { KNOWN_AGENCY_CODES } from './agency-codes';
+import { KNOWN_AGENCY_CODES } from '../../workflows/domain/agency-codes';
 import { DomainError } from '../common/errors/domain-error';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { AgencyQueueResponse, AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
 
 const agencyCodePipe = new ParseEnumPipe(Object.fromEntries(KNOWN_AGENCY_CODES.map((c) => [c, c])), {
@@ -26,6 +27,7 @@ export class AgenciesController {
   @Get(':code/queue')
   @Authenticated({ permission: 'agency.queue' })
   @ApiOkResponse({ type: AgencyQueueResponse })
+  @ReachesTemporal()
   queue(@CurrentActor() actor: Actor, @Param('code', agencyCodePipe) code: string): Promise<AgencyQueueResponse> {
     return this.queues.describe(actor, code);
   }
@@ -41,6 +43,7 @@ export class AgenciesController {
   @Post()
   @Authenticated({ permission: 'agency.manage' })
   @ApiCreatedResponse({ type: AgencyResponse })
+  @ApiConflictResponse({ description: 'AGENCY_EXISTS: the region already has an agency with this code' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto): Promise<AgencyResponse> {
     return this.agencies.create(actor, dto);
   }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
-import { inRegionScope, requireOwnAgency, requireRegion } from '../auth/access';
+import { inRegionScope, outOfScope } from '../auth/access';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { DomainError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
+import type { SecurityTarget } from '../security-log/security-event';
+import { SecurityLog } from '../security-log/security-log.service';
 import { AgencyCredentialEntity } from './agency-credential.entity';
 import { AgencyEntity } from './agency.entity';
 import type { AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
@@ -27,7 +29,12 @@ const toCredential = (c: AgencyCredentialEntity): CredentialResponse => ({
   lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
 });
 
+const agencyTarget = (a: { id: string | null; regionCode: string }): SecurityTarget => ({ kind: 'agency', id: a.id, regionCode: a.regionCode });
+const credentialTarget = (agency: AgencyEntity, keyId: string): SecurityTarget => ({ kind: 'credential', id: keyId, regionCode: agency.regionCode });
+
 /** A directory entry is visible inside the actor's scope, and provincial agencies covering it too. */
+const absentAgency = () => new DomainError('AGENCY_NOT_FOUND', 'No agency with this id');
+
 function visible(actor: Actor, agency: AgencyEntity): boolean {
   return inRegionScope(actor.regionCode, agency.regionCode) || inRegionScope(agency.regionCode, actor.regionCode);
 }
@@ -37,6 +44,8 @@ export class AgenciesService {
   constructor(
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
     @InjectRepository(AgencyCredentialEntity) private readonly credentials: Repository<AgencyCredentialEntity>,
+    private readonly dataSource: DataSource,
+    private readonly log: SecurityLog,
   ) {}
 
   /** Agency officers see their own agency only; everyone else the agencies of and around their scope. */
@@ -45,17 +54,23 @@ export class AgenciesService {
     return rows.filter((a) => (actor.agencyId === null ? visible(actor, a) : a.id === actor.agencyId)).map(toAgency);
   }
 
+  /** An agency officer sees their own agency; others the agencies of and around their scope. Any other looks absent. */
   async get(actor: Actor, id: string): Promise<AgencyResponse> {
     const agency = await this.load(id);
-    requireOwnAgency(actor, agency.id);
-    if (!visible(actor, agency)) requireRegion(actor, agency.regionCode);
+    const seen = actor.agencyId === null ? visible(actor, agency) : actor.agencyId === agency.id;
+    if (!seen) await this.log.refuse(actor, agencyTarget(agency), 'GET /agencies/:id', absentAgency());
     return toAgency(agency);
   }
 
+  /** Every management action below is written to the security log in the transaction that makes it. */
   async create(actor: Actor, dto: CreateAgencyDto): Promise<AgencyResponse> {
-    requireRegion(actor, dto.regionCode);
+    if (!inRegionScope(actor.regionCode, dto.regionCode)) await this.log.refuse(actor, agencyTarget({ id: null, regionCode: dto.regionCode }), 'POST /agencies', outOfScope());
     try {
-      return toAgency(await this.agencies.save(this.agencies.create({ code: dto.code, regionCode: dto.regionCode, name: dto.name })));
+      return await this.dataSource.transaction(async (m) => {
+        const saved = await m.save(m.create(AgencyEntity, { code: dto.code, regionCode: dto.regionCode, name: dto.name }));
+        await this.log.record(actor, { action: 'AGENCY_CREATED', outcome: 'DONE', target: agencyTarget(saved), detail: { agencyCode: saved.code } }, m);
+        return toAgency(saved);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new DomainError('AGENCY_EXISTS', 'This region already has an agency with this code');
@@ -66,54 +81,69 @@ export class AgenciesService {
 
   /** Renames an agency or sets its webhook (URL and signing secret together). */
   async update(actor: Actor, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
-    const agency = await this.managed(actor, id);
+    // A secret alone changes nothing either: it is only stored with a webhookUrl.
+    if (dto.name === undefined && dto.webhookUrl === undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'Nothing to change', [{ field: '(body)', messages: ['send name or webhookUrl'] }]);
+    }
     if (dto.webhookUrl !== undefined && dto.webhookUrl !== null && dto.webhookSecret === undefined) {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'webhookSecret', messages: ['webhookSecret is required with a webhookUrl'] }]);
     }
-    await this.agencies.update(
-      { id },
-      {
-        ...(dto.name !== undefined ? { name: dto.name } : {}),
-        ...(dto.webhookUrl !== undefined ? { webhookUrl: dto.webhookUrl, webhookSecret: dto.webhookUrl === null ? null : (dto.webhookSecret ?? null) } : {}),
-      },
-    );
+    const agency = await this.managed(actor, id, 'PATCH /agencies/:id');
+    const changes = {
+      ...(dto.name !== undefined ? { name: dto.name } : {}),
+      ...(dto.webhookUrl !== undefined ? { webhookUrl: dto.webhookUrl, webhookSecret: dto.webhookUrl === null ? null : (dto.webhookSecret ?? null) } : {}),
+    };
+    await this.dataSource.transaction(async (m) => {
+      await m.update(AgencyEntity, { id }, changes);
+      const fields = [...(dto.name !== undefined ? ['name'] : []), ...(dto.webhookUrl !== undefined ? ['webhook'] : [])];
+      await this.log.record(actor, { action: 'AGENCY_UPDATED', outcome: 'DONE', target: agencyTarget(agency), detail: { agencyCode: agency.code, fields } }, m);
+    });
     return toAgency(await this.load(agency.id));
   }
 
   async listCredentials(actor: Actor, agencyId: string): Promise<CredentialResponse[]> {
-    await this.managed(actor, agencyId);
+    await this.managed(actor, agencyId, 'GET /agencies/:id/credentials');
     return (await this.credentials.find({ where: { agencyId }, order: { createdAt: 'ASC' } })).map(toCredential);
   }
 
   /** Issues an API key for the agency's own system; the secret is returned this once. */
   async createCredential(actor: Actor, agencyId: string, dto: CreateCredentialDto): Promise<CreatedCredentialResponse> {
-    await this.managed(actor, agencyId);
+    const agency = await this.managed(actor, agencyId, 'POST /agencies/:id/credentials');
     const keyId = `ak-${randomBytes(9).toString('hex')}`;
     const secret = newSecret();
-    const saved = await this.credentials.save(
-      this.credentials.create({ agencyId, keyId, secretHash: hashSecret(secret), label: dto.label, createdBy: actor.id, revokedAt: null, lastUsedAt: null }),
-    );
+    const saved = await this.dataSource.transaction(async (m) => {
+      const row = await m.save(
+        m.create(AgencyCredentialEntity, { agencyId, keyId, secretHash: hashSecret(secret), label: dto.label, createdBy: actor.id, revokedAt: null, lastUsedAt: null }),
+      );
+      await this.log.record(actor, { action: 'CREDENTIAL_ISSUED', outcome: 'DONE', target: credentialTarget(agency, keyId), detail: { agencyCode: agency.code } }, m);
+      return row;
+    });
     return { ...toCredential(saved), apiKey: `${keyId}.${secret}` };
   }
 
-  /** Revocation applies to the very next request made with the key. */
+  /** Revocation applies to the very next request made with the key. Revoking a revoked key changes (and records) nothing. */
   async revokeCredential(actor: Actor, agencyId: string, keyId: string): Promise<void> {
-    await this.managed(actor, agencyId);
+    const agency = await this.managed(actor, agencyId, 'DELETE /agencies/:id/credentials/:keyId');
     const credential = await this.credentials.findOneBy({ agencyId, keyId });
     if (credential === null) throw new DomainError('CREDENTIAL_NOT_FOUND', 'No such credential for this agency');
-    if (credential.revokedAt === null) await this.credentials.update({ id: credential.id }, { revokedAt: new Date() });
+    if (credential.revokedAt !== null) return;
+    await this.dataSource.transaction(async (m) => {
+      await m.update(AgencyCredentialEntity, { id: credential.id }, { revokedAt: new Date() });
+      await this.log.record(actor, { action: 'CREDENTIAL_REVOKED', outcome: 'DONE', target: credentialTarget(agency, keyId), detail: { agencyCode: agency.code } }, m);
+    });
   }
 
   private async load(id: string): Promise<AgencyEntity> {
     const agency = await this.agencies.findOneBy({ id });
-    if (agency === null) throw new DomainError('AGENCY_NOT_FOUND', 'No agency with this id');
+    if (agency === null) throw absentAgency();
     return agency;
   }
 
-  /** Management needs the agency inside the actor's own scope (not merely visible). */
-  private async managed(actor: Actor, agencyId: string): Promise<AgencyEntity> {
+  /** Management needs the agency inside the actor's own scope (not merely visible); a refusal is recorded. */
+  private async managed(actor: Actor, agencyId: string, route: string): Promise<AgencyEntity> {
     const agency = await this.load(agencyId);
-    requireRegion(actor, agency.regionCode);
+    // Outside the scope an agency looks absent, as a case or a user does.
+    if (!inRegionScope(actor.regionCode, agency.regionCode)) await this.log.refuse(actor, agencyTarget(agency), route, absentAgency());
     return agency;
   }
 }

@@ -7,11 +7,12 @@ import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { translateTemporalError } from '../temporal/temporal-errors';
-import type { AgencyQueueResponse } from './dto/agency.dto';
+import type { AgencyQueueResponse, AgencyRegionQueue } from './dto/agency.dto';
 
 /**
- * An agency's queue as a supervisor needs to see it: tasks waiting in Temporal for the agency's worker
- * (backlog, oldest waiting, whether any worker polls at all) and the inbox of the supervisor's region.
+ * An agency's queues as a supervisor needs to see them: per region of their scope, tasks waiting in
+ * Temporal for the agency's worker (backlog, oldest waiting, whether any worker polls at all), with
+ * totals; and the inbox and webhook deliveries of their scope.
  */
 @Injectable()
 export class AgencyQueueService {
@@ -22,19 +23,7 @@ export class AgencyQueueService {
   ) {}
 
   async describe(actor: Actor, agencyCode: string): Promise<AgencyQueueResponse> {
-    const taskQueue = agencyTaskQueue(agencyCode);
-    const { connection } = this.temporal;
-    const described = await connection
-      .withDeadline(Date.now() + 5_000, () =>
-        connection.workflowService.describeTaskQueue({
-          namespace: this.config.temporal.namespace,
-          taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-          taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
-          reportStats: true,
-        }),
-      )
-      .catch(translateTemporalError);
-    const age = described.stats?.approximateBacklogAge;
+    const queues = await Promise.all((await this.regionsOf(actor, agencyCode)).map((regionCode) => this.backlog(regionCode, agencyCode)));
     const [inbox] = await this.dataSource.query<{ open: number; claimed: number; overdue: number; oldest: Date | null }[]>(
       `SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open,
               count(*) FILTER (WHERE status = 'CLAIMED')::int AS claimed,
@@ -50,14 +39,46 @@ export class AgencyQueueService {
          FROM webhook_delivery WHERE agency_code = $1 AND region_code LIKE $2`,
       [agencyCode, `${actor.regionCode}%`],
     );
+    const ages = queues.map((q) => q.oldestWaitingSeconds).filter((a): a is number => a !== null);
     return {
       agencyCode,
       webhook: { delivered: hooks?.delivered ?? 0, failing: hooks?.failing ?? 0, lastError: hooks?.last_error ?? null },
+      queues,
+      waitingForWorker: queues.reduce((sum, q) => sum + q.waitingForWorker, 0),
+      oldestWaitingSeconds: ages.length === 0 ? null : Math.max(...ages),
+      workersRecentlyPolling: Math.min(...queues.map((q) => q.workersRecentlyPolling), queues.length === 0 ? 0 : Infinity),
+      inbox: { open: inbox?.open ?? 0, claimed: inbox?.claimed ?? 0, overdue: inbox?.overdue ?? 0, oldestOpenSince: inbox?.oldest?.toISOString() ?? null },
+    };
+  }
+
+  /** The regions whose queue of this agency the actor oversees: their own kab/kota, or a province's agencies. */
+  private async regionsOf(actor: Actor, agencyCode: string): Promise<string[]> {
+    if (actor.regionCode.length === 4) return [actor.regionCode];
+    const rows = await this.dataSource.query<{ region_code: string }[]>('SELECT region_code FROM agency WHERE code = $1 AND region_code LIKE $2 ORDER BY region_code', [agencyCode, `${actor.regionCode}%`]);
+    return rows.map((r) => r.region_code);
+  }
+
+  /** Tasks waiting in Temporal for the agency's worker of one region, and whether anyone polls. */
+  private async backlog(regionCode: string, agencyCode: string): Promise<AgencyRegionQueue> {
+    const taskQueue = agencyTaskQueue(regionCode, agencyCode);
+    const { connection } = this.temporal;
+    const described = await connection
+      .withDeadline(Date.now() + 5_000, () =>
+        connection.workflowService.describeTaskQueue({
+          namespace: this.config.temporal.namespace,
+          taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+          taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+          reportStats: true,
+        }),
+      )
+      .catch(translateTemporalError);
+    const age = described.stats?.approximateBacklogAge;
+    return {
+      regionCode,
       taskQueue,
       waitingForWorker: Number(described.stats?.approximateBacklogCount ?? 0),
       oldestWaitingSeconds: age ? Number(age.seconds ?? 0) : null,
       workersRecentlyPolling: described.pollers?.length ?? 0,
-      inbox: { open: inbox?.open ?? 0, claimed: inbox?.claimed ?? 0, overdue: inbox?.overdue ?? 0, oldestOpenSince: inbox?.oldest?.toISOString() ?? null },
     };
   }
 }

@@ -7,7 +7,7 @@ import { AuthGuard } from '../auth/auth.guard';
 import { AuthModule } from '../auth/auth.module';
 import { CasesModule } from '../cases/cases.module';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
-import { createValidationPipe } from '../common/errors/validation';
+import { createValidationPipe } from '../common/validation/validation-pipe';
 import { LoggingModule } from '../common/logging/logging.module';
 import { RequestContextInterceptor } from '../common/request-context';
 import type { AppConfig } from '../config/app-config';

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { LedgerRecord } from '../../workflows/contracts/ledger';
-import { requireRegion } from '../auth/access';
+import { inRegionScope, requireRegion } from '../auth/access';
+import { SecurityLog } from '../security-log/security-log.service';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { fromSnapshot } from '../cases/case-mappers';
@@ -11,8 +12,8 @@ import { CaseResponse } from '../cases/dto/case.response';
 import { DomainError } from '../common/errors/domain-error';
 import { PageQuery } from '../common/page.query';
 import { uuidParam } from '../common/uuid-param';
-import type { PersonalDataRoute } from './access-log.service';
-import { AccessLog } from './access-log.service';
+import type { PersonalDataRoute } from '../access-log/access-log.service';
+import { AccessLog } from '../access-log/access-log.service';
 import type { ExportFormat } from './dto/audit.dto';
 import { AccessLogQuery, AccessLogResponse, AuditEventsQuery, AuditExportQuery, ExportQuery, LedgerPageResponse, StateAtQuery, VerifyResponse } from './dto/audit.dto';
 import type { LedgerExport } from './ledger-export';
@@ -30,6 +31,7 @@ export class AuditController {
   constructor(
     private readonly ledger: Ledger,
     private readonly access: AccessLog,
+    private readonly security: SecurityLog,
   ) {}
 
   /** A case's ledger in chain order (oldest first). */
@@ -37,7 +39,7 @@ export class AuditController {
   @Authenticated({ permission: 'audit.read' })
   @ApiOkResponse({ type: LedgerPageResponse })
   async history(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() page: PageQuery): Promise<LedgerPageResponse> {
-    await this.scopedCase(actor, id);
+    await this.scopedCase(actor, id, 'GET /cases/:id/history');
     const { items, total } = await this.ledger.page(id, page.limit, page.offset);
     await this.logged(actor, 'GET /cases/:id/history', items);
     return { items, total, limit: page.limit, offset: page.offset };
@@ -48,7 +50,7 @@ export class AuditController {
   @Authenticated({ permission: 'audit.read' })
   @ApiOkResponse({ type: VerifyResponse })
   async verify(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<VerifyResponse> {
-    await this.scopedCase(actor, id);
+    await this.scopedCase(actor, id, 'GET /cases/:id/history/verify');
     return this.ledger.verify(id);
   }
 
@@ -56,8 +58,9 @@ export class AuditController {
   @Get('cases/:id/history/export')
   @Authenticated({ permission: 'audit.read' })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The file: a sinergi-ledger-export document (JSON) or CSV, as `format` asks' })
   async exportHistory(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
-    await this.scopedCase(actor, id);
+    await this.scopedCase(actor, id, 'GET /cases/:id/history/export');
     const [records, head] = await Promise.all([this.ledger.all(id), this.ledger.head(id)]);
     await this.logged(actor, 'GET /cases/:id/history/export', records);
     send(res, q.format, `case-${id}-history`, records, { caseId: id }, head === null ? null : { caseId: id, ...head }, actor);
@@ -68,7 +71,7 @@ export class AuditController {
   @Authenticated({ permission: 'audit.read' })
   @ApiOkResponse({ type: CaseResponse })
   async stateAt(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() q: StateAtQuery): Promise<CaseResponse> {
-    await this.scopedCase(actor, id);
+    await this.scopedCase(actor, id, 'GET /cases/:id/state');
     const snapshot = await this.ledger.stateAt(id, new Date(q.at).toISOString());
     if (snapshot === null) throw new DomainError('CASE_NOT_FOUND', 'The case had not been opened at that time');
     await this.access.record(actor, 'GET /cases/:id/state', [id]);
@@ -91,6 +94,8 @@ export class AuditController {
   @Get('audit/events/export')
   @Authenticated({ permission: 'audit.read' })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The file: a sinergi-ledger-export document (JSON) or CSV, as `format` asks' })
+  @ApiUnprocessableEntityResponse({ description: 'EXPORT_TOO_LARGE: more events match than one export holds' })
   async exportEvents(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
     if (q.region !== undefined) requireRegion(actor, q.region);
     const { format, ...filter } = q;
@@ -109,11 +114,12 @@ export class AuditController {
     return this.access.query(actor.regionCode, { ...rest, ...(actorId !== undefined ? { actorId } : {}) });
   }
 
-  /** 404 for an unknown case, 403 outside the auditor's region (ledger rows carry the case's region). */
-  private async scopedCase(actor: Actor, caseId: string): Promise<void> {
+  /** 404 for an unknown case, and for one outside the auditor's region (recorded in the security log). */
+  private async scopedCase(actor: Actor, caseId: string, route: string): Promise<void> {
     const regionCode = await this.ledger.regionOf(caseId);
-    if (regionCode === null) throw new DomainError('CASE_NOT_FOUND', 'No case with this id');
-    requireRegion(actor, regionCode);
+    const absent = new DomainError('CASE_NOT_FOUND', 'No case with this id');
+    if (regionCode === null) throw absent;
+    if (!inRegionScope(actor.regionCode, regionCode)) await this.security.refuse(actor, { kind: 'case', id: caseId, regionCode }, route, absent);
   }
 
   private logged(actor: Actor, route: PersonalDataRoute, records: readonly LedgerRecord[]): Promise<void> {

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AccessLog } from './access-log.service';
+import { SecurityLogModule } from '../security-log/security-log.module';
+import { AccessLogModule } from '../access-log/access-log.module';
 import { AuditController } from './audit.controller';
 import { Ledger } from './ledger.service';
+import { SecurityEventsController } from './security-events.controller';
 
-/** The audit ledger's read side, the API's refusal entries, and the personal-data access log. */
-@Module({ controllers: [AuditController], providers: [Ledger, AccessLog], exports: [Ledger, AccessLog] })
+/** The auditors' API: the ledger's read side, the personal-data access log and the security log. Nothing imports it. */
+@Module({ imports: [SecurityLogModule, AccessLogModule], controllers: [AuditController, SecurityEventsController], providers: [Ledger] })
 export class AuditModule {}

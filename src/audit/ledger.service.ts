@@ -1,79 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LedgerRow } from '../../activities/ledger';
-import { appendLedger, LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
-import type { Actor } from '../../workflows/contracts/actor';
+import { LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
 import type { CaseSnapshot } from '../../workflows/contracts/case';
-import { caseWorkflowId } from '../../workflows/contracts/case';
 import type { LedgerRecord } from '../../workflows/contracts/ledger';
-import { ledgerActor } from '../../workflows/case/journal';
-import { protocolOf } from '../cases/case-mappers';
-import { DomainError } from '../common/errors/domain-error';
 import { SqlFilter } from '../common/sql-filter';
 import type { AuditFilter } from './dto/audit.dto';
 import type { ChainVerdict } from './ledger-verify';
 import { verifyChain } from './ledger-verify';
 
-/** What was refused: the request id (idempotency), the action and what was asked. */
-export interface RefusedRequest {
-  requestId: string;
-  action: string;
-  payload: Record<string, unknown>;
-  agencyCode?: string | null;
-  taskKey?: string | null;
-}
-
 /** Most events one export returns; narrow the filter for more. */
 export const EXPORT_LIMIT = 10_000;
 
-/** Reads of the audit ledger, and the API's own entries: the commands a case refused. */
+/** Reads of the audit ledger for the auditors' API (it is written by src/ledger and the projection activities). */
 @Injectable()
 export class Ledger {
   constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Records a refused command on the case's chain (a refusal by the stage machine, a task rule or the
-   * API's scope checks leaves nothing in Temporal's history). A retried request is recorded once.
-   */
-  async recordRefusal(actor: Actor, caseId: string, r: RefusedRequest, error: DomainError): Promise<void> {
-    const who = ledgerActor(actor);
-    // Looked up here, on the refusal path only: the case's region and pinned protocol for the entry.
-    const [c] = await this.dataSource.query<{ region_code: string; protocol_id: string | null; protocol_version: number | null }[]>(
-      'SELECT region_code, protocol_id, protocol_version FROM case_view WHERE id = $1',
-      [caseId],
-    );
-    if (c === undefined) return; // no such case: nothing to record it on
-    await this.dataSource.transaction((m) =>
-      appendLedger((text, params) => m.query(text, params), caseId, [
-        {
-          key: `r:${r.requestId}`,
-          action: r.action,
-          outcome: 'REJECTED',
-          actor: who,
-          agencyCode: r.agencyCode ?? who.agencyCode,
-          taskKey: r.taskKey ?? null,
-          reason: error.message,
-          summary: `${r.action} refused: ${error.code}`,
-          payload: { code: error.code, ...r.payload },
-          snapshot: null,
-          regionCode: c.region_code,
-          protocol: protocolOf({ protocolId: c.protocol_id, protocolVersion: c.protocol_version }),
-          occurredAt: new Date().toISOString(),
-          origin: { workflowId: caseWorkflowId(caseId), runId: null, eventId: null },
-        },
-      ]),
-    );
-  }
-
-  /** Runs `work` and, when it refuses with a 4xx DomainError, records the refusal before passing it on. */
-  async refusalsRecorded<T>(actor: Actor, caseId: string, r: RefusedRequest, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof DomainError && REFUSALS.has(error.code)) await this.recordRefusal(actor, caseId, r, error);
-      throw error;
-    }
-  }
 
   /** The case's region: from the read model, or from its ledger alone. Null for an unknown case. */
   async regionOf(caseId: string): Promise<string | null> {
@@ -123,7 +65,6 @@ export class Ledger {
   }
 }
 
-const REFUSALS = new Set(['ILLEGAL_TRANSITION', 'ROLE_NOT_ALLOWED', 'VALIDATION_FAILED', 'OUT_OF_SCOPE', 'OTHER_AGENCY', 'CASE_CLOSED', 'TASK_CLOSED']);
 
 function filterSql(scope: string, f: AuditFilter): { where: string; params: unknown[] } {
   const q = new SqlFilter().add('region_code LIKE ?', `${f.region ?? scope}%`);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../workflows/contracts/actor';
 import type { DomainError } from '../common/errors/domain-error';
-import { inRegionScope, requireOwnAgency, requireRegion } from './access';
+import { inRegionScope, requireRegion } from './access';
 import { hasPermission, ROLE_PERMISSIONS } from './permissions';
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
@@ -28,16 +28,11 @@ describe('region scope', () => {
     expect(() => requireRegion(actor({ regionCode: '35' }), '3510')).not.toThrow();
   });
 
-  it('keeps agency officers to their own agency', () => {
-    expect(() => requireOwnAgency(actor({ agencyId: 'a' }), 'b')).toThrow(expect.objectContaining({ code: 'OTHER_AGENCY' }) as DomainError);
-    expect(() => requireOwnAgency(actor({ agencyId: 'a' }), 'a')).not.toThrow();
-    expect(() => requireOwnAgency(actor(), 'b')).not.toThrow();
-  });
 });
 
 describe('permission table', () => {
   it('never lets auditors or agency systems change anything', () => {
-    const writes = ['case.create', 'user.manage', 'agency.manage', 'agency.credential.manage'] as const;
+    const writes = ['case.create', 'user.manage', 'user.confirm', 'agency.manage', 'agency.credential.manage'] as const;
     for (const role of ['AUDITOR', 'AGENCY_SYSTEM'] as const) {
       for (const permission of writes) expect(hasPermission(role, permission)).toBe(false);
     }
@@ -45,5 +40,10 @@ describe('permission table', () => {
 
   it('keeps admins away from case files', () => {
     expect(ROLE_PERMISSIONS.ADMIN.filter((p) => p.startsWith('case.'))).toEqual([]);
+  });
+
+  it('two-person rule: the roles that manage accounts and the role that confirms them are disjoint', () => {
+    const roles = (permission: 'user.manage' | 'user.confirm') => Object.keys(ROLE_PERMISSIONS).filter((r) => hasPermission(r as keyof typeof ROLE_PERMISSIONS, permission));
+    expect([roles('user.manage'), roles('user.confirm')]).toEqual([['ADMIN'], ['SUPERVISOR']]);
   });
 });

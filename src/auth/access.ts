@@ -6,16 +6,9 @@ export function inRegionScope(scope: string, regionCode: string): boolean {
   return regionCode.startsWith(scope);
 }
 
+export const outOfScope = (): DomainError => new DomainError('OUT_OF_SCOPE', 'This resource belongs to a region outside your scope');
+
 /** Throws OUT_OF_SCOPE unless the region lies in the actor's region scope. */
 export function requireRegion(actor: Actor, regionCode: string): void {
-  if (!inRegionScope(actor.regionCode, regionCode)) {
-    throw new DomainError('OUT_OF_SCOPE', 'This resource belongs to a region outside your scope');
-  }
-}
-
-/** Throws OTHER_AGENCY when an agency-bound actor reaches for another agency's resource. */
-export function requireOwnAgency(actor: Actor, agencyId: string): void {
-  if (actor.agencyId !== null && actor.agencyId !== agencyId) {
-    throw new DomainError('OTHER_AGENCY', 'This resource belongs to another agency');
-  }
+  if (!inRegionScope(actor.regionCode, regionCode)) throw outOfScope();
 }

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { SecurityLogModule } from '../security-log/security-log.module';
 import { UserEntity } from '../users/user.entity';
 import { AgencyKeysService } from './agency-keys.service';
 import { AuthController } from './auth.controller';
@@ -11,6 +12,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginFailureEntity } from './login-failure.entity';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasswordsService } from './passwords.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { TokensService } from './tokens.service';
@@ -19,9 +21,10 @@ import { TokensService } from './tokens.service';
   imports: [
     TypeOrmModule.forFeature([UserEntity, AgencyEntity, RefreshTokenEntity, LoginFailureEntity]),
     JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }) }),
+    SecurityLogModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokensService, RefreshTokensService, LoginThrottleService, AgencyKeysService, AuthGuard],
+  providers: [AuthService, PasswordsService, TokensService, RefreshTokensService, LoginThrottleService, AgencyKeysService, AuthGuard],
   exports: [AuthGuard, TokensService, AgencyKeysService, RefreshTokensService],
 })
 export class AuthModule {}

@@ -26,24 +26,30 @@ export class AuthService {
   async login(dto: LoginDto, address: string): Promise<TokenResponse> {
     const username = dto.username.trim().toLowerCase();
     await this.throttle.assertNotLocked(username, address);
-    const user = await this.users.findOneBy({ username });
-    const valid = await verifyPassword(user?.active ? user.passwordHash : undefined, dto.password);
+    const user = await this.users.findOneBy({ username, status: 'ACTIVE' });
+    // A pending or deactivated account has no usable password: it fails exactly like a wrong one.
+    const valid = await verifyPassword(user?.passwordHash ?? undefined, dto.password);
     if (!valid || user === null) {
       await this.throttle.recordFailure(username, address);
       throw new DomainError('INVALID_CREDENTIALS', 'Invalid username or password');
     }
     await this.throttle.reset(username);
-    return this.tokensFor(user, await this.refreshTokens.issue(user.id));
+    return this.session(user);
   }
 
-  async refresh(refreshToken: string | undefined): Promise<TokenResponse> {
+  async refresh(refreshToken: string | null | undefined): Promise<TokenResponse> {
     const { userId, ...next } = await this.refreshTokens.rotate(refreshToken);
-    const user = await this.users.findOneBy({ id: userId, active: true });
+    const user = await this.users.findOneBy({ id: userId, status: 'ACTIVE' });
     if (user === null) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired refresh token');
     return this.tokensFor(user, next);
   }
 
-  logout(refreshToken: string | undefined): Promise<void> {
+  /** A new session (token pair, new refresh family) for a user who just proved who they are. */
+  async session(user: UserEntity): Promise<TokenResponse> {
+    return this.tokensFor(user, await this.refreshTokens.issue(user.id));
+  }
+
+  logout(refreshToken: string | null | undefined): Promise<void> {
     return this.refreshTokens.revoke(refreshToken);
   }
 
@@ -51,9 +57,10 @@ export class AuthService {
     return { ...actor, permissions: [...ROLE_PERMISSIONS[actor.role]] };
   }
 
-  private async tokensFor(user: UserEntity, refresh: { refreshToken: string; refreshExpiresIn: number }): Promise<TokenResponse> {
+  /** The actor a user acts as: what their tokens carry. */
+  async actorOf(user: UserEntity): Promise<Actor> {
     const agency = user.agencyId === null ? null : await this.agencies.findOneBy({ id: user.agencyId });
-    const actor: Actor = {
+    return {
       id: user.id,
       kind: 'user',
       name: user.username,
@@ -62,6 +69,9 @@ export class AuthService {
       agencyId: user.agencyId,
       agencyCode: agency?.code ?? null,
     };
-    return { ...(await this.tokens.issue(actor)), tokenType: 'Bearer', ...refresh };
+  }
+
+  private async tokensFor(user: UserEntity, refresh: { refreshToken: string; refreshExpiresIn: number }): Promise<TokenResponse> {
+    return { ...(await this.tokens.issue(await this.actorOf(user))), tokenType: 'Bearer', ...refresh };
   }
 }

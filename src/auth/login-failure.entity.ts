@@ -1,13 +1,14 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A failed login, counted per submitted username and per client address for lockouts. */
+/** A failed login or setup-code attempt, counted per submitted username and per client address for lockouts. */
 @Entity({ name: 'login_failure' })
 export class LoginFailureEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
-  @Column('text')
-  username!: string;
+  /** Null for a setup-code attempt (it names no account). */
+  @Column('text', { nullable: true })
+  username!: string | null;
 
   @Column('text')
   address!: string;

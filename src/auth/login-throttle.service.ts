@@ -9,7 +9,8 @@ import { LoginFailureEntity } from './login-failure.entity';
 /**
  * Temporary lockout after repeated failed logins, per submitted username and per client address,
  * kept in PostgreSQL so every API instance sees the same counts. Usernames that do not exist are
- * throttled exactly like real ones, so a lockout reveals nothing.
+ * throttled exactly like real ones, so a lockout reveals nothing. Attempts that name no account (a
+ * setup code) are counted per address only (`username` null).
  */
 @Injectable()
 export class LoginThrottleService {
@@ -18,7 +19,7 @@ export class LoginThrottleService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async assertNotLocked(username: string, address: string): Promise<void> {
+  async assertNotLocked(username: string | null, address: string): Promise<void> {
     const { maxFailuresPerAccount, maxFailuresPerAddress, lockoutSeconds } = this.config.auth;
     const rows: { account: number; address: number; last: number | null }[] = await this.failures.query(
       `SELECT
@@ -36,7 +37,7 @@ export class LoginThrottleService {
     }
   }
 
-  async recordFailure(username: string, address: string): Promise<void> {
+  async recordFailure(username: string | null, address: string): Promise<void> {
     await this.failures.insert({ username, address });
   }
 

@@ -3,6 +3,7 @@ import type { Role } from '../../workflows/contracts/actor';
 /** Every permission a route can require. Each route declares exactly one (see `@Authenticated`). */
 export type Permission =
   | 'self.read'
+  | 'self.password'
   | 'case.create'
   | 'case.read'
   | 'case.list'
@@ -13,6 +14,7 @@ export type Permission =
   | 'agency.queue'
   | 'user.read'
   | 'user.manage'
+  | 'user.confirm'
   | 'agency.read'
   | 'agency.manage'
   | 'agency.credential.manage'
@@ -27,15 +29,18 @@ export type Permission =
  * - Agency officers work on their agency's tasks (inbox), and see of a case only what the task carries.
  * - Auditors read everything in their scope and change nothing; only they read the audit ledger and
  *   the personal-data access log.
- * - Admins manage users and agencies, not case files (least privilege over health and children's data).
+ * - Admins manage users and agencies, not case files (least privilege over health and children's data),
+ *   and never hold a password of someone who can read them: a supervisor confirms those accounts and
+ *   alone receives their one-time setup code (two-person rule, docs/security.md).
+ * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  CASE_WORKER: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
-  SUPERVISOR: ['self.read', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'task.read', 'task.assign', 'agency.queue'],
-  AGENCY_OFFICER: ['self.read', 'agency.read', 'task.read', 'task.work'],
-  AUDITOR: ['self.read', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read'],
-  ADMIN: ['self.read', 'agency.read', 'agency.manage', 'agency.credential.manage', 'user.read', 'user.manage'],
+  CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
+  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue'],
+  AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
+  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read'],
+  ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'user.read', 'user.manage'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };
 

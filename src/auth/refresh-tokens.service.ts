@@ -8,6 +8,9 @@ import { InjectConfig } from '../config/config.module';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { hashSecret, newSecret, secretMatches, splitCompositeToken } from './secrets';
 
+/** A refresh token as the request carried it: @IsOptional lets null through as well as a missing one. */
+type PresentedToken = string | null | undefined;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const invalid = () => new DomainError('UNAUTHENTICATED', 'Invalid or expired refresh token');
 
 /** Refresh tokens with rotation and reuse detection. */
@@ -30,7 +33,7 @@ export class RefreshTokensService {
    * Spends a refresh token: returns its user and a successor in the same family. A token that was
    * already spent (replayed, perhaps stolen) revokes the whole family instead.
    */
-  async rotate(token: string | undefined): Promise<{ userId: string; refreshToken: string; refreshExpiresIn: number }> {
+  async rotate(token: PresentedToken): Promise<{ userId: string; refreshToken: string; refreshExpiresIn: number }> {
     const row = await this.find(token);
     const revoked = await this.tokens
       .createQueryBuilder()
@@ -47,8 +50,8 @@ export class RefreshTokensService {
   }
 
   /** Logout: the token and its family stop working. Unknown tokens are ignored (nothing to reveal). */
-  async revoke(token: string | undefined): Promise<void> {
-    if (token === undefined) throw invalid();
+  async revoke(token: PresentedToken): Promise<void> {
+    if (typeof token !== 'string') throw invalid();
     const row = await this.find(token).catch(() => undefined);
     if (row !== undefined) await this.revokeFamily(row.familyId);
   }
@@ -57,9 +60,10 @@ export class RefreshTokensService {
     await this.tokens.createQueryBuilder().update().set({ revokedAt: () => 'now()' }).where('user_id = :userId AND revoked_at IS NULL', { userId }).execute();
   }
 
-  private async find(token: string | undefined): Promise<RefreshTokenEntity> {
-    const parts = token === undefined ? undefined : splitCompositeToken(token);
-    const row = parts && /^[0-9a-f-]{36}$/.test(parts.id) ? await this.tokens.findOneBy({ id: parts.id }) : null;
+  private async find(token: PresentedToken): Promise<RefreshTokenEntity> {
+    const parts = typeof token === 'string' ? splitCompositeToken(token) : undefined;
+    // Only a well-formed UUID reaches the uuid column (anything else made PostgreSQL fail: 500).
+    const row = parts && UUID.test(parts.id) ? await this.tokens.findOneBy({ id: parts.id }) : null;
     if (!parts || row === null || !secretMatches(parts.secret, row.secretHash)) throw invalid();
     return row;
   }

@@ -1,39 +1,40 @@
-import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
-import type { CaseCommand } from '../../workflows/contracts/lifecycle';
+import type { CaseAction, CaseCommand, CommandBody } from '../../workflows/contracts/commands';
+import { COMMAND_BODIES } from '../../workflows/contracts/commands';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
+import { ZodBodyPipe } from '../common/validation/zod-body.pipe';
+import { openApiSchema } from '../common/validation/zod-openapi';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { CasesService } from './cases.service';
-import {
-  AcknowledgeRepatriationDto,
-  CloseCaseDto,
-  CompleteRehabilitationDto,
-  ExtendShelterStayDto,
-  LeaveShelterDto,
-  NoteDto,
-  RecordAssessmentDto,
-  RecordHealthCheckDto,
-  RecordMonitoringVisitDto,
-  RecordRecoveryDto,
-} from './dto/case-commands.dto';
-import { CaseResponse } from './dto/case.response';
+import { CaseResponse, CommandAcceptedResponse } from './dto/case.response';
 
-/** What every command endpoint shares: permission, request-id header, and the documented answers. */
-function CaseCommandEndpoint(): MethodDecorator {
+/** What every command endpoint shares: its path, permission, body schema, request-id header and answers. */
+function CommandEndpoint(path: string, action: CaseAction): MethodDecorator {
   return applyDecorators(
+    Post(path),
     Authenticated({ permission: 'case.command' }),
     HttpCode(200),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key applies the command once' }),
+    ApiBody({ schema: openApiSchema(COMMAND_BODIES[action]), required: false }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key applies the command once and answers its result' }),
     ApiOkResponse({ type: CaseResponse, description: 'The new case state, already readable through GET' }),
-    ApiConflictResponse({ description: 'ILLEGAL_TRANSITION with the reason and `allowedActions`; nothing changed' }),
+    ApiAcceptedResponse({ type: CommandAcceptedResponse, description: 'Applied, but its result is not readable yet: send the same request again with the returned Idempotency-Key' }),
+    ApiConflictResponse({ description: 'ILLEGAL_TRANSITION with the reason and `allowedActions`, or CASE_CLOSED; nothing changed' }),
     ApiBadRequestResponse({ description: 'VALIDATION_FAILED; nothing changed' }),
-    ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' }),
+    ApiNotFoundResponse({ description: 'CASE_NOT_FOUND (also for a case outside your region)' }),
+    ReachesTemporal(),
   );
 }
 
+/** The body of a command, validated by the schema the workflow's validator also uses. */
+const CommandBodyOf = (action: CaseAction): ParameterDecorator => Body(new ZodBodyPipe(COMMAND_BODIES[action]));
+
 type Key = string | undefined;
+type Id = string;
 
 /** One endpoint per case action; each is a Temporal update validated by the stage machine. */
 @ApiTags('case commands')
@@ -41,91 +42,81 @@ type Key = string | undefined;
 export class CaseCommandsController {
   constructor(private readonly cases: CasesService) {}
 
-  private run(actor: Actor, id: string, command: CaseCommand, key: Key): Promise<CaseResponse> {
-    return this.cases.command(actor, id, command, key);
+  private async run(actor: Actor, id: Id, command: CaseCommand, key: Key, res: Response): Promise<CaseResponse | CommandAcceptedResponse> {
+    const outcome = await this.cases.command(actor, id, command, key);
+    res.status(outcome.httpStatus);
+    return outcome.body;
   }
 
   /** INTAKE → HEALTH_CHECK. */
-  @Post('start-health-check')
-  @CaseCommandEndpoint()
-  startHealthCheck(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'startHealthCheck' }, k);
+  @CommandEndpoint('start-health-check', 'startHealthCheck')
+  startHealthCheck(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('startHealthCheck') b: CommandBody<'startHealthCheck'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'startHealthCheck', ...b }, k, r);
   }
 
   /** HEALTH_CHECK → ASSESSMENT (FIT) or MEDICAL_TREATMENT (health before social handling). */
-  @Post('record-health-check')
-  @CaseCommandEndpoint()
-  recordHealthCheck(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RecordHealthCheckDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'recordHealthCheck', ...dto }, k);
+  @CommandEndpoint('record-health-check', 'recordHealthCheck')
+  recordHealthCheck(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('recordHealthCheck') b: CommandBody<'recordHealthCheck'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'recordHealthCheck', ...b }, k, r);
   }
 
   /** MEDICAL_TREATMENT → ASSESSMENT. */
-  @Post('record-recovery')
-  @CaseCommandEndpoint()
-  recordRecovery(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RecordRecoveryDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'recordRecovery', ...dto }, k);
+  @CommandEndpoint('record-recovery', 'recordRecovery')
+  recordRecovery(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('recordRecovery') b: CommandBody<'recordRecovery'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'recordRecovery', ...b }, k, r);
   }
 
   /** ASSESSMENT → SHELTER, REHABILITATION or REINTEGRATION, with PPKS categories. */
-  @Post('record-assessment')
-  @CaseCommandEndpoint()
-  recordAssessment(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RecordAssessmentDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'recordAssessment', ...dto }, k);
+  @CommandEndpoint('record-assessment', 'recordAssessment')
+  recordAssessment(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('recordAssessment') b: CommandBody<'recordAssessment'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'recordAssessment', ...b }, k, r);
   }
 
   /** Records an adult's refusal of referral (never overridden silently). */
-  @Post('record-referral-refusal')
-  @CaseCommandEndpoint()
-  recordReferralRefusal(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: NoteDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'recordReferralRefusal', ...dto }, k);
+  @CommandEndpoint('record-referral-refusal', 'recordReferralRefusal')
+  recordReferralRefusal(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('recordReferralRefusal') b: CommandBody<'recordReferralRefusal'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'recordReferralRefusal', ...b }, k, r);
   }
 
   /** A supervisor extends the shelter stay beyond the protocol's limit. */
-  @Post('extend-shelter-stay')
-  @CaseCommandEndpoint()
-  extendShelterStay(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ExtendShelterStayDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'extendShelterStay', ...dto }, k);
+  @CommandEndpoint('extend-shelter-stay', 'extendShelterStay')
+  extendShelterStay(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('extendShelterStay') b: CommandBody<'extendShelterStay'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'extendShelterStay', ...b }, k, r);
   }
 
   /** SHELTER → REHABILITATION or REINTEGRATION. */
-  @Post('leave-shelter')
-  @CaseCommandEndpoint()
-  leaveShelter(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: LeaveShelterDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'leaveShelter', ...dto }, k);
+  @CommandEndpoint('leave-shelter', 'leaveShelter')
+  leaveShelter(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('leaveShelter') b: CommandBody<'leaveShelter'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'leaveShelter', ...b }, k, r);
   }
 
   /** REHABILITATION → REINTEGRATION. */
-  @Post('complete-rehabilitation')
-  @CaseCommandEndpoint()
-  completeRehabilitation(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CompleteRehabilitationDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'completeRehabilitation', ...dto }, k);
+  @CommandEndpoint('complete-rehabilitation', 'completeRehabilitation')
+  completeRehabilitation(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('completeRehabilitation') b: CommandBody<'completeRehabilitation'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'completeRehabilitation', ...b }, k, r);
   }
 
   /** The home region's Dinsos acknowledges the handover of a repatriated person. */
-  @Post('acknowledge-repatriation')
-  @CaseCommandEndpoint()
-  acknowledgeRepatriation(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: AcknowledgeRepatriationDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'acknowledgeRepatriation', ...dto }, k);
+  @CommandEndpoint('acknowledge-repatriation', 'acknowledgeRepatriation')
+  acknowledgeRepatriation(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('acknowledgeRepatriation') b: CommandBody<'acknowledgeRepatriation'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'acknowledgeRepatriation', ...b }, k, r);
   }
 
   /** REINTEGRATION → MONITORING (a repatriation needs the acknowledgement first). */
-  @Post('complete-reintegration')
-  @CaseCommandEndpoint()
-  completeReintegration(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'completeReintegration' }, k);
+  @CommandEndpoint('complete-reintegration', 'completeReintegration')
+  completeReintegration(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('completeReintegration') b: CommandBody<'completeReintegration'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'completeReintegration', ...b }, k, r);
   }
 
   /** A follow-up visit during MONITORING (schedule from the protocol). */
-  @Post('record-monitoring-visit')
-  @CaseCommandEndpoint()
-  recordMonitoringVisit(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RecordMonitoringVisitDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'recordMonitoringVisit', ...dto }, k);
+  @CommandEndpoint('record-monitoring-visit', 'recordMonitoringVisit')
+  recordMonitoringVisit(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('recordMonitoringVisit') b: CommandBody<'recordMonitoringVisit'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'recordMonitoringVisit', ...b }, k, r);
   }
 
   /** Closes the case: COMPLETED from monitoring, or an exit reason from any open stage. */
-  @Post('close')
-  @CaseCommandEndpoint()
-  close(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CloseCaseDto, @Headers('idempotency-key') k: Key): Promise<CaseResponse> {
-    return this.run(a, id, { action: 'closeCase', ...dto }, k);
+  @CommandEndpoint('close', 'closeCase')
+  close(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: Id, @CommandBodyOf('closeCase') b: CommandBody<'closeCase'>, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response) {
+    return this.run(a, id, { action: 'closeCase', ...b }, k, r);
   }
 }

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { CasesService } from './cases.service';
-import { CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
+import { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
+import { PageQuery } from '../common/page.query';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { OpenCaseDto } from './dto/open-case.dto';
 
@@ -21,6 +23,8 @@ export class CasesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Your retries with the same key return the same case' })
   @ApiCreatedResponse({ type: CaseResponse, description: 'The case is open and readable' })
   @ApiAcceptedResponse({ type: CaseAcceptedResponse, description: 'Accepted and durable; readable once a worker processes it' })
+  @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this key was used with another body' })
+  @ReachesTemporal()
   async open(
     @CurrentActor() actor: Actor,
     @Body() dto: OpenCaseDto,
@@ -30,6 +34,17 @@ export class CasesController {
     const outcome = await this.cases.openCase(actor, dto, idempotencyKey);
     res.status(outcome.httpStatus);
     return outcome.body;
+  }
+
+  /**
+   * Cases of your region whose data the read model refused (a projection failed on the data itself):
+   * the case goes on in Temporal; someone must look at it. Ids and codes only.
+   */
+  @Get('attention')
+  @Authenticated({ permission: 'case.list' })
+  @ApiOkResponse({ type: AttentionListResponse })
+  attention(@CurrentActor() actor: Actor, @Query() page: PageQuery): Promise<AttentionListResponse> {
+    return this.cases.needingAttention(actor, page);
   }
 
   /** One case of your region, from the read model. */

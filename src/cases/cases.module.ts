@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AttentionModule } from '../attention/attention.module';
+import { AccessLogModule } from '../access-log/access-log.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { SecurityLogModule } from '../security-log/security-log.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseCommandsController } from './case-commands.controller';
@@ -11,7 +14,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency-keys';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule],
   controllers: [CasesController, CaseCommandsController],
   providers: [CasesService, CaseWorkflows, IdempotencyKeys],
 })

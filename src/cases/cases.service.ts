@@ -4,17 +4,20 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { FindOptionsWhere } from 'typeorm';
 import { ArrayContains, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
-import type { CaseCommand } from '../../workflows/contracts/lifecycle';
+import type { CaseCommand } from '../../workflows/contracts/commands';
 import { checkNik } from '../../workflows/domain/nik';
-import { AccessLog } from '../audit/access-log.service';
-import { Ledger } from '../audit/ledger.service';
-import { requireRegion } from '../auth/access';
+import { AccessLog } from '../access-log/access-log.service';
+import { LedgerRefusals } from '../ledger/ledger-refusals.service';
+import { inRegionScope, requireRegion } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { ProtocolRegistry } from '../protocols/protocol-registry';
 import { fromSnapshot, fromView } from './case-mappers';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseWorkflows } from './case-workflows';
-import type { CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
+import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse, CommandAcceptedResponse } from './dto/case.response';
+import type { PageQuery } from '../common/page.query';
+import { CaseAttention } from '../attention/case-attention.service';
+import { SecurityLog } from '../security-log/security-log.service';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 import { IdempotencyKeys } from './idempotency-keys';
@@ -22,6 +25,11 @@ import { IdempotencyKeys } from './idempotency-keys';
 export interface OpenCaseOutcome {
   httpStatus: 201 | 202;
   body: CaseResponse | CaseAcceptedResponse;
+}
+
+export interface CommandOutcome {
+  httpStatus: 200 | 202;
+  body: CaseResponse | CommandAcceptedResponse;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -33,8 +41,10 @@ export class CasesService {
     private readonly idempotencyKeys: IdempotencyKeys,
     private readonly workflows: CaseWorkflows,
     private readonly protocols: ProtocolRegistry,
-    private readonly ledger: Ledger,
+    private readonly refusals: LedgerRefusals,
     private readonly access: AccessLog,
+    private readonly attention: CaseAttention,
+    private readonly security: SecurityLog,
   ) {}
 
   async openCase(actor: Actor, dto: OpenCaseDto, idempotencyKey: string | undefined): Promise<OpenCaseOutcome> {
@@ -50,39 +60,57 @@ export class CasesService {
     // Keys are per actor: another user's identical key can neither collide with nor reveal this case.
     const caseId =
       idempotencyKey === undefined ? randomUUID() : await this.idempotencyKeys.claimCaseId(`open-case:${actor.id}`, idempotencyKey, request);
-    const snapshot = await this.workflows.open({
-      caseId,
-      ...request,
-      openedBy: actor,
-      protocol: this.protocols.forRegion(regionCode),
-      warnings: nikCheck?.valid ? nikCheck.warnings : [],
-    });
+    // A repeated request answers with the case it opened, whatever happened to it since (even closed).
+    const existing = idempotencyKey === undefined ? null : await this.views.findOneBy({ id: caseId });
+    const snapshot =
+      existing !== null
+        ? existing
+        : await this.workflows.open({ caseId, ...request, openedBy: actor, protocol: this.protocols.forRegion(regionCode), warnings: nikCheck?.valid ? nikCheck.warnings : [] });
     if (snapshot === undefined) return { httpStatus: 202, body: { id: caseId, status: 'PENDING' } };
+    if (snapshot === 'CLOSED') throw new DomainError('CASE_CLOSED', 'This request opened a case that is closed now');
     await this.access.record(actor, 'POST /cases', [caseId]);
-    return { httpStatus: 201, body: fromSnapshot(snapshot) };
+    return { httpStatus: 201, body: snapshot instanceof CaseViewEntity ? fromView(snapshot) : fromSnapshot(snapshot) };
   }
 
   async getCase(actor: Actor, id: string): Promise<CaseResponse> {
     const view = await this.load(id);
-    requireRegion(actor, view.regionCode);
+    if (!inRegionScope(actor.regionCode, view.regionCode)) return this.refuse(actor, view, 'GET /cases/:id');
     await this.access.record(actor, 'GET /cases/:id', [id]);
     return fromView(view);
   }
 
   /**
-   * Gives a case command. Scope: the case's region — except a repatriation acknowledgement, which
-   * comes from the receiving (home) region's Dinsos. The answer is the new state, already readable.
-   * A refused command is recorded in the case's ledger before the refusal is returned.
+   * Gives a case command. Scope: the case's region — except a repatriation acknowledgement, which comes
+   * from the person's home region (the case's origin) acknowledging for itself. Outside that a case
+   * looks absent. The answer is the new state, already readable, or 202 when the workflow accepted the
+   * command but its result is not readable yet. A refused command is recorded in the case's ledger.
    */
-  async command(actor: Actor, id: string, command: CaseCommand, requestKey: string | undefined): Promise<CaseResponse> {
+  async command(actor: Actor, id: string, command: CaseCommand, requestKey: string | undefined): Promise<CommandOutcome> {
     const view = await this.load(id);
-    const requestId = `${actor.id}:${command.action}:${requestKey ?? randomUUID()}`;
-    const snapshot = await this.ledger.refusalsRecorded(actor, id, { requestId, action: command.action, payload: { command } }, () => {
-      requireRegion(actor, command.action === 'acknowledgeRepatriation' ? command.receivingRegionCode : view.regionCode);
-      return this.workflows.command(id, { requestId, actor, command });
-    });
+    if (!this.mayCommand(actor, view, command)) return this.refuse(actor, view, 'POST /cases/:id/<command>');
+    // Only the person's home region acknowledges its own handover.
+    if (command.action === 'acknowledgeRepatriation' && !inRegionScope(actor.regionCode, command.receivingRegionCode)) {
+      return this.security.refuse(actor, { kind: 'case', id, regionCode: view.regionCode }, 'POST /cases/:id/acknowledge-repatriation', new DomainError('OUT_OF_SCOPE', 'Only the receiving region acknowledges a repatriation'));
+    }
+    const key = requestKey ?? randomUUID();
+    const requestId = `${actor.id}:${command.action}:${key}`;
+    const answer = await this.refusals.recorded(actor, id, { requestId, action: command.action, payload: { command } }, () =>
+      this.workflows.command(id, { requestId, actor, command }),
+    );
+    if (!answer.done) return { httpStatus: 202, body: { id, status: 'ACCEPTED', requestId, idempotencyKey: key } };
     await this.access.record(actor, 'POST /cases/:id/<command>', [id]);
-    return fromSnapshot(snapshot);
+    return { httpStatus: 200, body: fromSnapshot(answer.result) };
+  }
+
+  /** The case's region, or for a repatriation acknowledgement also the person's home region, sees the case. */
+  private mayCommand(actor: Actor, view: CaseViewEntity, command: CaseCommand): boolean {
+    if (inRegionScope(actor.regionCode, view.regionCode)) return true;
+    return command.action === 'acknowledgeRepatriation' && view.originRegionCode !== null && inRegionScope(actor.regionCode, view.originRegionCode);
+  }
+
+  /** Cases of the actor's scope that the read model could not take (ids and codes only: no access log). */
+  needingAttention(actor: Actor, page: PageQuery): Promise<AttentionListResponse> {
+    return this.attention.list(actor.regionCode, page.limit, page.offset);
   }
 
   /** Only cases in the actor's region scope; asking for a region outside it is refused, not emptied. */
@@ -102,7 +130,17 @@ export class CasesService {
 
   private async load(id: string): Promise<CaseViewEntity> {
     const view = await this.views.findOneBy({ id });
-    if (view === null) throw new DomainError('CASE_NOT_FOUND', 'No case with this id');
+    if (view === null) throw this.absent();
     return view;
+  }
+
+  /** A missing case and one outside the caller's scope answer alike: existence is not revealed. */
+  private absent(): DomainError {
+    return new DomainError('CASE_NOT_FOUND', 'No case with this id');
+  }
+
+  /** A case outside the caller's scope: recorded in the security log (never in the case's own chain), answered as absent. */
+  private refuse(actor: Actor, view: CaseViewEntity, route: string): Promise<never> {
+    return this.security.refuse(actor, { kind: 'case', id: view.id, regionCode: view.regionCode }, route, this.absent());
   }
 }

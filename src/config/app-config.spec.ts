@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig, temporalAddress } from './app-config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, configVariables, loadConfig, projectRoot, temporalAddress } from './app-config';
+import { withConfigTable } from './config-table';
 
 describe('loadConfig', () => {
   it('has working defaults for a newcomer (embedded database, local dev server)', () => {
@@ -40,5 +43,19 @@ describe('secrets', () => {
 
   it('uses the development secret outside production', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).auth.jwtSecret).toMatch(/development/);
+  });
+});
+
+describe('one schema for type, variable list and README', () => {
+  it('lists every variable once, each with a meaning', () => {
+    const names = configVariables().map((v) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(CONFIG_VARIABLES).toEqual(names);
+    expect(configVariables().filter((v) => v.doc.trim() === '')).toEqual([]);
+  });
+
+  it("keeps the README's table equal to the one generated from the schema (npm run docs:config)", () => {
+    const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
+    expect(readme).toBe(withConfigTable(readme));
   });
 });

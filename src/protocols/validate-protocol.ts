@@ -1,4 +1,4 @@
-import { AGENCY_CODE_FORMAT } from '../agencies/agency-codes';
+import { AGENCY_CODE_FORMAT } from '../../workflows/domain/agency-codes';
 import type { Protocol } from '../../workflows/contracts/protocol';
 import { ESCALATION_TARGETS, PROTOCOL_STEPS } from '../../workflows/contracts/protocol';
 import { parseDuration } from '../../workflows/domain/duration';

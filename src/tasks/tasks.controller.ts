@@ -1,19 +1,45 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
+import type { TaskAction } from '../../workflows/contracts/task';
+import type { Permission } from '../auth/permissions';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { CompleteTaskDto, ListTasksQuery, ReassignTaskDto, RejectTaskDto, TaskListResponse, TaskResponse } from './dto/task.dto';
+import { CompleteTaskDto, ListTasksQuery, ReassignTaskDto, RejectTaskDto, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
+import type { TaskActOutcome } from './tasks.service';
 import { TasksService } from './tasks.service';
+import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 
 type Key = string | undefined;
+type Answer = Promise<TaskResponse | TaskAcceptedResponse>;
+
+/** What every task action shares: its path, permission and answers. */
+function TaskActionEndpoint(path: string, permission: Permission): MethodDecorator {
+  return applyDecorators(
+    Post(`:id/${path}`),
+    Authenticated({ permission }),
+    HttpCode(200),
+    ApiOkResponse({ type: TaskResponse, description: 'The task as it now stands' }),
+    ApiAcceptedResponse({ type: TaskAcceptedResponse, description: 'Applied, but its result is not readable yet: send the same request again with the returned Idempotency-Key' }),
+    ApiNotFoundResponse({ description: 'TASK_NOT_FOUND (also for a task outside your inbox)' }),
+    ApiConflictResponse({ description: 'TASK_CLOSED, ILLEGAL_TRANSITION or CASE_CLOSED: the task or its case no longer takes this action; nothing changed' }),
+    ReachesTemporal(),
+  );
+}
 
 @ApiTags('tasks')
 @Controller('tasks')
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'On POSTs: retrying with the same key applies the action once' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'On POSTs: retrying with the same key applies the action once and answers its result' })
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
+
+  private async act(a: Actor, id: string, action: TaskAction, body: Parameters<TasksService['act']>[3], k: Key, res: Response): Answer {
+    const outcome: TaskActOutcome = await this.tasks.act(a, id, action, body, k);
+    res.status(outcome.httpStatus);
+    return outcome.body;
+  }
 
   /** Your agency's inbox (supervisors and auditors: every agency in your region). */
   @Get()
@@ -24,38 +50,26 @@ export class TasksController {
   }
 
   /** Takes the task (it shows you as assignee). */
-  @Post(':id/claim')
-  @Authenticated({ permission: 'task.work' })
-  @HttpCode(200)
-  @ApiOkResponse({ type: TaskResponse })
-  claim(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Headers('idempotency-key') k: Key): Promise<TaskResponse> {
-    return this.tasks.act(a, id, 'claimTask', {}, k);
+  @TaskActionEndpoint('claim', 'task.work')
+  claim(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response): Answer {
+    return this.act(a, id, 'claimTask', {}, k, r);
   }
 
   /** Completes the task with its typed outcome; the case moves on when the outcome decides a step. */
-  @Post(':id/complete')
-  @Authenticated({ permission: 'task.work' })
-  @HttpCode(200)
-  @ApiOkResponse({ type: TaskResponse })
-  complete(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CompleteTaskDto, @Headers('idempotency-key') k: Key): Promise<TaskResponse> {
-    return this.tasks.act(a, id, 'completeTask', { outcome: dto.outcome }, k);
+  @TaskActionEndpoint('complete', 'task.work')
+  complete(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CompleteTaskDto, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response): Answer {
+    return this.act(a, id, 'completeTask', { outcome: dto.outcome }, k, r);
   }
 
   /** Declines the task with a reason (the case's team decides what happens next). */
-  @Post(':id/reject')
-  @Authenticated({ permission: 'task.work' })
-  @HttpCode(200)
-  @ApiOkResponse({ type: TaskResponse })
-  reject(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RejectTaskDto, @Headers('idempotency-key') k: Key): Promise<TaskResponse> {
-    return this.tasks.act(a, id, 'rejectTask', { reason: dto.reason }, k);
+  @TaskActionEndpoint('reject', 'task.work')
+  reject(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RejectTaskDto, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response): Answer {
+    return this.act(a, id, 'rejectTask', { reason: dto.reason }, k, r);
   }
 
   /** A supervisor hands the task to another officer of the same agency. */
-  @Post(':id/reassign')
-  @Authenticated({ permission: 'task.assign' })
-  @HttpCode(200)
-  @ApiOkResponse({ type: TaskResponse })
-  reassign(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReassignTaskDto, @Headers('idempotency-key') k: Key): Promise<TaskResponse> {
-    return this.tasks.act(a, id, 'reassignTask', { assigneeUserId: dto.assigneeUserId }, k);
+  @TaskActionEndpoint('reassign', 'task.assign')
+  reassign(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReassignTaskDto, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response): Answer {
+    return this.act(a, id, 'reassignTask', { assigneeUserId: dto.assigneeUserId }, k, r);
   }
 }

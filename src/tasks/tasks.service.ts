@@ -3,19 +3,24 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { taskUpdates } from '../../workflows/case/case.messages';
 import type { Actor } from '../../workflows/contracts/actor';
-import { caseWorkflowId } from '../../workflows/contracts/case';
 import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
-import { AccessLog } from '../audit/access-log.service';
-import { Ledger } from '../audit/ledger.service';
-import { inRegionScope, requireRegion } from '../auth/access';
+import { AccessLog } from '../access-log/access-log.service';
+import { SecurityLog } from '../security-log/security-log.service';
+import { LedgerRefusals } from '../ledger/ledger-refusals.service';
+import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { SqlFilter } from '../common/sql-filter';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { UserEntity } from '../users/user.entity';
 import { TemporalClientService } from '../temporal/temporal-client.service';
+import type { UpdateAnswer } from '../temporal/case-updates';
+import { sendCaseUpdate } from '../temporal/case-updates';
 import { translateUpdateFailure } from '../temporal/temporal-errors';
-import type { ListTasksQuery, TaskListResponse, TaskResponse } from './dto/task.dto';
+import { fieldErrors, normalizeStrings } from '../common/validation/zod-body.pipe';
+import { parseWith } from '../../workflows/contracts/commands';
+import { OUTCOME_SCHEMAS } from '../../workflows/case/task-outcomes';
+import type { ListTasksQuery, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
 
 interface TaskRow {
   id: string;
@@ -52,6 +57,28 @@ const toTask = (r: TaskRow): TaskResponse => ({
   outcome: r.outcome,
 });
 
+type TaskBody = Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string };
+
+export interface TaskActOutcome {
+  httpStatus: 200 | 202;
+  body: TaskResponse | TaskAcceptedResponse;
+}
+
+const absent = () => new DomainError('TASK_NOT_FOUND', 'No task with this id');
+
+/** Agency staff work their own agency's inbox of their region; a supervisor reassigns within the region. */
+function mayWork(actor: Actor, task: TaskRow, action: TaskAction): boolean {
+  if (action === 'reassignTask') return inRegionScope(actor.regionCode, task.region_code);
+  return actor.agencyCode === task.agency_code && actor.regionCode === task.region_code;
+}
+
+/** The outcome must fit the task's type: the schema the workflow's validator checks again. Returns it normalised. */
+function checkedOutcome(type: TaskRow['type'], outcome: unknown): Record<string, unknown> {
+  const parsed = parseWith<Record<string, unknown>>(OUTCOME_SCHEMAS[type], normalizeStrings(outcome), 'outcome');
+  if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', 'The request is invalid', fieldErrors(parsed.problems));
+  return parsed.value;
+}
+
 /**
  * Agency inboxes. Reads come from the agency_task table; every change goes to the case workflow as an
  * update (the workflow is the single writer), whose answer is already projected when it returns.
@@ -62,8 +89,9 @@ export class TasksService {
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
     @InjectConfig() private readonly config: AppConfig,
-    private readonly ledger: Ledger,
+    private readonly refusals: LedgerRefusals,
     private readonly access: AccessLog,
+    private readonly security: SecurityLog,
   ) {}
 
   /** Agency staff and systems: their agency's inbox. Supervisors and auditors: every agency in scope. */
@@ -85,22 +113,26 @@ export class TasksService {
     return { items: rows.map(toTask), total };
   }
 
-  /** Works a task through its case's workflow. A refused request is recorded in the case's ledger. */
-  async act(actor: Actor, taskId: string, action: TaskAction, body: Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string }, key: string | undefined): Promise<TaskResponse> {
+  /**
+   * Works a task through its case's workflow. A task outside the caller's inbox (another agency, another
+   * region) looks absent. A refused request is recorded in the case's ledger; 202 when the workflow
+   * accepted the request but its result is not readable yet.
+   */
+  async act(actor: Actor, taskId: string, action: TaskAction, body: TaskBody, key: string | undefined): Promise<TaskActOutcome> {
     const task = await this.load(taskId);
-    const requestId = `${actor.id}:${action}:${key ?? randomUUID()}`;
+    if (!mayWork(actor, task, action)) return this.security.refuse(actor, { kind: 'task', id: taskId, regionCode: task.region_code }, `POST /tasks/:id/${action}`, absent());
+    if (action === 'completeTask') body = { ...body, outcome: checkedOutcome(task.type, body.outcome) };
+    const idempotencyKey = key ?? randomUUID();
+    const requestId = `${actor.id}:${action}:${idempotencyKey}`;
     const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };
-    await this.ledger.refusalsRecorded(actor, task.case_id, what, () => this.send(actor, task, action, body, requestId));
+    const answer = await this.refusals.recorded(actor, task.case_id, what, () => this.send(actor, task, action, body, requestId));
+    if (!answer.done) return { httpStatus: 202, body: { id: taskId, status: 'ACCEPTED', requestId, idempotencyKey } };
     const done = await this.load(taskId);
     if (done.outcome !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
-    return toTask(done);
+    return { httpStatus: 200, body: toTask(done) };
   }
 
-  private async send(actor: Actor, task: TaskRow, action: TaskAction, body: Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string }, requestId: string): Promise<void> {
-    if (action === 'reassignTask') requireRegion(actor, task.region_code);
-    else if (actor.agencyCode !== task.agency_code || !inRegionScope(actor.regionCode, task.region_code)) {
-      throw new DomainError('OTHER_AGENCY', "This task belongs to another agency's inbox");
-    }
+  private async send(actor: Actor, task: TaskRow, action: TaskAction, body: TaskBody, requestId: string): Promise<UpdateAnswer<unknown>> {
     const assignee = body.assigneeUserId === undefined ? undefined : await this.assignee(body.assigneeUserId, task);
     const request: TaskRequest = {
       requestId,
@@ -110,18 +142,16 @@ export class TasksService {
       ...(body.reason !== undefined ? { reason: body.reason } : {}),
       ...(assignee !== undefined ? { assignee } : {}),
     };
-    const { client } = this.temporal;
-    const handle = client.workflow.getHandle(caseWorkflowId(task.case_id));
     try {
-      await client.withDeadline(Date.now() + this.config.http.commandTimeoutMs, () => handle.executeUpdate(taskUpdates[action], { args: [request], updateId: request.requestId }));
+      return await sendCaseUpdate(this.temporal.client, task.case_id, taskUpdates[action], [request], requestId, this.config.http.commandTimeoutMs);
     } catch (error) {
-      translateUpdateFailure(error, /already (completed|rejected|cancelled)/, 'TASK_CLOSED');
+      return translateUpdateFailure(error, /already (completed|rejected|cancelled)/, 'TASK_CLOSED');
     }
   }
 
   private async load(id: string): Promise<TaskRow> {
     const [row] = await this.dataSource.query<TaskRow[]>(`SELECT ${COLUMNS} FROM agency_task WHERE id = $1`, [id]);
-    if (row === undefined) throw new DomainError('TASK_NOT_FOUND', 'No task with this id');
+    if (row === undefined) throw absent();
     return row;
   }
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AGENCY_NAMES, KNOWN_AGENCY_CODES } from '../agencies/agency-codes';
+import { AGENCY_NAMES, KNOWN_AGENCY_CODES } from '../../workflows/domain/agency-codes';
 import { hashPassword } from '../auth/passwords';
 import type { DatabaseSettings } from '../database/data-source';
 import { dataSourceOptions } from '../database/data-source';

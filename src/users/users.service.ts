@@ -1,35 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Like, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource, IsNull, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { AgencyEntity } from '../agencies/agency.entity';
-import { requireRegion } from '../auth/access';
-import { hashPassword } from '../auth/passwords';
+import { inRegionScope, outOfScope } from '../auth/access';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
+import type { SetupCode } from '../auth/setup-codes';
+import { newSetupCode } from '../auth/setup-codes';
 import { DomainError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
-import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserListResponse, UserResponse } from './dto/user.dto';
+import type { SecurityAction } from '../security-log/security-event';
+import { SecurityLog } from '../security-log/security-log.service';
+import { needsConfirmation } from './account-status';
+import type { AccountSetupResponse, CreateUserDto, ListUsersQuery, UpdateUserDto, UserListResponse, UserResponse } from './dto/user.dto';
 import { UserEntity } from './user.entity';
 
-/** Never exposes the password hash. */
+/** Never exposes the password hash or the setup code's hash. */
 export function toUserResponse(u: UserEntity): UserResponse {
-  const { id, username, displayName, role, regionCode, agencyId, active } = u;
-  return { id, username, displayName, role, regionCode, agencyId, active, createdAt: u.createdAt.toISOString() };
+  const { id, username, displayName, role, regionCode, agencyId, active, status } = u;
+  return { id, username, displayName, role, regionCode, agencyId, active, status, createdAt: u.createdAt.toISOString() };
 }
 
-const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field, messages: [message] }]);
+const withCode = (u: UserEntity, code: SetupCode | null): AccountSetupResponse => ({
+  ...toUserResponse(u),
+  setupCode: code?.code ?? null,
+  setupCodeExpiresAt: code?.expiresAt.toISOString() ?? null,
+});
 
+const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field, messages: [message] }]);
+const notFound = () => new DomainError('USER_NOT_FOUND', 'No user with this id');
+const target = (u: { id: string | null; regionCode: string }) => ({ kind: 'user' as const, id: u.id, regionCode: u.regionCode });
+
+/**
+ * Accounts, managed by admins, confirmed by supervisors. No password passes through here: an account
+ * starts without one and the person sets it with a one-time code (docs/security.md, account lifecycle).
+ * A user outside the caller's region scope is answered like a missing one, and the attempt recorded.
+ */
 @Injectable()
 export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+    private readonly dataSource: DataSource,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly log: SecurityLog,
   ) {}
 
   async list(actor: Actor, query: ListUsersQuery): Promise<UserListResponse> {
     const [rows, total] = await this.users.findAndCount({
-      where: { regionCode: Like(`${actor.regionCode}%`), ...(query.role ? { role: query.role } : {}) },
+      where: { regionCode: Like(`${actor.regionCode}%`), ...(query.role ? { role: query.role } : {}), ...(query.status ? { status: query.status } : {}) },
       order: { username: 'ASC' },
       take: query.limit,
       skip: query.offset,
@@ -38,44 +58,97 @@ export class UsersService {
   }
 
   async get(actor: Actor, id: string): Promise<UserResponse> {
-    return toUserResponse(await this.load(actor, id));
+    return toUserResponse(await this.load(actor, id, 'GET /users/:id'));
   }
 
-  async create(actor: Actor, dto: CreateUserDto): Promise<UserResponse> {
+  /** An admin account gets its setup code at once; every other role waits for a supervisor. */
+  async create(actor: Actor, dto: CreateUserDto): Promise<AccountSetupResponse> {
     const regionCode = await this.regionFor(dto);
-    requireRegion(actor, regionCode);
-    const user = this.users.create({
-      username: dto.username,
-      displayName: dto.displayName,
-      passwordHash: await hashPassword(dto.password),
-      role: dto.role,
-      regionCode,
-      agencyId: dto.agencyId ?? null,
-    });
+    if (!inRegionScope(actor.regionCode, regionCode)) await this.log.refuse(actor, target({ id: null, regionCode }), 'POST /users', outOfScope());
+    const code = needsConfirmation(dto.role) ? null : newSetupCode();
     try {
-      return toUserResponse(await this.users.save(user));
+      return await this.changed(actor, 'USER_CREATED', async (m) => {
+        const { id } = await m.save(
+          m.create(UserEntity, {
+            username: dto.username,
+            displayName: dto.displayName,
+            passwordHash: null,
+            setupCodeHash: code?.hash ?? null,
+            setupCodeExpiresAt: code?.expiresAt ?? null,
+            role: dto.role,
+            regionCode,
+            agencyId: dto.agencyId ?? null,
+          }),
+        );
+        return id;
+      }, code);
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new DomainError('USERNAME_TAKEN', 'This username is taken');
-      }
+      if (isUniqueViolation(error)) throw new DomainError('USERNAME_TAKEN', 'This username is taken');
       throw error;
     }
   }
 
+  /** A supervisor covering the account's region vouches for the person and receives the setup code (again, if the last one expired). */
+  async confirm(actor: Actor, id: string): Promise<AccountSetupResponse> {
+    const user = await this.load(actor, id, 'POST /users/:id/confirm');
+    if (!needsConfirmation(user.role) || (user.status !== 'PENDING_CONFIRMATION' && user.status !== 'PENDING_SETUP')) {
+      throw new DomainError('ACCOUNT_NOT_PENDING', `This account (${user.status}, ${user.role}) awaits no confirmation`);
+    }
+    const code = newSetupCode();
+    return this.changed(actor, 'USER_CONFIRMED', async (m) => {
+      // Guarded: a password set meanwhile (or a deactivation) wins, and nothing is issued.
+      const { affected } = await m.update(UserEntity, { id, passwordHash: IsNull(), active: true }, { setupCodeHash: code.hash, setupCodeExpiresAt: code.expiresAt });
+      if (affected !== 1) throw new DomainError('ACCOUNT_NOT_PENDING', 'This account awaits no confirmation');
+      return id;
+    }, code);
+  }
+
+  /**
+   * Clears the password, ends the user's sessions and restarts the setup: a supervisor confirms again
+   * (case-file roles) or the admin receives the new code (admin accounts).
+   */
+  async resetPassword(actor: Actor, id: string): Promise<AccountSetupResponse> {
+    const user = await this.load(actor, id, 'POST /users/:id/reset-password');
+    const code = needsConfirmation(user.role) ? null : newSetupCode();
+    await this.refreshTokens.revokeAllOf(id);
+    return this.changed(actor, 'PASSWORD_RESET_REQUESTED', async (m) => {
+      await m.update(UserEntity, { id }, { passwordHash: null, setupCodeHash: code?.hash ?? null, setupCodeExpiresAt: code?.expiresAt ?? null });
+      return id;
+    }, code);
+  }
+
+  /** Renames or (de)activates; each change is its own security event. */
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    const user = await this.load(actor, id);
-    if (dto.displayName !== undefined) user.displayName = dto.displayName;
-    if (dto.active !== undefined) user.active = dto.active;
-    if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
-    const saved = await this.users.save(user);
-    if (dto.password !== undefined || dto.active === false) await this.refreshTokens.revokeAllOf(id);
+    if (dto.displayName === undefined && dto.active === undefined) throw invalid('body', 'give displayName or active');
+    const user = await this.load(actor, id, 'PATCH /users/:id');
+    const actions: SecurityAction[] = [];
+    if (dto.displayName !== undefined && dto.displayName !== user.displayName) actions.push('USER_RENAMED');
+    if (dto.active !== undefined && dto.active !== user.active) actions.push(dto.active ? 'USER_REACTIVATED' : 'USER_DEACTIVATED');
+    if (dto.active === false) await this.refreshTokens.revokeAllOf(id);
+    const saved = await this.dataSource.transaction(async (m) => {
+      await m.update(UserEntity, { id }, { ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}), ...(dto.active !== undefined ? { active: dto.active } : {}) });
+      const after = await m.findOneByOrFail(UserEntity, { id });
+      for (const action of actions) await this.log.record(actor, { action, outcome: 'DONE', target: target(after), detail: { role: after.role, status: after.status } }, m);
+      return after;
+    });
     return toUserResponse(saved);
   }
 
-  private async load(actor: Actor, id: string): Promise<UserEntity> {
+  /** Runs a change and records it in one transaction; answers the account as it now stands, with the code issued, if any. */
+  private changed(actor: Actor, action: SecurityAction, change: (m: EntityManager) => Promise<string>, code: SetupCode | null): Promise<AccountSetupResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const user = await m.findOneByOrFail(UserEntity, { id: await change(m) });
+      const expiry = code === null ? {} : { setupCodeExpiresAt: code.expiresAt.toISOString() };
+      await this.log.record(actor, { action, outcome: 'DONE', target: target(user), detail: { role: user.role, status: user.status, ...expiry } }, m);
+      return withCode(user, code);
+    });
+  }
+
+  /** The user, if it lies in the actor's scope; outside it, the same 404 as for no user, and a security event. */
+  private async load(actor: Actor, id: string, route: string): Promise<UserEntity> {
     const user = await this.users.findOneBy({ id });
-    if (user === null) throw new DomainError('USER_NOT_FOUND', 'No user with this id');
-    requireRegion(actor, user.regionCode);
+    if (user === null) throw notFound();
+    if (!inRegionScope(actor.regionCode, user.regionCode)) await this.log.refuse(actor, target(user), route, notFound());
     return user;
   }
 

@@ -4,7 +4,7 @@ import { LoggingModule } from '../common/logging/logging.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
-import { CaseWorkerService } from './case-worker.service';
+import { TemporalWorkers } from './temporal-workers.service';
 
 /** Root module of the worker process: Temporal Worker + activities' dependencies. No HTTP. */
 @Module({})
@@ -13,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule],
-      providers: [CaseWorkerService],
+      providers: [TemporalWorkers],
     };
   }
 }

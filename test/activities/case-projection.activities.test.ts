@@ -8,35 +8,39 @@ import { dataSourceOptions } from '../../src/database/data-source';
 import type { CaseSnapshot } from '../../workflows/contracts/case';
 import type { LedgerEntry } from '../../workflows/contracts/ledger';
 import { SYSTEM_ACTOR } from '../../workflows/contracts/ledger';
+import { PROJECTION_DATA_ERROR } from '../../workflows/contracts/projection';
+import type { AgencyTaskOrder, TaskState } from '../../workflows/contracts/task';
+import { createAgencyTaskActivities } from '../../activities/agency-task.activities';
 import { testConfig } from '../helpers/test-config';
+
+const snapshot = (overrides: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
+  caseId: randomUUID(),
+  stage: 'INTAKE',
+  channel: 'COMPLAINT',
+  regionCode: '3510',
+  person: { name: 'Rina', sex: 'P', approximateAge: 70 },
+  openedBy: null,
+  originRegionCode: null,
+  protocol: null,
+  ppksCategories: [],
+  warnings: [],
+  closure: null,
+  responsibleAgency: null,
+  deadlineAt: null,
+  overdue: false,
+  escalations: [],
+  lastAction: null,
+  stageEnteredAt: '2026-01-05T03:00:00.000Z',
+  openedAt: '2026-01-05T03:00:00.000Z',
+  updatedAt: '2026-01-05T03:00:00.000Z',
+  version: 1,
+  ...overrides,
+});
 
 describe('projectCase (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let projectCase: ReturnType<typeof createCaseProjectionActivities>['projectCase'];
 
-  const snapshot = (overrides: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-    caseId: randomUUID(),
-    stage: 'INTAKE',
-    channel: 'COMPLAINT',
-    regionCode: '3510',
-    person: { name: 'Rina', sex: 'P', approximateAge: 70 },
-    openedBy: null,
-    originRegionCode: null,
-    protocol: null,
-    ppksCategories: [],
-    warnings: [],
-    closure: null,
-    responsibleAgency: null,
-    deadlineAt: null,
-    overdue: false,
-    escalations: [],
-    lastAction: null,
-    stageEnteredAt: '2026-01-05T03:00:00.000Z',
-    openedAt: '2026-01-05T03:00:00.000Z',
-    updatedAt: '2026-01-05T03:00:00.000Z',
-    version: 1,
-    ...overrides,
-  });
   const row = async (id: string) => (await dataSource.query('SELECT * FROM case_view WHERE id = $1', [id]))[0];
 
   beforeAll(async () => {
@@ -102,5 +106,49 @@ describe('projectCase (real PostgreSQL)', () => {
     expect(current.version).toBe(2);
     expect(current.person.name).toBe('Rina (verified)');
     expect(current.updated_at.toISOString()).toBe('2026-01-06T00:00:00.000Z');
+  });
+});
+
+describe('projectTasks and data errors (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let activities: ReturnType<typeof createCaseProjectionActivities>;
+  const order = (caseId: string): AgencyTaskOrder => ({ taskKey: 'HEALTH_CHECK@v1', caseId, type: 'HEALTH_CHECK', agencyCode: 'DINKES', regionCode: '3514', dispatchedAt: '2026-01-05T03:00:00.000Z', dueAt: null });
+  const task = (caseId: string, overrides: Partial<TaskState>): TaskState => ({ order: order(caseId), receipt: { taskId: 'x', recordedBy: 'sinergi' }, status: 'OPEN', assignee: null, outcome: null, reason: null, closedAt: null, ...overrides });
+  const status = async (caseId: string) => (await dataSource.query<{ status: string; version: number }[]>('SELECT status, version FROM agency_task WHERE case_id = $1', [caseId]))[0];
+
+  beforeAll(async () => {
+    const { database } = testConfig();
+    dataSource = await new DataSource(dataSourceOptions({ url: database.url as string, schema: database.schema, poolSize: 2 })).initialize();
+    activities = createCaseProjectionActivities({ dataSource });
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  it('writes a task only forward: a late, older projection never turns COMPLETED back into CLAIMED', async () => {
+    const caseId = randomUUID();
+    await activities.projectTasks(caseId, [task(caseId, { status: 'COMPLETED', outcome: { result: 'FIT' }, closedAt: '2026-01-05T04:00:00.000Z' })], [], 5);
+    await activities.projectTasks(caseId, [task(caseId, { status: 'CLAIMED', assignee: { id: 'u', name: 'dinkes' } })], [], 4);
+    expect(await status(caseId)).toEqual({ status: 'COMPLETED', version: 5 });
+    await activities.projectTasks(caseId, [task(caseId, { status: 'COMPLETED', outcome: { result: 'FIT' } })], [], 5); // a retry of the same version
+    expect(await status(caseId)).toEqual({ status: 'COMPLETED', version: 5 });
+  });
+
+  it("cancels a row an agency's worker wrote although the case moved past the task before its receipt came back", async () => {
+    const caseId = randomUUID();
+    await createAgencyTaskActivities({ dataSource }).dispatchAgencyTask(order(caseId));
+    await activities.projectTasks(caseId, [task(caseId, { receipt: null, status: 'CANCELLED', closedAt: '2026-01-05T04:00:00.000Z' })], [], 3);
+    expect(await status(caseId)).toEqual({ status: 'CANCELLED', version: 3 });
+  });
+
+  it('fails at once, without retries, when PostgreSQL refuses the data itself (a NUL in a text)', async () => {
+    const attempt = activities.projectCase({ ...snapshot(), person: { name: 'a\u0000b', sex: 'L', approximateAge: 30 } });
+    await expect(attempt).rejects.toMatchObject({ name: 'ApplicationFailure', type: PROJECTION_DATA_ERROR, nonRetryable: true, details: [{ sqlstate: '22P05' }] });
+    await expect(attempt).rejects.not.toThrow(/a\u0000b/);
+  });
+
+  it('stays retryable when the database is unavailable, not the data wrong', async () => {
+    const down = new DataSource(dataSourceOptions({ url: 'postgres://nobody@127.0.0.1:1/none', schema: 'public', poolSize: 1 }));
+    const attempt = createCaseProjectionActivities({ dataSource: down }).projectCase(snapshot());
+    await expect(attempt).rejects.toMatchObject({ name: 'SanitizedActivityError' });
   });
 });

@@ -54,7 +54,7 @@ describe('docker-compose.yml (parsed; no Docker engine here)', () => {
   it('configures Sinergi only with variables it actually reads, pointing at the compose services', () => {
     for (const name of ['api', 'worker', 'migrate']) {
       const env = services[name]?.environment ?? {};
-      expect(Object.keys(env).filter((key) => !(CONFIG_VARIABLES as readonly string[]).includes(key))).toEqual([]);
+      expect(Object.keys(env).filter((key) => !CONFIG_VARIABLES.includes(key))).toEqual([]);
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(env.DATABASE_URL).toMatch(/@postgresql:5432\//);
     }

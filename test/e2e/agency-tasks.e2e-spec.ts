@@ -53,7 +53,8 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
     expect(await inbox(t.dinsos, caseId)).toEqual([]); // not in another agency's inbox
 
     const foreign = await as(t.dinsos).post(`/tasks/${task.id}/complete`).send({ outcome: { result: 'FIT' } });
-    expect([foreign.status, foreign.body.code]).toEqual([403, 'OTHER_AGENCY']);
+    // Another agency's task is not in DINSOS's inbox: it answers as if absent.
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'TASK_NOT_FOUND']);
     expect((await as(t.dinkes).post(`/tasks/${task.id}/claim`).expect(200)).body).toMatchObject({ status: 'CLAIMED', assigneeName: expect.any(String) });
     const malformed = await as(t.dinkes).post(`/tasks/${task.id}/complete`).send({ outcome: { result: 'HEALTHY' } });
     expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
@@ -92,7 +93,7 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
 
   it("shows a supervisor an agency's queue: workers polling, backlog, and the region's inbox", async () => {
     const res = await as(t.supervisor).get('/agencies/DINKES/queue').expect(200);
-    expect(res.body).toMatchObject({ agencyCode: 'DINKES', taskQueue: 'agency-dinkes', waitingForWorker: 0 });
+    expect(res.body).toMatchObject({ agencyCode: 'DINKES', queues: [{ regionCode: '3514', taskQueue: 'agency-3514-dinkes', waitingForWorker: 0 }], waitingForWorker: 0 });
     expect(res.body.workersRecentlyPolling).toBeGreaterThan(0);
     // The inbox counts are the region's DINKES rows as they stand (other test files share the schema).
     const counts = (await db.query(

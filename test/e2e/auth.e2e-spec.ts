@@ -157,7 +157,8 @@ describe('authentication', () => {
       await loginFrom(from(), user.username, secret).expect(401);
       await loginFrom(from(), user.username, TEST_PASSWORD).expect(200);
       const { token: admin } = await signedIn(api.getHttpServer(), db, 'ADMIN', '3514');
-      await http().post('/users').auth(admin, { type: 'bearer' }).send({ username: `pwlog-${Date.now()}`, displayName: 'x', password: secret, role: 'AUDITOR', regionCode: '3514' }).expect(201);
+      const created = await http().post('/users').auth(admin, { type: 'bearer' }).send({ username: `pwlog-${Date.now()}`, displayName: 'x', role: 'ADMIN', regionCode: '3514' }).expect(201);
+      await http().post('/auth/setup-password').set('X-Forwarded-For', from()).send({ setupCode: created.body.setupCode, password: secret }).expect(204);
     } finally {
       process.stdout.write = original;
     }
@@ -182,33 +183,38 @@ describe('users', () => {
     await db?.end();
   });
 
-  it('admins create users who can then log in; hashes and passwords are never returned', async () => {
+  it('admins create users who can log in once confirmed and set up; hashes and codes are never listed', async () => {
     const { token: admin } = await signedIn(api.getHttpServer(), db, 'ADMIN', '35');
+    const { token: supervisor } = await signedIn(api.getHttpServer(), db, 'SUPERVISOR', '3510');
     const agencyId = await createAgency(db, 'DINSOS', '3510');
     const as = () => request.agent(api.getHttpServer()).auth(admin, { type: 'bearer' });
     const username = `officer-${Date.now()}`;
-    const created = await as().post('/users').send({ username, displayName: 'Petugas', password: 'a-long-password', role: 'AGENCY_OFFICER', agencyId }).expect(201);
-    expect(created.body).toMatchObject({ username, role: 'AGENCY_OFFICER', regionCode: '3510', agencyId, active: true });
-    expect(Object.keys(created.body)).not.toEqual(expect.arrayContaining(['password']));
-    expect(JSON.stringify((await as().get('/users').expect(200)).body)).not.toMatch(/argon2|password/i);
+    const created = await as().post('/users').send({ username, displayName: 'Petugas', role: 'AGENCY_OFFICER', agencyId }).expect(201);
+    expect(created.body).toMatchObject({ username, role: 'AGENCY_OFFICER', regionCode: '3510', agencyId, active: true, status: 'PENDING_CONFIRMATION', setupCode: null });
+    const { setupCode } = (await request(api.getHttpServer()).post(`/users/${created.body.id}/confirm`).auth(supervisor, { type: 'bearer' }).expect(200)).body;
+    await request(api.getHttpServer()).post('/auth/setup-password').send({ setupCode, password: 'a-long-password' }).expect(204);
+    expect(JSON.stringify((await as().get('/users').expect(200)).body)).not.toMatch(/argon2|password|setupCode/i);
     const token = await login(api.getHttpServer(), username, 'a-long-password');
     const me = await request(api.getHttpServer()).get('/auth/me').auth(token, { type: 'bearer' }).expect(200);
     expect(me.body).toMatchObject({ role: 'AGENCY_OFFICER', agencyCode: 'DINSOS', regionCode: '3510' });
 
-    await as().post('/users').send({ username, displayName: 'again', password: 'a-long-password', role: 'AUDITOR', regionCode: '35' }).expect(409);
+    await as().post('/users').send({ username, displayName: 'again', role: 'AUDITOR', regionCode: '35' }).expect(409);
     const bad = await as().post('/users').send({ username: 'X', displayName: '', password: 'short', role: 'AGENCY_SYSTEM', regionCode: '99' }).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['displayName', 'password', 'regionCode', 'role', 'username']);
-    await as().post('/users').send({ username: `cw-${Date.now()}`, displayName: 'x', password: 'a-long-password', role: 'CASE_WORKER', regionCode: '3272' }).expect(403);
+    await as().post('/users').send({ username: `cw-${Date.now()}`, displayName: 'x', role: 'CASE_WORKER', regionCode: '3272' }).expect(403);
   });
 
   it('deactivating a user or resetting the password ends their sessions', async () => {
     const { token: admin } = await signedIn(api.getHttpServer(), db, 'ADMIN', '3514');
     const user = await createUser(db, 'CASE_WORKER', '3514');
     const session = (await request(api.getHttpServer()).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(200)).body;
-    await request(api.getHttpServer()).patch(`/users/${user.id}`).auth(admin, { type: 'bearer' }).send({ password: 'another-long-password' }).expect(200);
+    await request(api.getHttpServer()).post(`/users/${user.id}/reset-password`).auth(admin, { type: 'bearer' }).expect(200);
     await request(api.getHttpServer()).post('/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
-    await login(api.getHttpServer(), user.username, 'another-long-password');
-    await request(api.getHttpServer()).patch(`/users/${user.id}`).auth(admin, { type: 'bearer' }).send({ active: false }).expect(200);
-    await request(api.getHttpServer()).post('/auth/login').send({ username: user.username, password: 'another-long-password' }).expect(401);
+    await request(api.getHttpServer()).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(401);
+    const other = await createUser(db, 'CASE_WORKER', '3514');
+    const otherSession = (await request(api.getHttpServer()).post('/auth/login').send({ username: other.username, password: TEST_PASSWORD }).expect(200)).body;
+    await request(api.getHttpServer()).patch(`/users/${other.id}`).auth(admin, { type: 'bearer' }).send({ active: false }).expect(200);
+    await request(api.getHttpServer()).post('/auth/refresh').send({ refreshToken: otherSession.refreshToken }).expect(401);
+    await request(api.getHttpServer()).post('/auth/login').send({ username: other.username, password: TEST_PASSWORD }).expect(401);
   });
 });

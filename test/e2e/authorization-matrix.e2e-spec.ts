@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 import request from 'supertest';
 import type { Role } from '../../workflows/contracts/actor';
 import type { AppConfig } from '../../src/config/app-config';
-import { createAgency, signedIn, TEST_PASSWORD } from '../helpers/identity';
+import { eventually } from '../helpers/eventually';
+import { createAgency, createUser, signedIn, TEST_PASSWORD } from '../helpers/identity';
 import { startApi, startWorker, testPool } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
@@ -12,18 +13,23 @@ import { testConfig } from '../helpers/test-config';
  * Who may call what, written out by hand (not derived from the permission table, so that a change to
  * the table shows up here). Every route in the OpenAPI spec must appear, so adding a route without
  * deciding its access fails this test; a route whose decorator is missing is refused by the guard
- * and fails the "allowed" expectations below.
+ * and fails the "allowed" expectations below. Every route with an id runs against a real resource of
+ * its kind (a case, its agency task, a user, an agency, an API key), and again from another region.
  */
 const ALL: Role[] = ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN', 'AGENCY_SYSTEM'];
 const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
+  'GET /metrics': 'public',
   'POST /auth/login': 'public',
   'POST /auth/refresh': 'public',
   'POST /auth/logout': 'public',
+  'POST /auth/setup-password': 'public',
   'GET /auth/me': ALL,
+  'POST /auth/password': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
   'POST /cases': ['CASE_WORKER', 'SUPERVISOR'],
   'GET /cases': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'GET /cases/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'GET /cases/attention': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   ...Object.fromEntries(
     [
       'start-health-check',
@@ -51,6 +57,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /users': ['ADMIN'],
   'GET /users/{id}': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'PATCH /users/{id}': ['ADMIN'],
+  'POST /users/{id}/confirm': ['SUPERVISOR'],
+  'POST /users/{id}/reset-password': ['ADMIN'],
   'GET /agencies': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
   'POST /agencies': ['ADMIN'],
   'GET /agencies/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
@@ -66,6 +74,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /audit/events': ['AUDITOR'],
   'GET /audit/events/export': ['AUDITOR'],
   'GET /audit/access-log': ['AUDITOR'],
+  'GET /audit/security-events': ['AUDITOR'],
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
@@ -73,9 +82,19 @@ const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
   'POST /cases/{id}/close': ['CASE_WORKER'],
 };
 /** The only routes that answer without any credential (besides /docs, which is not an API route). */
-const OPEN_WITHOUT_CREDENTIAL = ['GET /health', 'POST /auth/login'];
+const OPEN_WITHOUT_CREDENTIAL = ['GET /health', 'GET /metrics', 'POST /auth/login', 'POST /auth/setup-password'];
 
 type Credential = { bearer: string } | { apiKey: string } | { none: true };
+type Principals = Record<Role, Credential>;
+
+/** What a route's id stands for, and the code an unknown (or out-of-scope) one answers. */
+const KIND_OF: [RegExp, string, string][] = [
+  [/^\/cases\/\{id\}/, 'case', 'CASE_NOT_FOUND'],
+  [/^\/tasks\/\{id\}/, 'task', 'TASK_NOT_FOUND'],
+  [/^\/users\/\{id\}/, 'user', 'USER_NOT_FOUND'],
+  [/^\/agencies\/\{id\}/, 'agency', 'AGENCY_NOT_FOUND'],
+];
+const kindOf = (route: string) => KIND_OF.find(([pattern]) => pattern.test(route.split(' ')[1] as string));
 
 describe('authorization matrix: every route × every role, token state, region and agency', () => {
   let config: AppConfig;
@@ -84,19 +103,26 @@ describe('authorization matrix: every route × every role, token state, region a
   let db: Pool;
   let routes: string[];
   let spec: { paths: Record<string, Record<string, { security?: unknown[]; 'x-permission'?: { permission: string } }>> };
-  const principals = {} as Record<Role, Credential>;
-  const other = {} as Record<'caseWorker' | 'auditor' | 'admin' | 'otherAgencyOfficer', Credential>;
-  const fx = { caseId: '', userId: '', agencyId: '', spareKeyIds: [] as string[], caseWorker: '' };
+  /** Everyone in Kab. Pasuruan (3514), where the resources are. */
+  const principals = {} as Principals;
+  /** The same roles in Kab. Banyuwangi (3510): every resource above is outside their scope. */
+  const elsewhere = {} as Principals;
+  /** An officer of another agency (DINSOS) of the same region. */
+  let otherAgencyOfficer: Credential;
+  // managedUserId: the account the /users/{id} routes act on (reset, confirm), not a principal's.
+  const fx = { caseId: '', taskId: '', managedUserId: '', agencyId: '', dinkesOfficerId: '', spareKeyIds: [] as string[], caseWorker: '' };
   let counter = 0;
 
   const app = () => api.getHttpServer();
+  const bearer = (c: Credential) => (c as { bearer: string }).bearer;
 
-  /** Fills a route with fixtures and a body that succeeds for an allowed caller. */
+  /** Fills a route with the real resources and a body that succeeds for an allowed caller. */
   async function call(route: string, credential: Credential, region = '3514'): Promise<request.Response> {
     const [method, template] = route.split(' ') as [string, string];
     const keyId = fx.spareKeyIds[counter % fx.spareKeyIds.length] as string;
+    const ids: Record<string, string> = { case: fx.caseId, task: fx.taskId, user: fx.managedUserId, agency: fx.agencyId };
     const path = template
-      .replace('{id}', template.startsWith('/cases') ? fx.caseId : template.startsWith('/users') ? fx.userId : fx.agencyId)
+      .replace('{id}', ids[kindOf(route)?.[1] ?? 'agency'] as string)
       .replace('{keyId}', keyId)
       .replace('{code}', 'DINKES');
     const n = ++counter;
@@ -106,7 +132,9 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /auth/refresh': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
       'POST /auth/logout': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
       'POST /cases': () => ({ channel: 'RAZIA', regionCode: region, person: { name: 'Matrix', sex: 'P', approximateAge: 40 } }),
-      'POST /users': () => ({ username: `matrix-${Date.now()}-${n}`, displayName: 'M', password: 'matrix-password', role: 'AUDITOR', regionCode: region }),
+      'POST /auth/setup-password': async () => ({ setupCode: await freshSetupCode(), password: 'matrix-password' }),
+      'POST /auth/password': () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+      'POST /users': () => ({ username: `matrix-${Date.now()}-${n}`, displayName: 'M', role: 'AUDITOR', regionCode: region }),
       'PATCH /users/{id}': () => ({ displayName: `renamed ${n}` }),
       'POST /agencies': () => ({ code: `TEST_${Date.now() % 1e9}_${n}`, regionCode: region, name: 'Test agency' }),
       'POST /agencies/{id}/credentials': () => ({ label: `matrix ${n}` }),
@@ -116,13 +144,14 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /cases/{id}/extend-shelter-stay': () => ({ days: 2, reason: 'transport' }),
       'POST /cases/{id}/leave-shelter': () => ({ next: 'REHABILITATION' }),
       'POST /cases/{id}/complete-rehabilitation': () => ({ reintegrationType: 'FAMILY_REUNIFICATION' }),
-      'POST /cases/{id}/acknowledge-repatriation': () => ({ receivingOfficer: 'x', receivingRegionCode: '3514' }),
+      // The caller's own region as the receiving one: from elsewhere this once revealed the case's stage.
+      'POST /cases/{id}/acknowledge-repatriation': () => ({ receivingOfficer: 'x', receivingRegionCode: region }),
       'POST /cases/{id}/record-monitoring-visit': () => ({ outcome: 'STABLE' }),
       'POST /cases/{id}/close': () => ({ reason: 'ABSCONDED', note: 'left' }),
       'POST /tasks/{id}/complete': () => ({ outcome: { result: 'FIT' } }),
       'PATCH /agencies/{id}': () => ({ name: `DINKES 3514 (${n})` }),
       'POST /tasks/{id}/reject': () => ({ reason: 'not ours' }),
-      'POST /tasks/{id}/reassign': () => ({ assigneeUserId: fx.userId }),
+      'POST /tasks/{id}/reassign': () => ({ assigneeUserId: fx.dinkesOfficerId }),
     };
     const queries: Record<string, object> = {
       'GET /cases/{id}/state': { at: new Date().toISOString() },
@@ -136,41 +165,59 @@ describe('authorization matrix: every route × every role, token state, region a
     return body ? req.send(await body()) : req;
   }
 
+  /** The one-time code of a new ADMIN account (an admin receives those at creation). */
+  async function freshSetupCode(): Promise<string> {
+    const res = await request(app()).post('/users').auth(bearer(principals.ADMIN), { type: 'bearer' }).send({ username: `matrix-setup-${++counter}-${Date.now()}`, displayName: 'M', role: 'ADMIN', regionCode: '3514' }).expect(201);
+    return (res.body as { setupCode: string }).setupCode;
+  }
+
   async function freshRefreshToken(): Promise<string> {
     const res = await request(app()).post('/auth/login').send({ username: fx.caseWorker, password: TEST_PASSWORD }).expect(200);
     return (res.body as { refreshToken: string }).refreshToken;
   }
 
+  /** One principal per role in a region, the agency ones of its DINKES (an officer and an API key). */
+  async function principalsOf(region: string, dinkes: string): Promise<Principals> {
+    const admin = await signedIn(app(), db, 'ADMIN', region);
+    const key = await request(app()).post(`/agencies/${dinkes}/credentials`).auth(admin.token, { type: 'bearer' }).send({ label: `matrix system ${region}` }).expect(201);
+    return {
+      CASE_WORKER: { bearer: (await signedIn(app(), db, 'CASE_WORKER', region)).token },
+      SUPERVISOR: { bearer: (await signedIn(app(), db, 'SUPERVISOR', region)).token },
+      AGENCY_OFFICER: { bearer: (await signedIn(app(), db, 'AGENCY_OFFICER', region, dinkes)).token },
+      AUDITOR: { bearer: (await signedIn(app(), db, 'AUDITOR', region)).token },
+      ADMIN: { bearer: admin.token },
+      AGENCY_SYSTEM: { apiKey: (key.body as { apiKey: string }).apiKey },
+    };
+  }
+
   beforeAll(async () => {
     config = testConfig();
     db = testPool(config);
-    worker = await startWorker(config);
-    api = await startApi(config);
     const dinkes = await createAgency(db, 'DINKES', '3514');
     const dinsos = await createAgency(db, 'DINSOS', '3514');
+    const dinkesBanyuwangi = await createAgency(db, 'DINKES', '3510');
+    worker = await startWorker(config);
+    api = await startApi(config);
     fx.agencyId = dinkes;
+    Object.assign(principals, await principalsOf('3514', dinkes));
+    Object.assign(elsewhere, await principalsOf('3510', dinkesBanyuwangi));
     const cw = await signedIn(app(), db, 'CASE_WORKER', '3514');
     fx.caseWorker = cw.username;
-    fx.userId = cw.id;
-    const admin = await signedIn(app(), db, 'ADMIN', '3514');
-    principals.CASE_WORKER = { bearer: cw.token };
-    principals.SUPERVISOR = { bearer: (await signedIn(app(), db, 'SUPERVISOR', '3514')).token };
-    principals.AGENCY_OFFICER = { bearer: (await signedIn(app(), db, 'AGENCY_OFFICER', '3514', dinkes)).token };
-    principals.AUDITOR = { bearer: (await signedIn(app(), db, 'AUDITOR', '3514')).token };
-    principals.ADMIN = { bearer: admin.token };
-    const key = await request(app()).post(`/agencies/${dinkes}/credentials`).auth(admin.token, { type: 'bearer' }).send({ label: 'matrix system' }).expect(201);
-    principals.AGENCY_SYSTEM = { apiKey: (key.body as { apiKey: string }).apiKey };
+    fx.managedUserId = (await createUser(db, 'CASE_WORKER', '3514')).id;
+    fx.dinkesOfficerId = (await createUser(db, 'AGENCY_OFFICER', '3514', dinkes)).id;
     for (let i = 0; i < 3; i++) {
-      const spare = await request(app()).post(`/agencies/${dinkes}/credentials`).auth(admin.token, { type: 'bearer' }).send({ label: `spare ${i}` }).expect(201);
+      const spare = await request(app()).post(`/agencies/${dinkes}/credentials`).auth(bearer(principals.ADMIN), { type: 'bearer' }).send({ label: `spare ${i}` }).expect(201);
       fx.spareKeyIds.push((spare.body as { keyId: string }).keyId);
     }
-    other.caseWorker = { bearer: (await signedIn(app(), db, 'CASE_WORKER', '3510')).token };
-    other.auditor = { bearer: (await signedIn(app(), db, 'AUDITOR', '3510')).token };
-    other.admin = { bearer: (await signedIn(app(), db, 'ADMIN', '3510')).token };
-    other.otherAgencyOfficer = { bearer: (await signedIn(app(), db, 'AGENCY_OFFICER', '3514', dinsos)).token };
-    const opened = await call('POST /cases', principals.CASE_WORKER);
+    otherAgencyOfficer = { bearer: (await signedIn(app(), db, 'AGENCY_OFFICER', '3514', dinsos)).token };
+    // The case, and its health check in DINKES's inbox: the resources every {id} route runs against.
+    const opened = await call('POST /cases', { bearer: cw.token });
     expect(opened.status).toBe(201);
     fx.caseId = (opened.body as { id: string }).id;
+    await request(app()).post(`/cases/${fx.caseId}/start-health-check`).auth(cw.token, { type: 'bearer' }).expect(200);
+    const inbox = () => request(app()).get('/tasks').query({ caseId: fx.caseId }).auth(bearer(principals.SUPERVISOR), { type: 'bearer' });
+    const tasks = await eventually(async () => (await inbox()).body.items as { id: string }[], (items) => items.length === 1);
+    fx.taskId = (tasks[0] as { id: string }).id;
     spec = (await request(app()).get('/docs/openapi.json').expect(200)).body as typeof spec;
     routes = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
   });
@@ -195,9 +242,9 @@ describe('authorization matrix: every route × every role, token state, region a
     }
   });
 
-  // "Allowed" means the request passes authorization: 2xx, or a domain answer such as 409 for a
-  // command the case's stage does not allow — never 401 or 403.
-  it('answers every role as the matrix says: allowed → not 401/403, otherwise 403 PERMISSION_DENIED', async () => {
+  // "Allowed" means the request passes authorization and finds its (real, in-scope) resource: 2xx, or a
+  // domain answer such as 409 for a command the case's stage does not allow — never 401, 403 or 404.
+  it('answers every role as the matrix says: allowed → the resource is reached, otherwise 403 PERMISSION_DENIED', async () => {
     const seen: string[] = [];
     for (const route of routes) {
       const expected = EXPECTED[route];
@@ -205,7 +252,7 @@ describe('authorization matrix: every route × every role, token state, region a
         const res = await call(route, principals[role]);
         const allowed = expected === 'public' || (expected ?? []).includes(role);
         seen.push(`${route} ${role} ${res.status}`);
-        if (allowed) expect([route, role, [401, 403].includes(res.status) || res.status >= 500 ? res.status : 'ok']).toEqual([route, role, 'ok']);
+        if (allowed) expect([route, role, [401, 403, 404].includes(res.status) || res.status >= 500 ? res.status : 'ok']).toEqual([route, role, 'ok']);
         else {
           const code = REFUSED_BY_STAGE_MACHINE[route]?.includes(role) ? 'ROLE_NOT_ALLOWED' : 'PERMISSION_DENIED';
           expect([route, role, res.status, (res.body as { code?: string }).code]).toEqual([route, role, 403, code]);
@@ -215,8 +262,8 @@ describe('authorization matrix: every route × every role, token state, region a
     expect(seen.length).toBe(routes.length * ALL.length);
   });
 
-  it('refuses the auditor every write route (403 PERMISSION_DENIED): auditors change nothing', async () => {
-    const writes = routes.filter((r) => !r.startsWith('GET ') && EXPECTED[r] !== 'public');
+  it('refuses the auditor every write route (403 PERMISSION_DENIED): auditors change nothing (but their own password)', async () => {
+    const writes = routes.filter((r) => !r.startsWith('GET ') && EXPECTED[r] !== 'public' && r !== 'POST /auth/password');
     expect(writes.length).toBeGreaterThanOrEqual(23); // 12 case commands, 4 task actions, users, agencies, credentials
     for (const route of writes) {
       const res = await call(route, principals.AUDITOR);
@@ -225,12 +272,12 @@ describe('authorization matrix: every route × every role, token state, region a
   });
 
   it('answers 401 without a credential, with an expired token and with a tampered token', async () => {
-    const cw = principals.CASE_WORKER as { bearer: string };
-    const claims = JSON.parse(Buffer.from(cw.bearer.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
+    const cw = bearer(principals.CASE_WORKER);
+    const claims = JSON.parse(Buffer.from(cw.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
     const { iat: _iat, exp: _exp, iss: _iss, aud: _aud, ...payload } = claims;
     const expired = new JwtService({ secret: config.auth.jwtSecret }).sign(payload, { expiresIn: -60, issuer: 'sinergi', audience: 'sinergi-api' });
-    const [h, , s] = cw.bearer.split('.') as [string, string, string];
-    const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url')}.${s}`;
+    const [h, , sig] = cw.split('.') as [string, string, string];
+    const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url')}.${sig}`;
     for (const route of routes) {
       for (const [kind, credential] of [
         ['none', { none: true }],
@@ -245,42 +292,71 @@ describe('authorization matrix: every route × every role, token state, region a
     }
   });
 
-  it('refuses resources of another region with 403 OUT_OF_SCOPE', async () => {
-    const cases: [keyof typeof other, string, string | undefined][] = [
-      ['caseWorker', 'GET /cases/{id}', undefined],
-      ['caseWorker', 'POST /cases', '3514'],
-      ['caseWorker', 'GET /agencies/{id}', undefined],
-      ['auditor', 'GET /cases/{id}', undefined],
-      ['auditor', 'GET /users/{id}', undefined],
-      ['admin', 'GET /users/{id}', undefined],
-      ['admin', 'PATCH /users/{id}', undefined],
-      ['admin', 'POST /users', '3514'],
-      ['admin', 'POST /agencies', '3514'],
-      ['admin', 'GET /agencies/{id}/credentials', undefined],
-      ['admin', 'POST /agencies/{id}/credentials', undefined],
-      ['admin', 'DELETE /agencies/{id}/credentials/{keyId}', undefined],
-      ['admin', 'PATCH /agencies/{id}', undefined],
-      ['auditor', 'GET /cases/{id}/history', undefined],
-      ['auditor', 'GET /cases/{id}/history/verify', undefined],
-      ['auditor', 'GET /cases/{id}/history/export', undefined],
-      ['auditor', 'GET /cases/{id}/state', undefined],
-      ['auditor', 'GET /audit/events', '3514'],
-      ['auditor', 'GET /audit/events/export', '3514'],
-    ];
-    for (const [who, route, region] of cases) {
-      const res = await call(route, other[who], region);
-      expect([who, route, res.status, (res.body as { code?: string }).code]).toEqual([who, route, 403, 'OUT_OF_SCOPE']);
+  it('answers every route on a resource of another region as if it did not exist, recording the attempt outside the case', async () => {
+    const ledgerBefore = (await call('GET /cases/{id}/history', principals.AUDITOR)).body as { total: number };
+    const tried: string[] = [];
+    for (const route of routes.filter((r) => kindOf(r) !== undefined && EXPECTED[r] !== 'public')) {
+      const role = (EXPECTED[route] as Role[])[0] as Role;
+      const res = await call(route, elsewhere[role], '3510');
+      tried.push(route);
+      expect([route, role, res.status, (res.body as { code?: string }).code]).toEqual([route, role, 404, kindOf(route)?.[2]]);
+      expect(JSON.stringify(res.body)).not.toMatch(/allowedActions|INTAKE|HEALTH_CHECK|ASSESSMENT/);
     }
-    const filtered = await request(app()).get('/cases').query({ regionCode: '35.14' }).auth((other.caseWorker as { bearer: string }).bearer, { type: 'bearer' });
-    expect([filtered.status, (filtered.body as { code: string }).code]).toEqual([403, 'OUT_OF_SCOPE']);
-    const own = await request(app()).get('/cases').auth((other.caseWorker as { bearer: string }).bearer, { type: 'bearer' }).expect(200);
-    expect((own.body as { items: { regionCode: string }[] }).items.every((c) => c.regionCode === '3510')).toBe(true);
+    expect(tried.filter((r) => r.startsWith('POST /cases/{id}/'))).toHaveLength(12);
+    expect(tried.filter((r) => r.startsWith('POST /tasks/{id}/'))).toHaveLength(4);
+    // Nothing was written into the case's own chain; the security log holds every attempt on it.
+    expect(((await call('GET /cases/{id}/history', principals.AUDITOR)).body as { total: number }).total).toBe(ledgerBefore.total);
+    const logged = await request(app()).get('/audit/security-events').query({ action: 'OUT_OF_SCOPE', target: fx.caseId, limit: 100 }).auth(bearer(principals.AUDITOR), { type: 'bearer' }).expect(200);
+    expect((logged.body as { total: number }).total).toBeGreaterThanOrEqual(tried.filter((r) => kindOf(r)?.[1] === 'case').length);
   });
 
-  it("refuses another agency's resources with 403 OTHER_AGENCY, and lists only the officer's own agency", async () => {
-    const res = await call('GET /agencies/{id}', other.otherAgencyOfficer);
-    expect([res.status, (res.body as { code: string }).code]).toEqual([403, 'OTHER_AGENCY']);
-    const list = await call('GET /agencies', other.otherAgencyOfficer);
+  it("keeps lists and searches to the caller's region: another region's cases, tasks, events and accesses never show", async () => {
+    const get = (c: Credential, path: string, query: object = {}) => {
+      const req = request(app()).get(path).query(query);
+      return 'apiKey' in c ? req.set('X-Api-Key', c.apiKey) : req.auth(bearer(c), { type: 'bearer' });
+    };
+    const ids = (items: { id?: string; caseId?: string }[]) => items.map((i) => i.caseId ?? i.id);
+    // Pasuruan's own people see the resources (the positive control for every check below).
+    expect(ids((await get(principals.CASE_WORKER, '/cases', { limit: 100 }).expect(200)).body.items)).toContain(fx.caseId);
+    expect(ids((await get(principals.AGENCY_SYSTEM, '/tasks', { limit: 100 }).expect(200)).body.items)).toContain(fx.caseId);
+    expect(ids((await get(principals.AUDITOR, '/audit/access-log', { caseId: fx.caseId }).expect(200)).body.items)).toContain(fx.caseId);
+    expect(ids((await get(principals.AUDITOR, '/audit/events', { caseId: fx.caseId }).expect(200)).body.items)).toContain(fx.caseId);
+    // Banyuwangi's do not.
+    expect(ids((await get(elsewhere.CASE_WORKER, '/cases', { limit: 100 }).expect(200)).body.items)).not.toContain(fx.caseId);
+    expect(ids((await get(elsewhere.SUPERVISOR, '/tasks', { limit: 100 }).expect(200)).body.items)).not.toContain(fx.caseId);
+    expect(ids((await get(elsewhere.AGENCY_SYSTEM, '/tasks', { limit: 100 }).expect(200)).body.items)).not.toContain(fx.caseId);
+    expect(ids((await get(elsewhere.AGENCY_OFFICER, '/tasks', { limit: 100 }).expect(200)).body.items)).not.toContain(fx.caseId);
+    expect((await get(elsewhere.AUDITOR, '/audit/access-log', { caseId: fx.caseId }).expect(200)).body.total).toBe(0);
+    expect((await get(elsewhere.AUDITOR, '/audit/events', { caseId: fx.caseId }).expect(200)).body.total).toBe(0);
+    expect((await get(elsewhere.SUPERVISOR, '/agencies/DINKES/queue').expect(200)).body.queues.map((q: { regionCode: string }) => q.regionCode)).toEqual(['3510']);
+    // Asking for another region by name is refused rather than answered empty.
+    for (const [c, path, query] of [
+      [elsewhere.CASE_WORKER, '/cases', { regionCode: '35.14' }],
+      [elsewhere.AUDITOR, '/audit/events', { region: '3514' }],
+      [elsewhere.AUDITOR, '/audit/events/export', { region: '3514', format: 'json' }],
+    ] as [Credential, string, object][]) {
+      const res = await get(c, path, query);
+      expect([path, res.status, res.body.code]).toEqual([path, 403, 'OUT_OF_SCOPE']);
+    }
+  });
+
+  it('refuses creating anything in another region with 403 OUT_OF_SCOPE (nothing exists yet to hide)', async () => {
+    for (const [role, route] of [
+      ['CASE_WORKER', 'POST /cases'],
+      ['ADMIN', 'POST /users'],
+      ['ADMIN', 'POST /agencies'],
+    ] as [Role, string][]) {
+      const res = await call(route, elsewhere[role], '3514');
+      expect([route, res.status, (res.body as { code?: string }).code]).toEqual([route, 403, 'OUT_OF_SCOPE']);
+    }
+  });
+
+  it("answers another agency's task and agency of the same region as absent, and lists only the officer's own agency", async () => {
+    for (const route of ['GET /agencies/{id}', 'POST /tasks/{id}/claim', 'POST /tasks/{id}/complete', 'POST /tasks/{id}/reject']) {
+      const res = await call(route, otherAgencyOfficer);
+      expect([route, res.status, (res.body as { code: string }).code]).toEqual([route, 404, kindOf(route)?.[2]]);
+    }
+    const list = await call('GET /agencies', otherAgencyOfficer);
     expect((list.body as { code: string }[]).map((a) => a.code)).toEqual(['DINSOS']);
   });
 });

@@ -107,6 +107,20 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
     expect(await rowsFor(first.body.id)).toHaveLength(1);
   });
 
+  it('answers a key repeated after the case closed with the closed case, and starts no new run of it', async () => {
+    const key = `after-close-${Date.now()}`;
+    const first = await http().post('/cases').set('Idempotency-Key', key).send(validBody('Tono')).expect(201);
+    const supervisor = (await signedIn(api.getHttpServer(), db, 'SUPERVISOR', '35')).token;
+    await request(api.getHttpServer()).post(`/cases/${first.body.id}/close`).auth(supervisor, { type: 'bearer' }).send({ reason: 'ABSCONDED', note: 'left the shelter' }).expect(200);
+    const handle = temporal.client.workflow.getHandle(`case-${first.body.id}`);
+    await eventually(async () => (await handle.describe()).status.name, (s) => s === 'COMPLETED');
+    const again = await http().post('/cases').set('Idempotency-Key', key).send(validBody('Tono')).expect(201);
+    expect([again.body.id, again.body.stage]).toEqual([first.body.id, 'CLOSED']);
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    const runs = async () => (await temporal.client.workflow.count(`WorkflowId = 'case-${first.body.id}'`)).count;
+    expect(await eventually(runs, (n) => n > 1, 1_000)).toBe(1);
+  });
+
   it('concurrent retries with one Idempotency-Key create exactly one case and one workflow', async () => {
     const key = `concurrent-${Date.now()}`;
     const casesBefore = await caseCount();
@@ -135,7 +149,7 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
     const spec = await http().get('/docs/openapi.json').expect(200);
     expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/cases', '/cases/{id}', '/health']));
     const health = await http().get('/health').expect(200);
-    expect(health.body.info).toEqual({ temporal: { status: 'up' }, database: { status: 'up' } });
+    expect(health.body.info).toEqual({ temporal: { status: 'up' }, database: { status: 'up' }, attention: { status: 'up', casesNeedingAttention: expect.any(Number) } });
   });
 });
 

@@ -19,6 +19,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_URL: testStackValue('databaseUrl'),
     DATABASE_SCHEMA: testStackValue('databaseSchema'),
     DATABASE_POOL_SIZE: '4',
+    // Test files create their agencies after the worker starts: it picks them up within a second.
+    SINERGI_AGENCY_REFRESH_SECONDS: '1',
     ...overrides,
   });
 }

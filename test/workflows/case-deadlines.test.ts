@@ -8,7 +8,7 @@ import { createActivities } from '../../activities';
 import type { LedgerRow } from '../../activities/ledger';
 import { LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
 import { verifyChain } from '../../src/audit/ledger-verify';
-import { loadConfig } from '../../src/config/app-config';
+import { KNOWN_AGENCY_CODES } from '../../workflows/domain/agency-codes';
 import { createAgencyWorkers } from '../../src/worker/agency-workers';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
@@ -17,7 +17,7 @@ import { caseCommandUpdates, getCaseQuery, taskUpdates } from '../../workflows/c
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseSnapshot, OpenCaseInput } from '../../workflows/contracts/case';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../workflows/contracts/case';
-import type { CaseCommand } from '../../workflows/contracts/lifecycle';
+import type { CaseCommand } from '../../workflows/contracts/commands';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/record-history';
 import { testConfig } from '../helpers/test-config';
@@ -77,7 +77,9 @@ describe('case deadlines and long life (time skipping)', () => {
     dataSource = await new DataSource(dataSourceOptions({ url: database.url as string, schema: database.schema, poolSize: 2 })).initialize();
     const caseWorker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities: createActivities({ dataSource }) });
     // The agencies' queues are served as in production (a pending agency task would hold the test clock).
-    const agencies = await createAgencyWorkers(env.nativeConnection, 'default', loadConfig({}).temporal.agencyQueues, { dataSource });
+    const regions = ['3510', '3514', '3272', '1371', '7303', '3578'];
+    const queues = regions.flatMap((regionCode) => KNOWN_AGENCY_CODES.map((agencyCode) => ({ agencyCode, regionCode })));
+    const agencies = await createAgencyWorkers(env.nativeConnection, 'default', queues, { dataSource });
     workers = [caseWorker, ...agencies];
     running = Promise.all(workers.map((w) => w.run()));
   });

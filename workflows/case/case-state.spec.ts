@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../contracts/actor';
 import type { CommandRequest, OpenCaseInput } from '../contracts/case';
-import type { CaseCommand } from '../contracts/lifecycle';
+import type { CaseCommand } from '../contracts/commands';
 import type { Protocol } from '../contracts/protocol';
 import type { CaseState } from './case-state';
 import { applyCommand, applyDueEscalations, initialState, nextWakeAt, snapshotOf } from './case-state';

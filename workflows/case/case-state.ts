@@ -1,11 +1,14 @@
 import type { CaseSnapshot, CommandRequest, OpenCaseInput } from '../contracts/case';
-import type { Stage } from '../contracts/lifecycle';
-import type { Protocol, ProtocolStep } from '../contracts/protocol';
-import type { AgencyTaskOrder, TaskState, TaskType } from '../contracts/task';
+import type { Protocol } from '../contracts/protocol';
+import type { AgencyTaskOrder, TaskState } from '../contracts/task';
 import { parseDuration } from '../domain/duration';
 import { ppksWarnings } from '../domain/ppks';
+import type { LadderClock } from './escalation-ladder';
+import { fireDueRungs, nextRungAt } from './escalation-ladder';
 import type { Journal } from './journal';
-import { commandReason, commandSummary, ledgerActor, record, recordRung } from './journal';
+import { commandReason, commandSummary, ledgerActor, record } from './journal';
+import type { StageFacts } from './stage-table';
+import { STAGE_TABLE } from './stage-table';
 import { cancelSupersededTasks } from './task-deadlines';
 import type { Acceptance, LifecycleFacts } from './stage-machine';
 
@@ -33,56 +36,31 @@ export interface CaseState extends CaseSnapshot, Journal {
   taskDeadlines?: boolean;
   /** Tasks ordered from agencies; a null receipt is still to be delivered (re-sent after continue-as-new). */
   tasks: TaskState[];
+  /** Set while the read model cannot take the case's data (a projection failed on data, not on availability). */
+  attention?: CaseAttention | null;
+}
+
+/** Why a case needs a person to look at it: what could not be written, and since when. */
+export interface CaseAttention {
+  operation: string;
+  sqlstate: string | null;
+  since: string;
 }
 
 const MAX_REMEMBERED_REQUESTS = 1000;
-const MAX_ESCALATIONS_KEPT = 50;
 export const CHILD_AGE_LIMIT = 18;
 
 const plus = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
-const ms = (duration: string): number => parseDuration(duration) ?? 0;
 
-function stepOf(state: CaseState, stage: Stage): ProtocolStep | undefined {
-  const child = state.facts.isChild;
-  const steps: Partial<Record<Stage, ProtocolStep>> = {
-    INTAKE: state.channel === 'RAZIA' ? 'INTAKE_RAZIA' : 'INTAKE_COMPLAINT',
-    HEALTH_CHECK: 'HEALTH_CHECK',
-    MEDICAL_TREATMENT: 'MEDICAL_TREATMENT',
-    // Child track: DP3AP2KB leads assessment and shelter for children.
-    ASSESSMENT: child ? 'CHILD_PROTECTION' : 'ASSESSMENT',
-    SHELTER: child ? 'CHILD_PROTECTION' : 'SHELTER',
-    REHABILITATION: 'REHABILITATION',
-    REINTEGRATION: 'REINTEGRATION',
-    MONITORING: 'MONITORING',
-  };
-  return steps[stage];
+function stageFacts(state: CaseState): StageFacts {
+  const { channel, regionCode, originRegionCode, openedAt, stageEnteredAt, shelterExtensionDays, monitoringVisitsDone, deadlineAt } = state;
+  return { channel, regionCode, originRegionCode, openedAt, stageEnteredAt, shelterExtensionDays, monitoringVisitsDone, deadlineAt, isChild: state.facts.isChild, repatriation: state.facts.reintegrationType === 'REPATRIATION' };
 }
 
 /** The current stage's deadline from the pinned protocol, or null when the stage has none. */
 export function deadlineOf(state: CaseState): string | null {
-  const p = state.protocolDoc;
-  if (p === null) return null;
-  const from = state.stageEnteredAt;
-  switch (state.stage) {
-    case 'INTAKE':
-      return state.channel === 'COMPLAINT' && p.deadlines.firstResponse !== null
-        ? plus(state.openedAt, ms(p.deadlines.firstResponse))
-        : plus(from, ms(p.deadlines.intake));
-    case 'HEALTH_CHECK':
-      return plus(from, ms(p.deadlines.healthCheck));
-    case 'ASSESSMENT':
-      return plus(from, ms(p.deadlines.assessment));
-    case 'SHELTER':
-      return plus(from, ms(p.deadlines.shelterStay) + state.shelterExtensionDays * 86_400_000);
-    case 'REINTEGRATION':
-      return plus(from, ms(p.deadlines.reintegration));
-    case 'MONITORING': {
-      const visit = p.monitoringVisits[state.monitoringVisitsDone];
-      return visit === undefined ? null : plus(from, ms(visit));
-    }
-    default:
-      return null;
-  }
+  const deadline = STAGE_TABLE[state.stage].deadline;
+  return state.protocolDoc === null || deadline === undefined ? null : deadline(stageFacts(state), state.protocolDoc);
 }
 
 /** Sets the deadline afresh and resets the ladder (on stage entry, extension, or a monitoring visit). */
@@ -149,8 +127,8 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
 }
 
 function responsibleAgency(state: CaseState): string | null {
-  const step = stepOf(state, state.stage);
-  return step === undefined || state.protocolDoc === null ? null : state.protocolDoc.agencies[step];
+  const step = STAGE_TABLE[state.stage].step;
+  return step === undefined || state.protocolDoc === null ? null : state.protocolDoc.agencies[step(stageFacts(state))];
 }
 
 /** Applies a command the stage machine accepted. Mutates the state; the caller projects it. */
@@ -187,27 +165,28 @@ export function applyCommand(state: CaseState, request: CommandRequest, decision
   state.updatedAt = now;
 }
 
-/** When the workflow must next wake up for the ladder (epoch ms), or undefined for "no timer". */
-export function nextWakeAt(state: CaseState): number | undefined {
-  const rung = (state.protocolDoc?.escalation ?? [])[state.ladderLevel];
-  if (state.deadlineAt === null || rung === undefined) return undefined;
-  return Date.parse(state.deadlineAt) + ms(rung.after);
+/** The stage's own clock on the escalation ladder. */
+function stageClock(state: CaseState): LadderClock {
+  return {
+    deadline: () => state.deadlineAt,
+    level: () => state.ladderLevel,
+    climb: () => {
+      state.overdue = true;
+      return (state.ladderLevel += 1);
+    },
+    recordMissed: (at) => record(state, at, { action: 'deadlineMissed', summary: `${state.stage} deadline ${state.deadlineAt ?? ''}`, payload: { stage: state.stage, deadlineAt: state.deadlineAt } }),
+    task: null,
+  };
 }
 
-/** Fires every rung that is due at `nowMs`; true when the state changed (the caller projects it). */
+/** When the workflow must next wake up for the stage's ladder (epoch ms), or undefined for "no timer". */
+export function nextWakeAt(state: CaseState): number | undefined {
+  return nextRungAt(state.protocolDoc?.escalation ?? [], state.deadlineAt, state.ladderLevel);
+}
+
+/** Fires every rung of the stage's ladder that is due at `nowMs`; true when the state changed (the caller projects it). */
 export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
-  const ladder = state.protocolDoc?.escalation ?? [];
-  let changed = false;
-  for (let wake = nextWakeAt(state); wake !== undefined && wake <= nowMs; wake = nextWakeAt(state)) {
-    const rung = ladder[state.ladderLevel] as (typeof ladder)[number];
-    const at = new Date(wake).toISOString();
-    if (state.ladderLevel === 0) record(state, at, { action: 'deadlineMissed', summary: `${state.stage} deadline ${state.deadlineAt ?? ''}`, payload: { stage: state.stage, deadlineAt: state.deadlineAt } });
-    state.ladderLevel += 1;
-    state.overdue = true;
-    state.escalations = [...state.escalations, { stage: state.stage, level: state.ladderLevel, notify: rung.notify, at }].slice(-MAX_ESCALATIONS_KEPT);
-    recordRung(state, at, { stage: state.stage, level: state.ladderLevel, notify: rung.notify }, null);
-    changed = true;
-  }
+  const changed = fireDueRungs(state, state.protocolDoc?.escalation ?? [], stageClock(state), nowMs);
   if (changed) {
     state.version += 1;
     state.updatedAt = new Date(nowMs).toISOString();
@@ -215,51 +194,24 @@ export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
   return changed;
 }
 
-/** The read-model view (internal bookkeeping stripped). */
-export function snapshotOf(state: CaseState): CaseSnapshot {
-  const { facts: _f, protocolDoc: _p, processedRequests: _r, shelterExtensionDays: _s, monitoringVisitsDone: _m, ladderLevel: _l, maxHistoryEvents: _h, dispatchTasks: _d, notifyWebhooks: _w, taskDeadlines: _k, tasks: _t, journal: _j, journalSeq: _js, journalVersion: _jv, ...snapshot } = state;
-  return snapshot;
-}
+/** Fields of the read-model view, named one by one: internal bookkeeping never leaks into it. */
+const SNAPSHOT_FIELDS = [
+  'caseId', 'stage', 'channel', 'regionCode', 'person', 'openedBy', 'originRegionCode', 'protocol', 'ppksCategories', 'warnings', 'closure',
+  'responsibleAgency', 'deadlineAt', 'overdue', 'escalations', 'lastAction', 'stageEnteredAt', 'openedAt', 'updatedAt', 'version',
+] as const satisfies readonly (keyof CaseSnapshot)[];
+// Fails to compile when CaseSnapshot gains a field this list lacks.
+const _allListed: Exclude<keyof CaseSnapshot, (typeof SNAPSHOT_FIELDS)[number]> extends never ? true : never = true;
 
-/** Which agency task each stage gives rise to, and the protocol step that names the agency. */
-function tasksFor(state: CaseState): { type: TaskType; step: ProtocolStep; regionCode: string }[] {
-  const child = state.facts.isChild;
-  const here = state.regionCode;
-  switch (state.stage) {
-    case 'HEALTH_CHECK':
-      return [{ type: 'HEALTH_CHECK', step: 'HEALTH_CHECK', regionCode: here }];
-    case 'MEDICAL_TREATMENT':
-      return [{ type: 'MEDICAL_TREATMENT', step: 'MEDICAL_TREATMENT', regionCode: here }];
-    case 'ASSESSMENT':
-      return [child ? { type: 'CHILD_PROTECTION', step: 'CHILD_PROTECTION', regionCode: here } : { type: 'ASSESSMENT', step: 'ASSESSMENT', regionCode: here }];
-    case 'SHELTER':
-      return [{ type: 'SHELTER_PLACEMENT', step: child ? 'CHILD_PROTECTION' : 'SHELTER', regionCode: here }];
-    case 'REHABILITATION':
-      // Adults also get vocational training (Disnaker in the Pasuruan interest group).
-      return [
-        { type: 'REHABILITATION', step: 'REHABILITATION', regionCode: here },
-        ...(child ? [] : [{ type: 'VOCATIONAL_TRAINING' as const, step: 'VOCATIONAL_TRAINING' as const, regionCode: here }]),
-      ];
-    case 'REINTEGRATION':
-      return [
-        { type: 'REINTEGRATION_SUPPORT', step: 'REINTEGRATION_SUPPORT', regionCode: here },
-        // The home region's Dinsos receives the person: its acknowledgement is its task.
-        ...(state.facts.reintegrationType === 'REPATRIATION' && state.originRegionCode !== null
-          ? [{ type: 'REPATRIATION_ACKNOWLEDGEMENT' as const, step: 'REINTEGRATION' as const, regionCode: state.originRegionCode }]
-          : []),
-      ];
-    case 'MONITORING':
-      return state.deadlineAt === null ? [] : [{ type: 'FOLLOW_UP_VISIT', step: 'MONITORING', regionCode: here }];
-    default:
-      return [];
-  }
+/** The read-model view of the case. */
+export function snapshotOf(state: CaseState): CaseSnapshot {
+  return Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, state[field]])) as unknown as CaseSnapshot;
 }
 
 /** Orders the current stage's agency tasks (keys are unique per case: type and state version). */
 function orderTasks(state: CaseState, now: string): void {
   const protocol = state.protocolDoc;
   if (!state.dispatchTasks || protocol === null) return;
-  for (const { type, step, regionCode } of tasksFor(state)) {
+  for (const { type, step, regionCode } of STAGE_TABLE[state.stage].tasks?.(stageFacts(state)) ?? []) {
     const order: AgencyTaskOrder = {
       taskKey: `${type}@v${state.version}`,
       caseId: state.caseId,

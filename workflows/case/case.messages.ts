@@ -2,8 +2,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseSnapshot, CommandRequest } from '../contracts/case';
 import type { TaskAction, TaskRequest } from '../contracts/task';
-import type { CaseAction } from '../contracts/lifecycle';
-import { CASE_ACTIONS } from '../contracts/lifecycle';
+import type { CaseAction } from '../contracts/commands';
+import { CASE_ACTIONS } from '../contracts/commands';
 
 /**
  * Completes once the opened case is visible in the PostgreSQL read model, so the API can answer

@@ -1,6 +1,6 @@
 import type { Actor } from '../contracts/actor';
 import type { CaseSnapshot } from '../contracts/case';
-import type { CaseCommand } from '../contracts/lifecycle';
+import type { CaseCommand } from '../contracts/commands';
 import type { LedgerActor, LedgerEntry, LedgerOrigin } from '../contracts/ledger';
 import { SYSTEM_ACTOR } from '../contracts/ledger';
 

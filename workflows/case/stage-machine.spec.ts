@@ -1,4 +1,5 @@
-import type { CaseCommand, Stage } from '../contracts/lifecycle';
+import type { Stage } from '../contracts/lifecycle';
+import type { CaseCommand } from '../contracts/commands';
 import { STAGES } from '../contracts/lifecycle';
 import type { LifecycleFacts } from './stage-machine';
 import { allowedActions, decide, TRANSITIONS } from './stage-machine';

@@ -1,5 +1,6 @@
 import type { Role } from '../contracts/actor';
-import type { CaseAction, CaseCommand, ReintegrationType, Stage } from '../contracts/lifecycle';
+import type { ReintegrationType, Stage } from '../contracts/lifecycle';
+import type { CaseAction, CaseCommand } from '../contracts/commands';
 
 /**
  * The case stage machine: pure, deterministic, shared by the workflow (update validators and

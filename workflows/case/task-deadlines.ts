@@ -1,7 +1,8 @@
 import type { TaskState } from '../contracts/task';
-import { parseDuration } from '../domain/duration';
 import type { CaseState } from './case-state';
-import { record, recordRung } from './journal';
+import type { LadderClock } from './escalation-ladder';
+import { fireDueRungs, nextRungAt } from './escalation-ladder';
+import { record } from './journal';
 
 /**
  * Agency task clocks: an OPEN task must be claimed by its acceptance time, a CLAIMED one completed by
@@ -15,15 +16,31 @@ export function taskDeadline(t: TaskState): string | null {
   return t.status === 'CLAIMED' ? t.order.dueAt : null;
 }
 
-function taskWake(state: CaseState, t: TaskState): number | undefined {
-  const deadline = taskDeadline(t);
-  const rung = (state.protocolDoc?.escalation ?? [])[t.ladderLevel ?? 0];
-  return deadline === null || rung === undefined || !OPEN_STATES.includes(t.status) ? undefined : Date.parse(deadline) + (parseDuration(rung.after) ?? 0);
+/** A task's clock on the escalation ladder: acceptance while OPEN, completion while CLAIMED. */
+function taskClock(state: CaseState, t: TaskState): LadderClock {
+  const task = { taskKey: t.order.taskKey, agencyCode: t.order.agencyCode };
+  return {
+    deadline: () => (OPEN_STATES.includes(t.status) ? taskDeadline(t) : null),
+    level: () => t.ladderLevel ?? 0,
+    climb: () => {
+      t.overdue = true;
+      return (t.ladderLevel = (t.ladderLevel ?? 0) + 1);
+    },
+    recordMissed: (at) =>
+      record(state, at, {
+        action: 'deadlineMissed',
+        summary: `${t.order.taskKey} ${t.status === 'OPEN' ? 'not claimed by' : 'not completed by'} ${taskDeadline(t) ?? ''}`,
+        payload: { ...task, status: t.status, deadline: taskDeadline(t) },
+        ...task,
+      }),
+    task,
+  };
 }
 
 /** The earliest moment a task rung is due (epoch ms), or undefined. */
 export function nextTaskWakeAt(state: CaseState): number | undefined {
-  const wakes = state.tasks.map((t) => taskWake(state, t)).filter((w): w is number => w !== undefined);
+  const ladder = state.protocolDoc?.escalation ?? [];
+  const wakes = state.tasks.map((t) => nextRungAt(ladder, taskClock(state, t).deadline(), t.ladderLevel ?? 0)).filter((w): w is number => w !== undefined);
   return wakes.length === 0 ? undefined : Math.min(...wakes);
 }
 
@@ -31,19 +48,7 @@ export function nextTaskWakeAt(state: CaseState): number | undefined {
 export function applyDueTaskEscalations(state: CaseState, nowMs: number): boolean {
   const ladder = state.protocolDoc?.escalation ?? [];
   let changed = false;
-  for (const t of state.tasks) {
-    for (let wake = taskWake(state, t); wake !== undefined && wake <= nowMs; wake = taskWake(state, t)) {
-      const rung = ladder[t.ladderLevel ?? 0] as (typeof ladder)[number];
-      const at = new Date(wake).toISOString();
-      const task = { taskKey: t.order.taskKey, agencyCode: t.order.agencyCode };
-      if ((t.ladderLevel ?? 0) === 0) record(state, at, { action: 'deadlineMissed', summary: `${t.order.taskKey} ${t.status === 'OPEN' ? 'not claimed by' : 'not completed by'} ${taskDeadline(t) ?? ''}`, payload: { ...task, status: t.status, deadline: taskDeadline(t) }, ...task });
-      t.ladderLevel = (t.ladderLevel ?? 0) + 1;
-      t.overdue = true;
-      state.escalations = [...state.escalations, { stage: state.stage, taskKey: t.order.taskKey, level: t.ladderLevel, notify: rung.notify, at }].slice(-50);
-      recordRung(state, at, { stage: state.stage, level: t.ladderLevel, notify: rung.notify }, task);
-      changed = true;
-    }
-  }
+  for (const t of state.tasks) changed = fireDueRungs(state, ladder, taskClock(state, t), nowMs) || changed;
   if (changed) {
     state.version += 1;
     state.updatedAt = new Date(nowMs).toISOString();

@@ -7,13 +7,16 @@ describe('task outcomes', () => {
     ['HEALTH_CHECK', { result: 'REFERRED_TO_HOSPITAL', findings: 'fracture' }, []],
     ['SHELTER_PLACEMENT', { facility: 'Rumah Singgah Pasuruan' }, []],
     ['VOCATIONAL_TRAINING', { status: 'ENROLLED' }, []],
-    ['VOCATIONAL_TRAINING', { status: 'DROPPED' }, ['outcome.status must be ENROLLED or COMPLETED']],
-    ['SHELTER_PLACEMENT', {}, ['outcome.facility must be the name of the facility']],
+    ['VOCATIONAL_TRAINING', { status: 'DROPPED' }, ['outcome.status must be one of ENROLLED, COMPLETED']],
+    ['SHELTER_PLACEMENT', {}, ['outcome.facility is required']],
     ['REINTEGRATION_SUPPORT', { kind: 'CASH', amount: 500000 }, []],
     ['REINTEGRATION_SUPPORT', { kind: 'CASH', amount: -1 }, ['outcome.amount must be a whole number of rupiah']],
     ['REPATRIATION_ACKNOWLEDGEMENT', { receivingOfficer: 'Bu Rina' }, []],
     ['FOLLOW_UP_VISIT', { outcome: 'GONE' }, ['outcome.outcome must be one of STABLE, CONCERN, RETURNED_TO_STREET']],
     ['MEDICAL_TREATMENT', 'yes', ['outcome must be an object']],
+    ['HEALTH_CHECK', { result: 'FIT', findings: 'a\u0000b' }, ['outcome.findings must not contain control (other than newline and tab), bidirectional or invisible characters']],
+    ['SHELTER_PLACEMENT', { facility: 'Rumah \u202Egnigni' }, ['outcome.facility must not contain control, bidirectional or invisible characters']],
+    ['HEALTH_CHECK', { result: 'FIT', diagnosis: 'x' }, ['outcome has unknown fields: diagnosis']],
   ] as const)('%s %j → %j', (type, outcome, problems) => {
     expect(outcomeProblems(type, outcome)).toEqual(problems);
   });

@@ -1,33 +1,42 @@
-import type { CaseCommand } from '../contracts/lifecycle';
+import { z } from 'zod';
+import type { CaseCommand } from '../contracts/commands';
+import { schemaProblems } from '../contracts/commands';
 import { HEALTH_RESULTS, MONITORING_OUTCOMES } from '../contracts/lifecycle';
 import type { TaskType } from '../contracts/task';
+import { freeText, TEXT_LIMITS } from '../domain/free-text';
 import { normalizeKabKotaCode } from '../domain/region-code';
 
-/** A task outcome as an agency reports it; its shape depends on the task type (see outcomeProblems). */
+/**
+ * What an agency reports when it completes a task, one schema per task type: the API validates an
+ * outcome with it before sending, and the workflow's validator checks it again. Free text follows the
+ * shared rule (domain/free-text.ts); unknown fields are refused (an outcome is stored as given).
+ */
+const note = () => freeText(TEXT_LIMITS.note, true).optional();
+const name = () => freeText(TEXT_LIMITS.name);
+
+export const OUTCOME_SCHEMAS = {
+  HEALTH_CHECK: z.strictObject({ result: z.enum(HEALTH_RESULTS), findings: note() }),
+  MEDICAL_TREATMENT: z.strictObject({ recovered: z.literal(true, { message: 'must be true once the person has recovered' }), note: note() }),
+  ASSESSMENT: z.strictObject({ summary: freeText(TEXT_LIMITS.note, true) }),
+  CHILD_PROTECTION: z.strictObject({ summary: freeText(TEXT_LIMITS.note, true) }),
+  SHELTER_PLACEMENT: z.strictObject({ facility: name(), note: note() }),
+  REHABILITATION: z.strictObject({ programme: name(), note: note() }),
+  VOCATIONAL_TRAINING: z.strictObject({ status: z.enum(['ENROLLED', 'COMPLETED']), note: note() }),
+  REINTEGRATION_SUPPORT: z.strictObject({
+    kind: z.enum(['CASH', 'GOODS', 'SERVICE', 'JOB_PLACEMENT']),
+    amount: z.number().int('must be a whole number of rupiah').min(0, 'must be a whole number of rupiah').max(1e12).optional(),
+    note: note(),
+  }),
+  REPATRIATION_ACKNOWLEDGEMENT: z.strictObject({ receivingOfficer: name(), note: note() }),
+  FOLLOW_UP_VISIT: z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: note() }),
+} as const satisfies Record<TaskType, z.ZodType>;
+
+/** A task outcome as an agency reports it; its shape depends on the task type. */
 export type TaskOutcome = Record<string, unknown>;
 
-const isText = (v: unknown, max = 2000): boolean => typeof v === 'string' && v.trim() !== '' && v.length <= max;
-const REQUIRED: Record<TaskType, [string, (v: unknown) => boolean, string][]> = {
-  HEALTH_CHECK: [['result', (v) => (HEALTH_RESULTS as readonly unknown[]).includes(v), `one of ${HEALTH_RESULTS.join(', ')}`]],
-  MEDICAL_TREATMENT: [['recovered', (v) => v === true, 'true once the person has recovered']],
-  ASSESSMENT: [['summary', (v) => isText(v), 'a non-empty text']],
-  CHILD_PROTECTION: [['summary', (v) => isText(v), 'a non-empty text']],
-  SHELTER_PLACEMENT: [['facility', (v) => isText(v, 200), 'the name of the facility']],
-  REHABILITATION: [['programme', (v) => isText(v, 200), 'the programme joined']],
-  VOCATIONAL_TRAINING: [['status', (v) => ['ENROLLED', 'COMPLETED'].includes(v as string), 'ENROLLED or COMPLETED']],
-  REINTEGRATION_SUPPORT: [['kind', (v) => ['CASH', 'GOODS', 'SERVICE', 'JOB_PLACEMENT'].includes(v as string), 'one of CASH, GOODS, SERVICE, JOB_PLACEMENT']],
-  REPATRIATION_ACKNOWLEDGEMENT: [['receivingOfficer', (v) => isText(v, 200), "the receiving officer's name"]],
-  FOLLOW_UP_VISIT: [['outcome', (v) => (MONITORING_OUTCOMES as readonly unknown[]).includes(v), `one of ${MONITORING_OUTCOMES.join(', ')}`]],
-};
-
-/** What is wrong with an outcome for this task type (empty: it fits). */
+/** What is wrong with an outcome for this task type (empty: it fits), as `outcome.<field> <message>`. */
 export function outcomeProblems(type: TaskType, outcome: unknown): string[] {
-  if (typeof outcome !== 'object' || outcome === null || Array.isArray(outcome)) return ['outcome must be an object'];
-  const o = outcome as TaskOutcome;
-  const problems = REQUIRED[type].filter(([field, ok]) => !ok(o[field])).map(([field, , expected]) => `outcome.${field} must be ${expected}`);
-  if (o.amount !== undefined && !(Number.isInteger(o.amount) && (o.amount as number) >= 0)) problems.push('outcome.amount must be a whole number of rupiah');
-  if (o.findings !== undefined && !isText(o.findings)) problems.push('outcome.findings must be a non-empty text');
-  return problems;
+  return schemaProblems(OUTCOME_SCHEMAS[type], outcome, 'outcome').map((p) => `${p.field} ${p.message}`);
 }
 
 /** The case command an outcome implies ("the case moves on by itself"), if any. */

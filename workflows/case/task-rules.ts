@@ -1,5 +1,5 @@
 import type { CommandRequest } from '../contracts/case';
-import { COMMAND_FAILURES } from '../contracts/lifecycle';
+import { COMMAND_FAILURES } from '../contracts/commands';
 import type { TaskAction, TaskRequest, TaskState } from '../contracts/task';
 import type { CaseState } from './case-state';
 import { applyCommand } from './case-state';

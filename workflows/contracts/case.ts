@@ -1,6 +1,7 @@
 import type { Actor } from './actor';
 import type { DataWarning } from '../domain/nik';
-import type { CaseAction, CaseCommand, ClosureReason, Stage } from './lifecycle';
+import type { CaseAction, CaseCommand } from './commands';
+import type { ClosureReason, Stage } from './lifecycle';
 import type { EscalationTarget, Protocol, ProtocolRef } from './protocol';
 
 /**

@@ -40,8 +40,16 @@ export interface TaskReceipt {
   recordedBy: string;
 }
 
-/** The task queue of an agency: `agency-<code in lower case>` (e.g. `agency-dinkes`). */
-export function agencyTaskQueue(agencyCode: string): string {
+/**
+ * The task queue of one region's agency: `agency-<region>-<code in lower case>` (e.g.
+ * `agency-3514-dinkes`), so an agency's own system polling it receives its own region's tasks only.
+ */
+export function agencyTaskQueue(regionCode: string, agencyCode: string): string {
+  return `agency-${regionCode}-${agencyCode.toLowerCase()}`;
+}
+
+/** The queue of cases opened before per-region queues (one per agency code, every region): still served. */
+export function legacyAgencyTaskQueue(agencyCode: string): string {
   return `agency-${agencyCode.toLowerCase()}`;
 }
 
@@ -78,4 +86,8 @@ export interface TaskState {
   /** Rungs of the escalation ladder fired for the task's current deadline. */
   ladderLevel?: number;
   overdue?: boolean;
+  /** Delivery to the agency's queue failed beyond retries (recorded; the agency's supervisor decides). */
+  deliveryFailed?: boolean;
+  /** The agency's webhook refused the notification beyond retries. */
+  notifyFailed?: boolean;
 }

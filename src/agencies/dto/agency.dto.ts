@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
+import { OptionalNotNull } from '../../common/optional-not-null';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
-import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../agency-codes';
+import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../../../workflows/domain/agency-codes';
 
 export class CreateAgencyDto {
   /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI. */
@@ -31,7 +32,8 @@ export class AgencyResponse {
 }
 
 export class UpdateAgencyDto {
-  @IsOptional()
+  /** Omit to keep the name (null is refused: an agency always has one). */
+  @OptionalNotNull()
   @IsString()
   @Length(1, 200)
   name?: string;
@@ -44,7 +46,7 @@ export class UpdateAgencyDto {
   webhookUrl?: string | null;
 
   /** Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(16, 200)
   webhookSecret?: string;
@@ -88,19 +90,34 @@ export class AgencyWebhookSummary {
   lastError!: string | null;
 }
 
-export class AgencyQueueResponse {
-  agencyCode!: string;
-  /** The agency's Temporal task queue, e.g. `agency-dinkes`. */
+/** One region's queue of the agency in Temporal. */
+export class AgencyRegionQueue {
+  regionCode!: string;
+  /** The Temporal task queue, e.g. `agency-3514-dinkes`. */
   taskQueue!: string;
   /** Tasks dispatched but not yet taken by the agency's worker (a stopped worker makes this grow). */
   waitingForWorker!: number;
   /** Age of the oldest task waiting for the worker. */
   @ApiPropertyOptional({ type: Number, nullable: true })
   oldestWaitingSeconds!: number | null;
+  /** Workers seen polling the queue recently (Temporal remembers pollers for a few minutes); 0: nobody receives this region's tasks. */
+  workersRecentlyPolling!: number;
+}
+
+export class AgencyQueueResponse {
+  agencyCode!: string;
+  /** The agency's queue in each region of your scope. */
+  @ApiProperty({ type: [AgencyRegionQueue] })
+  queues!: AgencyRegionQueue[];
+  /** Tasks waiting for the agency's workers, over the regions. */
+  waitingForWorker!: number;
+  /** Age of the oldest task waiting, over the regions. */
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  oldestWaitingSeconds!: number | null;
+  /** The fewest workers polling any one region's queue; 0: some region's tasks reach nobody. */
+  workersRecentlyPolling!: number;
   /** Webhook deliveries of your region for this agency: delivered, still failing, last error. */
   webhook!: AgencyWebhookSummary;
-  /** Workers seen polling the queue recently (Temporal remembers pollers for a few minutes); 0: nobody receives this agency's tasks. */
-  workersRecentlyPolling!: number;
   /** The inbox of your region for this agency. */
   inbox!: AgencyInboxSummary;
 }

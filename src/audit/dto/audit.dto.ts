@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
+import { TimeRangeQuery } from '../../common/time-range.query';
 import type { LedgerOutcome } from '../../../workflows/contracts/ledger';
 import { LEDGER_OUTCOMES } from '../../../workflows/contracts/ledger';
 import { CaseActorResponse, ProtocolRefResponse } from '../../cases/dto/case.response';
@@ -22,7 +23,7 @@ export class ExportQuery {
 }
 
 /** Filters of the cross-case event search; every one optional, combined with AND. */
-export class AuditFilter {
+export class AuditFilter extends TimeRangeQuery {
   /** Actor id (a user id, `credential:<keyId>` or `system`). */
   @IsOptional()
   @IsString()
@@ -53,15 +54,6 @@ export class AuditFilter {
   @IsUUID()
   caseId?: string;
 
-  /** From this instant (inclusive); events by workflow time. */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  /** Up to this instant (exclusive). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 }
 
 export class AuditEventsQuery extends IntersectionType(AuditFilter, PageQuery) {}

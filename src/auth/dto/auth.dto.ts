@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { Role } from '../../../workflows/contracts/actor';
 import { ROLES } from '../../../workflows/contracts/actor';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords';
 
 export class LoginDto {
   @IsString()
@@ -12,6 +13,30 @@ export class LoginDto {
   @IsString()
   @Length(1, 200)
   password!: string;
+}
+
+export class SetupPasswordDto {
+  /** The one-time code from the supervisor who confirmed the account (an admin account: from the admin). Case, spaces and hyphens do not matter. */
+  @ApiProperty({ example: '7K3Q-M9XD-2HRT-W4BN-8CEV' })
+  @IsString()
+  @Length(1, 64)
+  setupCode!: string;
+
+  /** The new password. Never logged, never returned. */
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class ChangePasswordDto {
+  @IsString()
+  @Length(1, 200)
+  currentPassword!: string;
+
+  /** Never logged, never returned. */
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  newPassword!: string;
 }
 
 export class RefreshDto {

@@ -102,10 +102,44 @@ export class CaseAcceptedResponse {
   status!: 'PENDING';
 }
 
+/** Returned with 202 when the workflow accepted a command but its result is not readable yet. */
+export class CommandAcceptedResponse {
+  /** The case. */
+  id!: string;
+  /** Always `ACCEPTED`: the command is applied (durably, once) and shows in reads shortly. */
+  status!: 'ACCEPTED';
+  /** The request's id in the case's history (one per actor, action and Idempotency-Key). */
+  requestId!: string;
+  /** Send the same request again with this `Idempotency-Key` to receive its result; it is not applied twice. */
+  idempotencyKey!: string;
+}
+
 export class CaseListResponse {
   @ApiProperty({ type: [CaseResponse] })
   items!: CaseResponse[];
   total!: number;
   limit!: number;
   offset!: number;
+}
+
+export class AttentionResponse {
+  caseId!: string;
+  regionCode!: string;
+  /** The projection write that failed (`projectCase`, `projectTasks`). */
+  operation!: string;
+  /** PostgreSQL's SQLSTATE, e.g. `22P05` (a character jsonb cannot hold). */
+  @ApiProperty({ type: String, nullable: true })
+  sqlstate!: string | null;
+  /** The case version the workflow holds (the read model may show an older one, or none). */
+  caseVersion!: number;
+  firstSeenAt!: string;
+  lastSeenAt!: string;
+  /** Failed writes since first seen. */
+  occurrences!: number;
+}
+
+export class AttentionListResponse {
+  @ApiProperty({ type: [AttentionResponse] })
+  items!: AttentionResponse[];
+  total!: number;
 }

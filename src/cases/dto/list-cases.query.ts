@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { AGENCY_CODE_FORMAT } from '../../agencies/agency-codes';
+import { AGENCY_CODE_FORMAT } from '../../../workflows/domain/agency-codes';
 import { PageQuery } from '../../common/page.query';
 import type { CaseStage } from '../../../workflows/contracts/case';
 import { CASE_STAGES } from '../../../workflows/contracts/case';

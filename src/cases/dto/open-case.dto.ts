@@ -3,9 +3,10 @@ import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import type { IntakeChannel, Sex } from '../../../workflows/contracts/case';
 import { INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
+import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
+import { FreeText } from '../../common/validation/free-text.decorator';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const toPlainRegionCode = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? (normalizeKabKotaCode(value) ?? value) : value;
 
@@ -22,10 +23,7 @@ export function IsKabKotaCode(): PropertyDecorator {
 
 export class PersonDto {
   /** Name as given by the person or the officer; an alias is fine. Personal data: never logged. */
-  @IsString()
-  @Transform(trim)
-  @Length(1, 200)
-  @Matches(/^[^\p{Cc}]*$/u, { message: 'name must not contain control characters' })
+  @FreeText({ max: TEXT_LIMITS.name })
   name!: string;
 
   /** Dukcapil convention: `L` (laki-laki, male) or `P` (perempuan, female). */

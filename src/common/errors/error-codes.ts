@@ -26,6 +26,10 @@ export type ErrorCode =
   | 'TASK_NOT_FOUND'
   | 'TASK_CLOSED'
   | 'EXPORT_TOO_LARGE'
+  | 'ACCOUNT_NOT_PENDING'
+  | 'INVALID_SETUP_CODE'
+  | 'WRONG_CURRENT_PASSWORD'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'SERVICE_UNAVAILABLE';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
@@ -56,5 +60,9 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   TASK_NOT_FOUND: 404,
   TASK_CLOSED: 409,
   EXPORT_TOO_LARGE: 422,
+  ACCOUNT_NOT_PENDING: 409,
+  INVALID_SETUP_CODE: 401,
+  WRONG_CURRENT_PASSWORD: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   SERVICE_UNAVAILABLE: 503,
 };

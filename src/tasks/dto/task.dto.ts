@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
+import { FreeText } from '../../common/validation/free-text.decorator';
+import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import type { TaskStatus, TaskType } from '../../../workflows/contracts/task';
 import { TASK_STATUSES, TASK_TYPES } from '../../../workflows/contracts/task';
 
@@ -38,8 +40,8 @@ export class CompleteTaskDto {
 }
 
 export class RejectTaskDto {
-  @IsString()
-  @Length(1, 2000)
+  /** Why the agency declines the task. */
+  @FreeText({ max: TEXT_LIMITS.note, multiline: true })
   reason!: string;
 }
 
@@ -70,6 +72,16 @@ export class TaskResponse {
   assigneeName!: string | null;
   @ApiProperty({ type: Object, nullable: true })
   outcome!: Record<string, unknown> | null;
+}
+
+/** Returned with 202 when the case workflow accepted the request but its result is not readable yet. */
+export class TaskAcceptedResponse {
+  /** The task. */
+  id!: string;
+  /** Always `ACCEPTED`: applied once; send the same request again with `idempotencyKey` for its result. */
+  status!: 'ACCEPTED';
+  requestId!: string;
+  idempotencyKey!: string;
 }
 
 export class TaskListResponse {

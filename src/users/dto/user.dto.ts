@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import type { Role } from '../../../workflows/contracts/actor';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
 import { normalizeRegionScope } from '../../../workflows/domain/region-code';
 import { PageQuery } from '../../common/page.query';
+import type { AccountStatus } from '../account-status';
+import { ACCOUNT_STATUSES } from '../account-status';
 
 /** Roles a person can hold (AGENCY_SYSTEM belongs to API keys only). */
 export const USER_ROLES = ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'] as const;
@@ -24,6 +25,10 @@ export function IsRegionScope(): PropertyDecorator {
 
 export const RegionScopeTransform = (): PropertyDecorator => Transform(toRegionScope);
 
+/**
+ * A new account, without a password: the person sets it with a one-time setup code (an admin's
+ * account: the code is in the answer; every other role: a supervisor confirms and receives it).
+ */
 export class CreateUserDto {
   /** Login name: 3–50 of a–z, 0–9, `.`, `_`, `-` (stored lower-case). */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
@@ -33,11 +38,6 @@ export class CreateUserDto {
   @IsString()
   @Length(1, 200)
   displayName!: string;
-
-  /** Never logged, never returned. */
-  @IsString()
-  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
-  password!: string;
 
   @ApiProperty({ enum: USER_ROLES })
   @IsIn(USER_ROLES)
@@ -56,22 +56,17 @@ export class CreateUserDto {
   agencyId?: string;
 }
 
+/** At least one field; a password is never set here (POST /users/:id/reset-password). */
 export class UpdateUserDto {
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined)
   @IsString()
   @Length(1, 200)
   displayName?: string;
 
-  /** false signs the user out everywhere (refresh tokens revoked) and blocks new logins. */
-  @IsOptional()
+  /** false signs the user out everywhere (refresh tokens revoked) and blocks new logins; true reactivates. */
+  @ValidateIf((_o, v) => v !== undefined)
   @IsBoolean()
   active?: boolean;
-
-  /** Sets a new password and revokes the user's refresh tokens. */
-  @IsOptional()
-  @IsString()
-  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
-  password?: string;
 }
 
 export class ListUsersQuery extends PageQuery {
@@ -79,6 +74,12 @@ export class ListUsersQuery extends PageQuery {
   @IsOptional()
   @IsIn(USER_ROLES)
   role?: Role;
+
+  /** e.g. PENDING_CONFIRMATION: accounts waiting for a supervisor. */
+  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
+  @IsOptional()
+  @IsIn(ACCOUNT_STATUSES)
+  status?: AccountStatus;
 }
 
 export class UserResponse {
@@ -90,9 +91,22 @@ export class UserResponse {
   regionCode!: string;
   @ApiProperty({ type: String, nullable: true })
   agencyId!: string | null;
+  /** False when deactivated (status DEACTIVATED). */
   active!: boolean;
+  @ApiProperty({ enum: ACCOUNT_STATUSES })
+  status!: AccountStatus;
   /** ISO-8601. */
   createdAt!: string;
+}
+
+/** An account and, when this answer issued one, its one-time setup code. */
+export class AccountSetupResponse extends UserResponse {
+  /** Hand it to the person, who sets a password with POST /auth/setup-password. Shown this once; only a hash is kept. Null when none was issued. */
+  @ApiProperty({ type: String, nullable: true, example: '7K3Q-M9XD-2HRT-W4BN-8CEV' })
+  setupCode!: string | null;
+  /** ISO-8601; null when no code was issued. */
+  @ApiProperty({ type: String, nullable: true })
+  setupCodeExpiresAt!: string | null;
 }
 
 export class UserListResponse {

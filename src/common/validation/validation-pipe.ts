@@ -1,7 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import type { FieldError } from './domain-error';
-import { DomainError } from './domain-error';
+import type { FieldError } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {

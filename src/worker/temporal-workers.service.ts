@@ -1,0 +1,97 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { NativeConnection, WorkerOptions } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../activities';
+import type { AppConfig } from '../config/app-config';
+import { temporalAddress } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { agencyQueuesToServe, createAgencyWorkers, queueName } from './agency-workers';
+import { connectWithBackoff } from './connect-with-backoff';
+
+/** Where the worker gets workflow code: a prebuilt bundle in production, the sources otherwise. */
+export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  return config.temporal.workflowBundlePath
+    ? { workflowBundle: { codePath: config.temporal.workflowBundlePath } }
+    : { workflowsPath: require.resolve('../../workflows') };
+}
+
+/**
+ * The worker process's Temporal Workers, inside the Nest application context: the case queue's, and
+ * one per agency queue of the directory (new agencies are picked up every SINERGI_AGENCY_REFRESH_SECONDS).
+ * Bootstrap fails (and the process exits non-zero) if Temporal stays unreachable; shutdown drains the
+ * Workers before Nest closes the database pool (beforeApplicationShutdown runs before TypeORM's hooks).
+ */
+@Injectable()
+export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private connection?: NativeConnection;
+  private readonly workers: Worker[] = [];
+  private readonly served = new Set<string>();
+  private readonly runs: Promise<void>[] = [];
+  private failed?: (error: unknown) => void;
+  private readonly failure = new Promise<never>((_, reject) => (this.failed = reject));
+  private refresher?: NodeJS.Timeout;
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext(TemporalWorkers.name);
+    this.failure.catch(() => undefined);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { temporal, database } = this.config;
+    const address = temporalAddress(this.config);
+    this.connection = await connectWithBackoff({
+      address,
+      attempts: temporal.connectAttempts,
+      onRetry: (attempt, delayMs) => this.logger.warn({ address, attempt, delayMs }, 'Temporal unreachable, retrying'),
+    });
+    const caseWorker = await Worker.create({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      activities: createActivities({ dataSource: this.dataSource }),
+      ...workflowSource(this.config),
+      // Activities hold a pool connection each; more would only queue inside the pool.
+      maxConcurrentActivityTaskExecutions: database.poolSize,
+      maxConcurrentWorkflowTaskExecutions: 20,
+      shutdownGraceTime: '10 seconds',
+    });
+    this.start(caseWorker);
+    await this.serveAgencies();
+    this.refresher = setInterval(() => void this.serveAgencies().catch((error: unknown) => this.logger.warn({ err: error }, 'agency queues not refreshed')), temporal.agencyRefreshSeconds * 1000);
+    this.logger.info({ taskQueue: temporal.taskQueue, namespace: temporal.namespace, agencyQueues: [...this.served] }, 'workers polling');
+  }
+
+  /** Starts a Worker for every agency queue of the directory not served yet. */
+  async serveAgencies(): Promise<void> {
+    const wanted = (await agencyQueuesToServe(this.dataSource, this.config.temporal.agencyQueues)).filter((q) => !this.served.has(queueName(q)));
+    if (wanted.length === 0 || this.connection === undefined) return;
+    for (const q of wanted) this.served.add(queueName(q));
+    for (const worker of await createAgencyWorkers(this.connection, this.config.temporal.namespace, wanted, { dataSource: this.dataSource })) this.start(worker);
+    this.logger.info({ added: wanted.map(queueName) }, 'agency queues served');
+  }
+
+  /** Settles when the Workers stop; rejects as soon as one fails (the process must then exit non-zero). */
+  async whenStopped(): Promise<void> {
+    if (this.workers.length === 0) throw new Error('worker not started');
+    await Promise.race([this.failure, Promise.all(this.runs)]);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.refresher);
+    for (const worker of this.workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+    await Promise.all(this.runs).catch((error: unknown) => this.logger.error({ err: error }, 'worker stopped with an error'));
+    await this.connection?.close();
+  }
+
+  private start(worker: Worker): void {
+    this.workers.push(worker);
+    this.runs.push(worker.run().catch((error: unknown) => this.failed?.(error)));
+  }
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { isPpksCode } from '../domain/ppks';
+import { freeText, TEXT_LIMITS } from '../domain/free-text';
+import { normalizeKabKotaCode } from '../domain/region-code';
+import { ASSESSMENT_DECISIONS, CLOSURE_REASONS, HEALTH_RESULTS, MONITORING_OUTCOMES, REINTEGRATION_TYPES, SHELTER_TYPES } from './lifecycle';
+
+/**
+ * THE case commands: one schema per action for the body an API endpoint takes, which is also what the
+ * workflow's update validator checks (the API validates first; the workflow guards itself against any
+ * other caller). The TypeScript types of the commands are derived from here. Plain JSON.
+ */
+const note = () => freeText(TEXT_LIMITS.note, true);
+const name = () => freeText(TEXT_LIMITS.name);
+/** A kab/kota code, dotted (`32.72`) or plain, given plain (`3272`). */
+const kabKota = () =>
+  z
+    .string()
+    .regex(/^\d{2}\.?\d{2}$/, { message: 'must be a Kemendagri kab/kota code such as "32.72" or "3272"' })
+    .transform((v) => normalizeKabKotaCode(v) ?? v)
+    .refine((v) => normalizeKabKotaCode(v) === v, { message: 'must be a Kemendagri kab/kota code' });
+const ppksCodes = () =>
+  z
+    .array(z.string().regex(/^PPKS-(0[1-9]|1[0-9]|2[0-6])$/, { message: 'must be a code PPKS-01 … PPKS-26' }).refine(isPpksCode))
+    .min(1)
+    .max(26)
+    .refine((codes) => new Set(codes).size === codes.length, { message: 'must not repeat a code' });
+const reintegrationType = z.enum(REINTEGRATION_TYPES);
+
+export const COMMAND_BODIES = {
+  startHealthCheck: z.strictObject({}),
+  recordHealthCheck: z.strictObject({
+    /** FIT continues to assessment; NEEDS_TREATMENT and REFERRED_TO_HOSPITAL put social handling on hold until recovery. */
+    result: z.enum(HEALTH_RESULTS),
+    /** Clinical findings (health data: visible to the case team only). */
+    findings: note().optional(),
+  }),
+  recordRecovery: z.strictObject({ note: note().optional() }),
+  recordAssessment: z.strictObject({
+    ppksCategories: ppksCodes(),
+    decision: z.enum(ASSESSMENT_DECISIONS),
+    shelterType: z.enum(SHELTER_TYPES).optional(),
+    reintegrationType: reintegrationType.optional(),
+    /** Required for a child (UU 27/2022 Pasal 25): who consented, in what capacity. */
+    guardianConsent: z.strictObject({ name: name(), relationship: z.enum(['PARENT', 'GUARDIAN', 'INSTITUTION']) }).optional(),
+    summary: note().optional(),
+    /** Required to refer to rehabilitation after the person refused referral: why it goes ahead anyway. */
+    refusalOverride: note().optional(),
+  }),
+  recordReferralRefusal: z.strictObject({ note: note() }),
+  extendShelterStay: z.strictObject({ days: z.number().int().min(1).max(30), reason: note() }),
+  leaveShelter: z.strictObject({
+    next: z.enum(['REHABILITATION', 'REINTEGRATION']),
+    reintegrationType: reintegrationType.optional(),
+    refusalOverride: note().optional(),
+  }),
+  completeRehabilitation: z.strictObject({ reintegrationType }),
+  acknowledgeRepatriation: z.strictObject({
+    /** The receiving officer of the home region's Dinsos. */
+    receivingOfficer: name(),
+    /** The home region (kab/kota, plain) receiving the person. */
+    receivingRegionCode: kabKota(),
+  }),
+  completeReintegration: z.strictObject({}),
+  recordMonitoringVisit: z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: note().optional() }),
+  closeCase: z.strictObject({ reason: z.enum(CLOSURE_REASONS), note: note() }),
+} as const;
+
+export type CaseAction = keyof typeof COMMAND_BODIES;
+type Inferred<A extends CaseAction> = z.infer<(typeof COMMAND_BODIES)[A]>;
+/** The body of a command's endpoint (an empty schema infers an index signature: no fields instead). */
+export type CommandBody<A extends CaseAction> = Inferred<A> extends Record<string, never> ? Record<never, never> : Inferred<A>;
+/** Every case command; `action` names the API endpoint and the stage-machine row. */
+export type CaseCommand = { [A in CaseAction]: { action: A } & CommandBody<A> }[CaseAction];
+
+/** Every command action (one Temporal update and one API endpoint each). */
+export const CASE_ACTIONS = Object.keys(COMMAND_BODIES) as CaseAction[];
+
+/** ApplicationFailure types a command update can fail with (the API maps them to 409 / 403 / 400). */
+export const COMMAND_FAILURES = { illegal: 'ILLEGAL_TRANSITION', role: 'ROLE_NOT_ALLOWED', invalid: 'INVALID_COMMAND' } as const;
+
+/** One problem of a command or body: the field path (dotted) and what is wrong. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Messages in the API's own words (a schema's own message, e.g. free text's, wins over these). */
+function message(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `must be at least ${String(issue.minimum)} characters` : issue.origin === 'array' ? `must list at least ${String(issue.minimum)}` : `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `must be at most ${String(issue.maximum)} characters` : issue.origin === 'array' ? `must list at most ${String(issue.maximum)}` : `must be at most ${String(issue.maximum)}`;
+    case 'unrecognized_keys':
+      return `has unknown fields: ${issue.keys.join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
+/** A value checked against a schema: what it parses to, or its problems with dotted field paths. */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix = ''): { ok: true; value: T } | { ok: false; problems: FieldProblem[] } {
+  const result = schema.safeParse(value, { error: message });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => ({ field: [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || '(body)', message: issue.message })) };
+}
+
+/** Problems of a value against a schema; empty when it fits. */
+export function schemaProblems(schema: z.ZodType, value: unknown, prefix = ''): FieldProblem[] {
+  const parsed = parseWith(schema, value, prefix);
+  return parsed.ok ? [] : parsed.problems;
+}
+
+/** What is wrong with a command as the workflow receives it (empty: well-formed). */
+export function commandProblems(command: unknown): FieldProblem[] {
+  const action = (command as { action?: unknown } | null)?.action;
+  if (typeof action !== 'string' || !(action in COMMAND_BODIES)) return [{ field: 'action', message: 'is not a case action' }];
+  const { action: _action, ...body } = command as { action: CaseAction };
+  return schemaProblems(COMMAND_BODIES[action as CaseAction], body);
+}
