@@ -95,13 +95,19 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
         }),
       ),
 
+    /** Appends ledger entries alone (a write that failed on data is retried in halves to find the bad one). */
+    appendLedgerEntries: (caseId: string, ledger: LedgerEntry[]): Promise<void> =>
+      asProjection('appendLedgerEntries', async () => {
+        await dataSource.transaction((m) => appendLedger(sqlOf(m), caseId, ledger));
+      }),
+
     /** Lists the case for a person's attention: its data could not be written (ids and codes only). */
     flagCaseForAttention: async (flag: AttentionFlag): Promise<void> => {
       await dataSource.query(
-        `INSERT INTO case_attention (case_id, region_code, operation, sqlstate, case_version) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO case_attention (case_id, region_code, operation, sqlstate, case_version, quarantined_entries) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (case_id) DO UPDATE SET operation = EXCLUDED.operation, sqlstate = EXCLUDED.sqlstate, case_version = EXCLUDED.case_version,
-           last_seen_at = now(), occurrences = case_attention.occurrences + 1`,
-        [flag.caseId, flag.regionCode, flag.operation, flag.sqlstate, flag.version],
+           quarantined_entries = EXCLUDED.quarantined_entries, last_seen_at = now(), occurrences = case_attention.occurrences + 1`,
+        [flag.caseId, flag.regionCode, flag.operation, flag.sqlstate, flag.version, flag.quarantinedEntries],
       );
     },
 

@@ -6,9 +6,9 @@ import { assignRequestId } from '../common/request-id';
 import type { AppConfig } from '../config/app-config';
 import { installBodyParsing } from './body-parsing';
 
-/** PostgreSQL text cannot hold U+0000, so a path parameter carrying one is refused before any route. */
-function refuseNulInPath(req: Request, _res: Response, next: NextFunction): void {
-  next(/%00/.test(req.path) ? new DomainError('MALFORMED_REQUEST', 'The path must not contain the NUL character (U+0000)') : undefined);
+/** PostgreSQL text cannot hold U+0000, so a path parameter or query value carrying one is refused before any route. */
+function refuseNulInUrl(req: Request, _res: Response, next: NextFunction): void {
+  next(/%00/.test(req.originalUrl) ? new DomainError('MALFORMED_REQUEST', 'The URL must not contain the NUL character (U+0000)') : undefined);
 }
 
 /**
@@ -29,6 +29,6 @@ export function installRequestPipeline(app: NestExpressApplication, config: AppC
   });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/docs') ? docs : strict)(req, res, next));
   if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins, credentials: false });
-  app.use(refuseNulInPath);
+  app.use(refuseNulInUrl);
   installBodyParsing(app);
 }

@@ -11,6 +11,8 @@ export interface AttentionRow {
   firstSeenAt: string;
   lastSeenAt: string;
   occurrences: number;
+  /** Ledger entries the database refused, set aside by the workflow (still in Temporal's history). */
+  quarantinedEntries: number;
 }
 
 interface Row {
@@ -22,6 +24,7 @@ interface Row {
   first_seen_at: Date;
   last_seen_at: Date;
   occurrences: number;
+  quarantined_entries: number;
 }
 
 /**
@@ -52,6 +55,7 @@ export class CaseAttention {
         firstSeenAt: r.first_seen_at.toISOString(),
         lastSeenAt: r.last_seen_at.toISOString(),
         occurrences: r.occurrences,
+        quarantinedEntries: r.quarantined_entries,
       })),
       total: await this.count(scope),
     };

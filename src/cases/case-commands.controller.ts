@@ -10,7 +10,7 @@ import { uuidParam } from '../common/uuid-param';
 import { ZodBodyPipe } from '../common/validation/zod-body.pipe';
 import { openApiSchema } from '../common/validation/zod-openapi';
 import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
-import { CasesService } from './cases.service';
+import { CaseCommands } from './case-commands.service';
 import { CaseResponse, CommandAcceptedResponse } from './dto/case.response';
 
 /** What every command endpoint shares: its path, permission, body schema, request-id header and answers. */
@@ -40,7 +40,7 @@ type Id = string;
 @ApiTags('case commands')
 @Controller('cases/:id')
 export class CaseCommandsController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(private readonly cases: CaseCommands) {}
 
   private async run(actor: Actor, id: Id, command: CaseCommand, key: Key, res: Response): Promise<CaseResponse | CommandAcceptedResponse> {
     const outcome = await this.cases.command(actor, id, command, key);

@@ -7,6 +7,7 @@ import { SecurityLogModule } from '../security-log/security-log.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseCommandsController } from './case-commands.controller';
+import { CaseCommands } from './case-commands.service';
 import { CaseWorkflows } from './case-workflows';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -16,6 +17,6 @@ import { IdempotencyKeys } from './idempotency-keys';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule],
   controllers: [CasesController, CaseCommandsController],
-  providers: [CasesService, CaseWorkflows, IdempotencyKeys],
+  providers: [CasesService, CaseCommands, CaseWorkflows, IdempotencyKeys],
 })
 export class CasesModule {}

@@ -4,17 +4,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { FindOptionsWhere } from 'typeorm';
 import { ArrayContains, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
-import type { CaseCommand } from '../../workflows/contracts/commands';
 import { checkNik } from '../../workflows/domain/nik';
 import { AccessLog } from '../access-log/access-log.service';
-import { LedgerRefusals } from '../ledger/ledger-refusals.service';
 import { inRegionScope, requireRegion } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { ProtocolRegistry } from '../protocols/protocol-registry';
 import { fromSnapshot, fromView } from './case-mappers';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseWorkflows } from './case-workflows';
-import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse, CommandAcceptedResponse } from './dto/case.response';
+import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
 import type { PageQuery } from '../common/page.query';
 import { CaseAttention } from '../attention/case-attention.service';
 import { SecurityLog } from '../security-log/security-log.service';
@@ -27,11 +25,6 @@ export interface OpenCaseOutcome {
   body: CaseResponse | CaseAcceptedResponse;
 }
 
-export interface CommandOutcome {
-  httpStatus: 200 | 202;
-  body: CaseResponse | CommandAcceptedResponse;
-}
-
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 @Injectable()
@@ -41,7 +34,6 @@ export class CasesService {
     private readonly idempotencyKeys: IdempotencyKeys,
     private readonly workflows: CaseWorkflows,
     private readonly protocols: ProtocolRegistry,
-    private readonly refusals: LedgerRefusals,
     private readonly access: AccessLog,
     private readonly attention: CaseAttention,
     private readonly security: SecurityLog,
@@ -77,35 +69,6 @@ export class CasesService {
     if (!inRegionScope(actor.regionCode, view.regionCode)) return this.refuse(actor, view, 'GET /cases/:id');
     await this.access.record(actor, 'GET /cases/:id', [id]);
     return fromView(view);
-  }
-
-  /**
-   * Gives a case command. Scope: the case's region — except a repatriation acknowledgement, which comes
-   * from the person's home region (the case's origin) acknowledging for itself. Outside that a case
-   * looks absent. The answer is the new state, already readable, or 202 when the workflow accepted the
-   * command but its result is not readable yet. A refused command is recorded in the case's ledger.
-   */
-  async command(actor: Actor, id: string, command: CaseCommand, requestKey: string | undefined): Promise<CommandOutcome> {
-    const view = await this.load(id);
-    if (!this.mayCommand(actor, view, command)) return this.refuse(actor, view, 'POST /cases/:id/<command>');
-    // Only the person's home region acknowledges its own handover.
-    if (command.action === 'acknowledgeRepatriation' && !inRegionScope(actor.regionCode, command.receivingRegionCode)) {
-      return this.security.refuse(actor, { kind: 'case', id, regionCode: view.regionCode }, 'POST /cases/:id/acknowledge-repatriation', new DomainError('OUT_OF_SCOPE', 'Only the receiving region acknowledges a repatriation'));
-    }
-    const key = requestKey ?? randomUUID();
-    const requestId = `${actor.id}:${command.action}:${key}`;
-    const answer = await this.refusals.recorded(actor, id, { requestId, action: command.action, payload: { command } }, () =>
-      this.workflows.command(id, { requestId, actor, command }),
-    );
-    if (!answer.done) return { httpStatus: 202, body: { id, status: 'ACCEPTED', requestId, idempotencyKey: key } };
-    await this.access.record(actor, 'POST /cases/:id/<command>', [id]);
-    return { httpStatus: 200, body: fromSnapshot(answer.result) };
-  }
-
-  /** The case's region, or for a repatriation acknowledgement also the person's home region, sees the case. */
-  private mayCommand(actor: Actor, view: CaseViewEntity, command: CaseCommand): boolean {
-    if (inRegionScope(actor.regionCode, view.regionCode)) return true;
-    return command.action === 'acknowledgeRepatriation' && view.originRegionCode !== null && inRegionScope(actor.regionCode, view.originRegionCode);
   }
 
   /** Cases of the actor's scope that the read model could not take (ids and codes only: no access log). */

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
+import { checkedKey } from '../common/request-key';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
-const KEY_FORMAT = /^[\x21-\x7E]{1,200}$/;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -26,10 +26,7 @@ export class IdempotencyKeys {
   constructor(@InjectRepository(IdempotencyKeyEntity) private readonly claims: Repository<IdempotencyKeyEntity>) {}
 
   async claimCaseId(operation: string, clientKey: string, request: unknown): Promise<string> {
-    if (!KEY_FORMAT.test(clientKey)) {
-      throw new DomainError('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1–200 visible ASCII characters');
-    }
-    const key = `${operation}:${clientKey}`;
+    const key = `${operation}:${checkedKey(clientKey)}`;
     const requestFingerprint = createHash('sha256').update(canonicalJson(request)).digest('hex');
     await this.claims
       .createQueryBuilder()

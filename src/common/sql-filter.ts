@@ -1,13 +1,15 @@
 /**
  * A WHERE clause built condition by condition with numbered parameters: `add('region_code LIKE ?', v)`
- * binds `v` as the next `$n`. Conditions are joined with AND; values never enter the SQL text.
+ * binds `v` as the next `$n` (every `?` of the condition stands for that one value). Conditions are
+ * joined with AND; values never enter the SQL text.
  */
 export class SqlFilter {
   readonly params: unknown[] = [];
   private readonly conditions: string[] = [];
 
   add(condition: string, value: unknown): this {
-    this.conditions.push(condition.replace('?', `$${this.params.push(value)}`));
+    const placeholder = `$${this.params.push(value)}`;
+    this.conditions.push(condition.replaceAll('?', placeholder));
     return this;
   }
 

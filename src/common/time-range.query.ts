@@ -1,14 +1,12 @@
-import { IsISO8601, IsOptional } from 'class-validator';
+import { Instant } from './validation/instant.decorator';
 
 /** A time window of a search: from an instant (inclusive) up to another (exclusive), both optional. */
 export class TimeRangeQuery {
   /** From this instant (inclusive). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant({ optional: true })
   from?: string;
 
   /** Up to this instant (exclusive). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant({ optional: true })
   to?: string;
 }

@@ -81,7 +81,12 @@ export class SecurityLog {
 
   /** Events whose actor or target lies in the region scope, newest first. */
   async query(scope: string, q: SecurityEventQuery): Promise<{ items: SecurityEvent[]; total: number }> {
-    const f = new SqlFilter().add('EXISTS (SELECT 1 FROM unnest(ARRAY[actor_region, target_region]) AS r(code) WHERE r.code LIKE ?)', `${scope}%`);
+    // A refusal by scope is shown to the auditors of the region it targeted, not to the caller's own:
+    // otherwise an auditor could learn, from the events their own requests leave, which ids exist elsewhere.
+    const f = new SqlFilter().add(
+      `CASE WHEN action = 'OUT_OF_SCOPE' THEN target_region LIKE ? ELSE EXISTS (SELECT 1 FROM unnest(ARRAY[actor_region, target_region]) AS r(code) WHERE r.code LIKE ?) END`,
+      `${scope}%`,
+    );
     if (q.action !== undefined) f.add('action = ?', q.action);
     if (q.outcome !== undefined) f.add('outcome = ?', q.outcome);
     if (q.actorId !== undefined) f.add('actor_id = ?', q.actorId);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { taskUpdates } from '../../workflows/case/case.messages';
@@ -9,6 +8,7 @@ import { SecurityLog } from '../security-log/security-log.service';
 import { LedgerRefusals } from '../ledger/ledger-refusals.service';
 import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
+import { requestKeyOf } from '../common/request-key';
 import { SqlFilter } from '../common/sql-filter';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
@@ -122,7 +122,7 @@ export class TasksService {
     const task = await this.load(taskId);
     if (!mayWork(actor, task, action)) return this.security.refuse(actor, { kind: 'task', id: taskId, regionCode: task.region_code }, `POST /tasks/:id/${action}`, absent());
     if (action === 'completeTask') body = { ...body, outcome: checkedOutcome(task.type, body.outcome) };
-    const idempotencyKey = key ?? randomUUID();
+    const idempotencyKey = requestKeyOf(key);
     const requestId = `${actor.id}:${action}:${idempotencyKey}`;
     const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };
     const answer = await this.refusals.recorded(actor, task.case_id, what, () => this.send(actor, task, action, body, requestId));

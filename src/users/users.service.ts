@@ -63,7 +63,7 @@ export class UsersService {
 
   /** An admin account gets its setup code at once; every other role waits for a supervisor. */
   async create(actor: Actor, dto: CreateUserDto): Promise<AccountSetupResponse> {
-    const regionCode = await this.regionFor(dto);
+    const regionCode = await this.regionFor(actor, dto);
     if (!inRegionScope(actor.regionCode, regionCode)) await this.log.refuse(actor, target({ id: null, regionCode }), 'POST /users', outOfScope());
     const code = needsConfirmation(dto.role) ? null : newSetupCode();
     try {
@@ -153,7 +153,7 @@ export class UsersService {
   }
 
   /** An agency officer's scope is their agency's region; every other role states its own. */
-  private async regionFor(dto: CreateUserDto): Promise<string> {
+  private async regionFor(actor: Actor, dto: CreateUserDto): Promise<string> {
     if (dto.role !== 'AGENCY_OFFICER') {
       if (dto.agencyId !== undefined) throw invalid('agencyId', 'agencyId is only for AGENCY_OFFICER');
       if (dto.regionCode === undefined) throw invalid('regionCode', 'regionCode is required');
@@ -161,7 +161,10 @@ export class UsersService {
     }
     if (dto.agencyId === undefined) throw invalid('agencyId', 'agencyId is required for AGENCY_OFFICER');
     const agency = await this.agencies.findOneBy({ id: dto.agencyId });
-    if (agency === null) throw new DomainError('AGENCY_NOT_FOUND', 'No agency with this id');
+    const absent = new DomainError('AGENCY_NOT_FOUND', 'No agency with this id');
+    if (agency === null) throw absent;
+    // An agency outside the caller's scope looks absent, before anything else is said about it.
+    if (!inRegionScope(actor.regionCode, agency.regionCode)) await this.log.refuse(actor, { kind: 'agency', id: agency.id, regionCode: agency.regionCode }, 'POST /users', absent);
     if (dto.regionCode !== undefined && dto.regionCode !== agency.regionCode) {
       throw invalid('regionCode', "an agency officer's region is the agency's region");
     }

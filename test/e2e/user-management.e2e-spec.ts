@@ -223,6 +223,11 @@ describe('user management: no password passes through an admin (real PostgreSQL,
     await login(outside.username, TEST_PASSWORD).expect(200); // the reset did not happen
     const created = await as(t.admin).post('/users').send({ username: username('far'), displayName: 'x', role: 'CASE_WORKER', regionCode: OTHER_REGION });
     expect([created.status, created.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    // An officer for another region's agency: the agency looks absent, exactly like one that does not exist.
+    const farAgency = await createAgency(db, 'DINSOS', OTHER_REGION);
+    const [far, none] = [farAgency, missing].map((agencyId) => as(t.admin).post('/users').send({ username: username('far'), displayName: 'x', role: 'AGENCY_OFFICER', agencyId }));
+    const [a, b] = [await far, await none];
+    expect([a.status, a.body.code, a.body.title]).toEqual([404, 'AGENCY_NOT_FOUND', b.body.title]);
   });
 
   it('the console command (the operator) creates an active account with a password, recorded as "cli"', async () => {

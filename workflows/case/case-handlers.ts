@@ -8,7 +8,7 @@ import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery, TASK_ACTIONS, ta
 import type { Rejection } from './stage-machine';
 import { decide } from './stage-machine';
 import type { TaskCheck } from './task-rules';
-import { applyTaskRequest, checkTaskRequest } from './task-rules';
+import { applyTaskRequest, checkTaskRequest, taskRequestProblems } from './task-rules';
 
 const taskFailure = (c: Extract<TaskCheck, { ok: false }>) => ApplicationFailure.create({ type: c.failure, message: c.reason, nonRetryable: true });
 
@@ -61,6 +61,8 @@ export function registerHandlers(run: CaseRun): void {
       if (seen(request.requestId)) return;
       const check = checkTaskRequest(state, action, request);
       if (!check.ok) throw taskFailure(check);
+      const problems = taskRequestProblems(state, action, request);
+      if (problems.length > 0) throw invalid(problems);
     };
     const handle = async (request: TaskRequest) => {
       if (!seen(request.requestId)) {

@@ -7,7 +7,7 @@ import type { CaseState } from './case-state';
 import { snapshotOf } from './case-state';
 import { confirmJournal, sealJournal } from './journal';
 
-const { projectCase, projectTasks, flagCaseForAttention, clearCaseAttention } = proxyActivities<Activities>({
+const { projectCase, projectTasks, appendLedgerEntries, flagCaseForAttention, clearCaseAttention } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // A projection must never be lost: retry until PostgreSQL is back, with capped backoff. A write the
   // database refuses on data fails at once (non-retryable) and marks the case for attention instead.
@@ -32,6 +32,7 @@ export class CaseRun {
   projected: number;
   /** Task keys with a delivery or notification in flight. */
   readonly sending = new Set<string>();
+  private lastSqlstate: string | null = null;
 
   constructor(
     readonly state: CaseState,
@@ -45,17 +46,13 @@ export class CaseRun {
     const { state } = this;
     if (state.version <= this.projected) return;
     const version = state.version;
-    const batch = this.ledgerBatch();
-    if (!(await this.write('projectCase', () => projectCase(snapshotOf(state), batch)))) return;
-    confirmJournal(state, batch);
-    this.projected = Math.max(this.projected, version);
+    if (await this.write('projectCase', (entries) => projectCase(snapshotOf(state), entries))) this.projected = Math.max(this.projected, version);
   }
 
   /** Writes the delivered tasks into the agencies' inboxes (and the journal). */
   async writeTasks(): Promise<void> {
-    const batch = this.ledgerBatch();
-    if (!(await this.write('projectTasks', () => projectTasks(this.state.caseId, this.state.tasks, batch, this.state.version)))) return;
-    confirmJournal(this.state, batch);
+    const { state } = this;
+    await this.write('projectTasks', (entries) => projectTasks(state.caseId, state.tasks, entries, state.version));
   }
 
   /** Superseded tasks leave the inbox as CANCELLED (cases with task clocks). */
@@ -73,26 +70,50 @@ export class CaseRun {
   }
 
   /**
-   * Runs a projection write. When PostgreSQL refuses the data the case is marked for attention (ids and
-   * codes only) and the caller carries on: the command stays applied, nothing waits on a write that
-   * cannot succeed, and the entries stay in the journal. Any other failure propagates (retried above).
+   * Runs a projection write with the journal's pending entries, in one transaction. When PostgreSQL
+   * refuses the data itself, the two halves are tried apart, so one bad value blocks only its own half:
+   * entries that cannot be stored leave the journal (kept in Temporal's history, counted on the attention
+   * row) instead of failing every later write; a row that cannot be stored marks the case for attention.
+   * The command stays applied either way. Any other failure propagates (retried by the activity's policy).
    */
-  private async write(operation: string, work: () => Promise<void>): Promise<boolean> {
+  private async write(operation: string, work: (entries: LedgerEntry[]) => Promise<void>): Promise<boolean> {
     const { state } = this;
-    try {
-      await work();
-    } catch (error) {
-      const dataError = dataErrorOf(error);
-      if (dataError === undefined) throw error;
-      const since = state.attention?.since ?? new Date().toISOString();
-      await flagCaseForAttention({ caseId: state.caseId, regionCode: state.regionCode, operation, sqlstate: dataError.sqlstate, version: state.version });
-      state.attention = { operation, sqlstate: dataError.sqlstate, since };
-      return false;
+    const batch = this.ledgerBatch();
+    if (await this.refusedOnData(() => work(batch))) {
+      const entriesStored = batch.length === 0 || !(await this.refusedOnData(() => appendLedgerEntries(state.caseId, batch)));
+      if (!entriesStored) state.quarantinedEntries = (state.quarantinedEntries ?? 0) + batch.length;
+      confirmJournal(state, batch); // stored apart, or set aside: either way out of the journal
+      const rowStored = !(await this.refusedOnData(() => work([])));
+      await this.flag(rowStored ? 'ledger' : operation);
+      return rowStored;
     }
-    if (state.attention?.operation === operation) {
+    confirmJournal(state, batch);
+    if (state.attention !== null && state.attention !== undefined && state.attention.operation === operation) {
       await clearCaseAttention(state.caseId);
       state.attention = null;
     }
     return true;
+  }
+
+  /** True when the write failed because PostgreSQL refused the data (remembered for the attention row). */
+  private async refusedOnData(work: () => Promise<void>): Promise<boolean> {
+    try {
+      await work();
+      return false;
+    } catch (error) {
+      const dataError = dataErrorOf(error);
+      if (dataError === undefined) throw error;
+      this.lastSqlstate = dataError.sqlstate;
+      return true;
+    }
+  }
+
+  /** Lists the case for a person's attention (ids and codes only). */
+  private async flag(operation: string): Promise<void> {
+    const { state } = this;
+    const since = state.attention?.since ?? new Date().toISOString();
+    const sqlstate = this.lastSqlstate;
+    await flagCaseForAttention({ caseId: state.caseId, regionCode: state.regionCode, operation, sqlstate, version: state.version, quarantinedEntries: state.quarantinedEntries ?? 0 });
+    state.attention = { operation, sqlstate, since };
   }
 }

@@ -38,6 +38,8 @@ export interface CaseState extends CaseSnapshot, Journal {
   tasks: TaskState[];
   /** Set while the read model cannot take the case's data (a projection failed on data, not on availability). */
   attention?: CaseAttention | null;
+  /** Ledger entries PostgreSQL refused, set aside (they remain in Temporal's history). */
+  quarantinedEntries?: number;
 }
 
 /** Why a case needs a person to look at it: what could not be written, and since when. */

@@ -8,6 +8,7 @@ import { decide } from './stage-machine';
 import { ledgerActor, record } from './journal';
 import { restartTaskClock } from './task-deadlines';
 import { commandFor, outcomeProblems } from './task-outcomes';
+import { freeTextProblem, TEXT_LIMITS } from '../domain/free-text';
 
 /** Failure types of task updates (mapped by the API: 400, 409, 403). */
 export const TASK_FAILURES = { ...COMMAND_FAILURES, otherAgency: 'OTHER_AGENCY' } as const;
@@ -18,7 +19,21 @@ export type TaskCheck =
 
 const within = (scope: string, region: string) => region.startsWith(scope);
 
-/** Whether a task request may proceed; pure, used by the update's validator and again by its handler. */
+/**
+ * What is wrong with a task request's own fields (the outcome's schema for the task's type, the
+ * rejection's free text); empty when well-formed. The update's validator only: a handler never checks
+ * shapes again, because replaying an older history must accept what an older, looser API let through.
+ */
+export function taskRequestProblems(state: CaseState, action: TaskAction, req: TaskRequest): string[] {
+  const task = state.tasks.find((t) => t.order.taskKey === req.taskKey);
+  if (action === 'rejectTask') {
+    const problem = freeTextProblem(req.reason, { max: TEXT_LIMITS.note, multiline: true });
+    return problem === undefined ? [] : [`reason ${problem}`];
+  }
+  return action === 'completeTask' && task !== undefined ? outcomeProblems(task.order.type, req.outcome) : [];
+}
+
+/** Whether a task request may proceed in the case's state; pure, used by the update's validator and again by its handler. */
 export function checkTaskRequest(state: CaseState, action: TaskAction, req: TaskRequest): TaskCheck {
   const task = state.tasks.find((t) => t.order.taskKey === req.taskKey);
   if (task === undefined) return { ok: false, failure: TASK_FAILURES.invalid, reason: 'no such task on this case' };
@@ -33,8 +48,6 @@ export function checkTaskRequest(state: CaseState, action: TaskAction, req: Task
   }
   if (action === 'rejectTask') return typeof req.reason === 'string' && req.reason.trim() !== '' ? { ok: true, task } : { ok: false, failure: TASK_FAILURES.invalid, reason: 'reason is required' };
   if (action === 'claimTask') return task.status === 'OPEN' ? { ok: true, task } : { ok: false, failure: TASK_FAILURES.illegal, reason: 'the task is already claimed' };
-  const problems = outcomeProblems(task.order.type, req.outcome);
-  if (problems.length > 0) return { ok: false, failure: TASK_FAILURES.invalid, reason: problems.join('; ') };
   const command = commandFor(task.order.type, req.outcome ?? {}, task.order.regionCode);
   if (command === undefined) return { ok: true, task };
   const decision = decide(state.facts, command, actor.role);

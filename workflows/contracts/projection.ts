@@ -9,8 +9,10 @@ export const PROJECTION_DATA_ERROR = 'PROJECTION_DATA_ERROR';
 export interface AttentionFlag {
   caseId: string;
   regionCode: string;
-  /** The activity whose write failed (`projectCase`, `projectTasks`). */
+  /** What failed: the read model (`projectCase`), the inbox (`projectTasks`) or ledger entries only (`ledger`). */
   operation: string;
   sqlstate: string | null;
   version: number;
+  /** Ledger entries the database refused and the workflow set aside, so far. */
+  quarantinedEntries: number;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Instant } from '../../common/validation/instant.decorator';
 import { PageQuery } from '../../common/page.query';
 import { TimeRangeQuery } from '../../common/time-range.query';
 import type { LedgerOutcome } from '../../../workflows/contracts/ledger';
@@ -11,7 +12,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class StateAtQuery {
   /** ISO-8601 instant, e.g. `2026-11-22T08:00:00Z`: the case as it stood then (workflow time). */
-  @IsISO8601({ strict: true })
+  @Instant()
   at!: string;
 }
 

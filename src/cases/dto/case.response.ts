@@ -125,7 +125,7 @@ export class CaseListResponse {
 export class AttentionResponse {
   caseId!: string;
   regionCode!: string;
-  /** The projection write that failed (`projectCase`, `projectTasks`). */
+  /** What failed: the read model (`projectCase`), the inbox (`projectTasks`) or ledger entries only (`ledger`). */
   operation!: string;
   /** PostgreSQL's SQLSTATE, e.g. `22P05` (a character jsonb cannot hold). */
   @ApiProperty({ type: String, nullable: true })
@@ -136,6 +136,8 @@ export class AttentionResponse {
   lastSeenAt!: string;
   /** Failed writes since first seen. */
   occurrences!: number;
+  /** Ledger entries the database refused, set aside by the workflow (still in Temporal's history). */
+  quarantinedEntries!: number;
 }
 
 export class AttentionListResponse {

@@ -19,7 +19,8 @@ export class ProjectionGuards1764700000000 implements MigrationInterface {
         case_version integer NOT NULL,
         first_seen_at timestamptz NOT NULL DEFAULT now(),
         last_seen_at timestamptz NOT NULL DEFAULT now(),
-        occurrences integer NOT NULL DEFAULT 1
+        occurrences integer NOT NULL DEFAULT 1,
+        quarantined_entries integer NOT NULL DEFAULT 0
       )`);
     await q.query(`CREATE INDEX case_attention_region_idx ON case_attention (region_code)`);
   }
