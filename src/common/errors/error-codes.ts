@@ -29,7 +29,8 @@ export type ErrorCode =
   | 'ACCOUNT_NOT_PENDING'
   | 'INVALID_SETUP_CODE'
   | 'WRONG_CURRENT_PASSWORD'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'SERVICE_UNAVAILABLE';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -63,4 +64,5 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_SETUP_CODE: 401,
   WRONG_CURRENT_PASSWORD: 403,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVICE_UNAVAILABLE: 503,
 };

@@ -10,13 +10,25 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.NOT_FOUND]: 'ROUTE_NOT_FOUND',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
 };
+
+/**
+ * A 503 (the health check's, when Temporal or the database is down): which checks are up or down, and
+ * nothing else of the response (an indicator's message can quote a driver error).
+ */
+function unavailable(exception: HttpException): DomainError {
+  const response = exception.getResponse() as { details?: Record<string, { status?: unknown }> };
+  const checks = Object.fromEntries(Object.entries(response.details ?? {}).map(([name, check]) => [name, String(check.status)]));
+  return new DomainError('SERVICE_UNAVAILABLE', 'A service the API depends on is unavailable', undefined, 5, { checks });
+}
 
 function toDomainError(exception: unknown): DomainError {
   if (exception instanceof DomainError) return exception;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = HTTP_CODES[status] ?? (status < 500 ? 'MALFORMED_REQUEST' : 'INTERNAL_ERROR');
+    if (code === 'SERVICE_UNAVAILABLE') return unavailable(exception);
     return new DomainError(code, status < 500 ? exception.message : 'Internal error');
   }
   return new DomainError('INTERNAL_ERROR', 'Internal error');
