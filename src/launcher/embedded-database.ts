@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, fchmodSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import type { OsAccount } from './postgres-binaries';
@@ -88,7 +88,7 @@ async function initialiseCluster(cluster: string, log: string, password: string,
   const pwfile = join(cluster, '..', `.postgres-initdb-${process.pid}`);
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (account !== undefined) chownSync(pwfile, account.uid, account.gid);
-  const out = openSync(log, 'a');
+  const out = openLog(log);
   try {
     const args = ['-D', cluster, '-U', 'postgres', '--pwfile', pwfile, '--auth', 'scram-sha-256', '--encoding', 'UTF8'];
     // Unicode-aware case mapping without depending on the machine's installed locales.
@@ -102,9 +102,19 @@ async function initialiseCluster(cluster: string, log: string, password: string,
   }
 }
 
+/** The server's log, readable by its owner only (it names users and databases). */
+function openLog(log: string): number {
+  const fd = openSync(log, 'a', 0o600);
+  fchmodSync(fd, 0o600);
+  return fd;
+}
+
 function spawnPostmaster(cluster: string, log: string, port: number, account: OsAccount | undefined): ChildProcess {
-  const out = openSync(log, 'a');
-  const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'max_connections=100'];
+  const out = openLog(log);
+  // The log never holds case data: a failed statement's error quotes its values (and its DETAIL, its
+  // statement text), so errors go to the client only; the log keeps the server's own LOG lines and FATALs.
+  const quiet = ['log_min_messages=log', 'log_min_error_statement=panic', 'log_error_verbosity=terse', 'log_checkpoints=on'];
+  const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'max_connections=100', ...quiet];
   const args = ['-D', cluster, '-p', String(port), ...settings.flatMap((s) => ['-c', s])];
   // Detached: its own process group, so a terminal Ctrl-C reaches only the launcher.
   const child = spawn(postgresBinaries().postgres, args, { detached: true, stdio: ['ignore', out, out], uid: account?.uid, gid: account?.gid, env: { LC_ALL: 'C' } });

