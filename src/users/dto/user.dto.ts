@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import type { Role } from '../../../workflows/contracts/actor';
 import { normalizeRegionScope } from '../../../workflows/domain/region-code';
 import { PageQuery } from '../../common/page.query';
+import { FreeText } from '../../common/validation/free-text.decorator';
+import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import type { AccountStatus } from '../account-status';
 import { ACCOUNT_STATUSES } from '../account-status';
 
@@ -35,8 +37,7 @@ export class CreateUserDto {
   @Matches(/^[a-z0-9._-]{3,50}$/, { message: 'username must be 3–50 characters of a–z, 0–9, ".", "_" or "-"' })
   username!: string;
 
-  @IsString()
-  @Length(1, 200)
+  @FreeText({ max: TEXT_LIMITS.name })
   displayName!: string;
 
   @ApiProperty({ enum: USER_ROLES })
@@ -58,9 +59,7 @@ export class CreateUserDto {
 
 /** At least one field; a password is never set here (POST /users/:id/reset-password). */
 export class UpdateUserDto {
-  @ValidateIf((_o, v) => v !== undefined)
-  @IsString()
-  @Length(1, 200)
+  @FreeText({ max: TEXT_LIMITS.name, optional: true })
   displayName?: string;
 
   /** false signs the user out everywhere (refresh tokens revoked) and blocks new logins; true reactivates. */
