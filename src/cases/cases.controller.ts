@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
@@ -24,6 +24,7 @@ export class CasesController {
   @ApiCreatedResponse({ type: CaseResponse, description: 'The case is open and readable' })
   @ApiAcceptedResponse({ type: CaseAcceptedResponse, description: 'Accepted and durable; readable once a worker processes it' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this key was used with another body' })
+  @ApiConflictResponse({ description: 'CASE_CLOSED: this key opened a case that has closed since and whose record is not readable yet' })
   @ReachesTemporal()
   async open(
     @CurrentActor() actor: Actor,

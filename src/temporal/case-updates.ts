@@ -9,10 +9,12 @@ export type UpdateAnswer<T> = { done: true; result: T } | { done: false };
 
 /**
  * Sends an update to a case workflow in two steps, so that a command the workflow accepted is never
- * answered as a failure: first until the workflow accepts (or its validator refuses) it — failing here
- * means nothing was applied — then for its result; if the result is not there by the deadline (slow
- * projection, worker restarting) the caller answers 202 and the client repeats the request with the same
- * id, which the workflow answers from its state without applying it twice.
+ * answered as a failure: first until the workflow accepts (or its validator refuses) it, then for its
+ * result; if the result is not there by the deadline (slow projection, worker restarting) the caller
+ * answers 202 and the client repeats the request with the same id, which the workflow answers from its
+ * state without applying it twice. A validator's refusal means nothing was applied. A deadline passed
+ * before acceptance (answered 503 TEMPORAL_UNAVAILABLE) does not: Temporal may still deliver the update
+ * and the workflow apply it, which is why the client repeats with the same id rather than a new one.
  */
 export async function sendCaseUpdate<T, A extends [unknown, ...unknown[]]>(
   client: Client,

@@ -63,18 +63,28 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
       shutdownGraceTime: '10 seconds',
     });
     this.start(caseWorker);
-    await this.serveAgencies();
-    this.refresher = setInterval(() => void this.serveAgencies().catch((error: unknown) => this.logger.warn({ err: error }, 'agency queues not refreshed')), temporal.agencyRefreshSeconds * 1000);
+    const refresh = () => this.serveAgencies().catch((error: unknown) => this.logger.warn({ err: error }, 'agency queues not refreshed'));
+    await refresh();
+    this.refresher = setInterval(() => void refresh(), temporal.agencyRefreshSeconds * 1000);
     this.logger.info({ taskQueue: temporal.taskQueue, namespace: temporal.namespace, agencyQueues: [...this.served] }, 'workers polling');
   }
 
-  /** Starts a Worker for every agency queue of the directory not served yet. */
+  /**
+   * Starts a Worker for every agency queue of the directory not served yet. A queue is claimed before
+   * its Worker is created (an overlapping refresh skips it) and released when creation fails, so the
+   * next refresh tries it again.
+   */
   async serveAgencies(): Promise<void> {
+    const { connection } = this;
     const wanted = (await agencyQueuesToServe(this.dataSource, this.config.temporal.agencyQueues)).filter((q) => !this.served.has(queueName(q)));
-    if (wanted.length === 0 || this.connection === undefined) return;
+    if (wanted.length === 0 || connection === undefined) return;
     for (const q of wanted) this.served.add(queueName(q));
-    for (const worker of await createAgencyWorkers(this.connection, this.config.temporal.namespace, wanted, { dataSource: this.dataSource })) this.start(worker);
-    this.logger.info({ added: wanted.map(queueName) }, 'agency queues served');
+    const created = await Promise.allSettled(wanted.map((q) => createAgencyWorkers(connection, this.config.temporal.namespace, [q], { dataSource: this.dataSource })));
+    const failed = wanted.filter((q, i) => created[i]?.status === 'rejected');
+    for (const result of created) if (result.status === 'fulfilled') result.value.forEach((worker) => this.start(worker));
+    for (const q of failed) this.served.delete(queueName(q));
+    this.logger.info({ added: wanted.filter((q) => !failed.includes(q)).map(queueName) }, 'agency queues served');
+    if (failed.length > 0) throw new Error(`no Worker for agency queues ${failed.map(queueName).join(', ')}: retried at the next refresh`);
   }
 
   /** Settles when the Workers stop; rejects as soon as one fails (the process must then exit non-zero). */

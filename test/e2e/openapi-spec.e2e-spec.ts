@@ -3,6 +3,8 @@ import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } 
 import request from 'supertest';
 import { pythonIncompatibilities } from '../../src/api/openapi-patterns';
 import { ERROR_HTTP_STATUS } from '../../src/common/errors/error-codes';
+import { HEALTH_RESULTS } from '../../workflows/contracts/lifecycle';
+import { TASK_TYPES } from '../../workflows/contracts/task';
 import { loadBuildTimeOpenApiMetadata } from '../helpers/openapi-metadata';
 import { startApi } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
@@ -64,7 +66,7 @@ describe('the OpenAPI document', () => {
 
   it('documents the answers routes have of their own', () => {
     const statuses = (name: string) => Object.keys(routes.find((r) => r.name === name)?.operation.responses ?? {});
-    expect(statuses('POST /cases')).toEqual(expect.arrayContaining(['201', '202', '422', '503']));
+    expect(statuses('POST /cases')).toEqual(expect.arrayContaining(['201', '202', '409', '422', '503']));
     expect(statuses('POST /cases/{id}/close')).toEqual(expect.arrayContaining(['200', '409', '503']));
     expect(statuses('POST /tasks/{id}/complete')).toEqual(expect.arrayContaining(['200', '409', '503']));
     expect(statuses('POST /auth/login')).toEqual(expect.arrayContaining(['200', '400', '401', '429']));
@@ -73,6 +75,13 @@ describe('the OpenAPI document', () => {
     expect(statuses('GET /audit/events/export')).toEqual(expect.arrayContaining(['200', '422']));
     expect(statuses('GET /cases/{id}/history/export')).toEqual(expect.arrayContaining(['200', '404']));
     expect(statuses('GET /health')).toEqual(['200', '503']);
+  });
+
+  it("publishes each task type's outcome schema, the one the API and the workflow check", () => {
+    const outcome = (spec.components?.schemas?.CompleteTaskDto as { properties: { outcome: { anyOf: { title: string; properties: Record<string, unknown>; additionalProperties: unknown }[] } } }).properties.outcome;
+    expect(outcome.anyOf.map((o) => o.title)).toEqual([...TASK_TYPES]);
+    const health = outcome.anyOf.find((o) => o.title === 'HEALTH_CHECK');
+    expect(health).toMatchObject({ required: ['result'], additionalProperties: false, properties: { result: { enum: [...HEALTH_RESULTS] } } });
   });
 
   it('documents every error answer as problem details, whose code lists every error code', () => {

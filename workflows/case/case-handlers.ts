@@ -23,16 +23,22 @@ const invalid = (problems: string[]) => ApplicationFailure.create({ type: COMMAN
  * applied passes and is answered from the state, so a retried request changes nothing twice.
  */
 export function registerHandlers(run: CaseRun): void {
-  const { state } = run;
-  const seen = (requestId: string) => state.processedRequests.includes(requestId);
-
-  setHandler(getCaseQuery, () => snapshotOf(state));
+  setHandler(getCaseQuery, () => snapshotOf(run.state));
   setHandler(confirmOpenedUpdate, async () => {
     // A case whose data the read model refused is confirmed too: it is open, and marked for attention.
-    await condition(() => run.projected >= 1 || (state.attention ?? null) !== null);
-    return snapshotOf(state);
+    await condition(() => run.projected >= 1 || (run.state.attention ?? null) !== null);
+    return snapshotOf(run.state);
   });
+  registerCommandHandlers(run);
+  registerTaskHandlers(run);
+}
 
+const seenBy = (run: CaseRun) => (requestId: string) => run.state.processedRequests.includes(requestId);
+
+/** One update per case command: the validator refuses what the stage machine refuses; a repeated request id answers again. */
+function registerCommandHandlers(run: CaseRun): void {
+  const { state } = run;
+  const seen = seenBy(run);
   for (const action of CASE_ACTIONS) {
     const validate = (request: CommandRequest) => {
       if (seen(request.requestId)) return;
@@ -55,7 +61,12 @@ export function registerHandlers(run: CaseRun): void {
     };
     setHandler(caseCommandUpdates[action], handle, { validator: validate });
   }
+}
 
+/** One update per task action (claim, complete, reject, reassign), checked against the task and the case. */
+function registerTaskHandlers(run: CaseRun): void {
+  const { state } = run;
+  const seen = seenBy(run);
   for (const action of TASK_ACTIONS) {
     const validate = (request: TaskRequest) => {
       if (seen(request.requestId)) return;

@@ -6,6 +6,8 @@ import { FreeText } from '../../common/validation/free-text.decorator';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import type { TaskStatus, TaskType } from '../../../workflows/contracts/task';
 import { TASK_STATUSES, TASK_TYPES } from '../../../workflows/contracts/task';
+import { OUTCOME_SCHEMAS } from '../../../workflows/case/task-outcomes';
+import { openApiSchema } from '../../common/validation/zod-openapi';
 
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
@@ -26,15 +28,12 @@ export class ListTasksQuery extends PageQuery {
   overdue?: boolean;
 }
 
+/** Every task type's outcome schema, published as the body's alternatives (the task's type picks one; two types share a shape). */
+const OUTCOME_ALTERNATIVES = TASK_TYPES.map((type) => ({ title: type, ...openApiSchema(OUTCOME_SCHEMAS[type]) }));
+
 export class CompleteTaskDto {
-  /**
-   * Typed per task type: HEALTH_CHECK `{ result: FIT | NEEDS_TREATMENT | REFERRED_TO_HOSPITAL, findings? }`;
-   * MEDICAL_TREATMENT `{ recovered: true }`; ASSESSMENT / CHILD_PROTECTION `{ summary }`;
-   * SHELTER_PLACEMENT `{ facility }`; REHABILITATION `{ programme }`; REINTEGRATION_SUPPORT
-   * `{ kind: CASH | GOODS | SERVICE | JOB_PLACEMENT, amount? }`; REPATRIATION_ACKNOWLEDGEMENT
-   * `{ receivingOfficer }`; FOLLOW_UP_VISIT `{ outcome: STABLE | CONCERN | RETURNED_TO_STREET, note? }`.
-   */
-  @ApiProperty({ type: Object, example: { result: 'FIT' } })
+  /** Typed per task type (`workflows/case/task-outcomes.ts`); checked against the task's own type, unknown fields refused. */
+  @ApiProperty({ anyOf: OUTCOME_ALTERNATIVES, example: { result: 'FIT' } })
   @IsObject()
   outcome!: Record<string, unknown>;
 }
