@@ -3,6 +3,8 @@ import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-
 import { OptionalNotNull } from '../../common/optional-not-null';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
 import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../../../workflows/domain/agency-codes';
+import type { CredentialStatus } from '../credential-status';
+import { CREDENTIAL_STATUSES } from '../credential-status';
 
 export class CreateAgencyDto {
   /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI. */
@@ -59,18 +61,26 @@ export class CreateCredentialDto {
   label!: string;
 }
 
+/** An API key's metadata; the secret is never shown here. */
 export class CredentialResponse {
   keyId!: string;
   label!: string;
+  /** PENDING_CONFIRMATION: waiting for a supervisor of the agency's region (authenticates nothing); ACTIVE; REVOKED. */
+  @ApiProperty({ enum: CREDENTIAL_STATUSES })
+  status!: CredentialStatus;
   /** ISO-8601. */
   createdAt!: string;
+  /** When a supervisor confirmed the key (ISO-8601); null while pending. */
+  @ApiPropertyOptional({ type: String, nullable: true })
+  confirmedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
   revokedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
   lastUsedAt!: string | null;
 }
 
-export class CreatedCredentialResponse extends CredentialResponse {
+/** The answer to a supervisor's confirmation: the only one that ever holds the key. */
+export class ConfirmedCredentialResponse extends CredentialResponse {
   /** Send as `X-Api-Key`. Shown once: only a hash is stored. */
   apiKey!: string;
 }
