@@ -137,4 +137,18 @@ describe('agency API keys: an admin issues, a supervisor of the region confirms 
     expect((events.body.items as Body[]).map((e) => `${e.action} ${e.outcome} ${e.actor.role}`).reverse()).toEqual(['CREDENTIAL_ISSUED DONE ADMIN', 'CREDENTIAL_CONFIRMED DONE SUPERVISOR']);
     expect(events.body.items[0]).toMatchObject({ actor: { id: t.supervisorId }, target: { kind: 'credential', id: keyId, regionCode: REGION }, detail: { agencyCode: 'DINKES' } });
   });
+
+  it('holds key labels and agency names to the free-text rule (NFC, no control, bidirectional or invisible characters)', async () => {
+    for (const bad of ['a\u0000b', 'a\u001Bb', 'SIMRS\u202Eodnas', 'SI\u200BMRS', 'SIMRS\uD800', ' ', 'x'.repeat(201)]) {
+      const label = await as(t.admin).post(`/agencies/${t.agency}/credentials`).send({ label: bad });
+      expect(['label', label.status, label.body.code]).toEqual(['label', 400, 'VALIDATION_FAILED']);
+      const created = await as(t.admin).post('/agencies').send({ code: 'DISDIK', regionCode: REGION, name: bad });
+      expect(['create', created.status, created.body.code]).toEqual(['create', 400, 'VALIDATION_FAILED']);
+      const renamed = await as(t.admin).patch(`/agencies/${t.agency}`).send({ name: bad });
+      expect(['rename', renamed.status, renamed.body.code]).toEqual(['rename', 400, 'VALIDATION_FAILED']);
+    }
+    expect((await issue('  Jose\u0301 SIMRS  ')).label).toBe('José SIMRS');
+    const renamed = await as(t.admin).patch(`/agencies/${t.agency}`).send({ name: ' Dinas Kesehatan Kota Male\u0301ng ' }).expect(200);
+    expect(renamed.body.name).toBe('Dinas Kesehatan Kota Maléng');
+  });
 });

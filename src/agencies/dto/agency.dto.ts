@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
 import { OptionalNotNull } from '../../common/optional-not-null';
+import { FreeText } from '../../common/validation/free-text.decorator';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
 import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../../../workflows/domain/agency-codes';
+import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import type { CredentialStatus } from '../credential-status';
 import { CREDENTIAL_STATUSES } from '../credential-status';
 
@@ -18,8 +20,8 @@ export class CreateAgencyDto {
   @IsRegionScope()
   regionCode!: string;
 
-  @IsString()
-  @Length(1, 200)
+  /** The agency's name, e.g. "Dinas Kesehatan Kabupaten Pasuruan". */
+  @FreeText({ max: TEXT_LIMITS.name })
   name!: string;
 }
 
@@ -35,9 +37,7 @@ export class AgencyResponse {
 
 export class UpdateAgencyDto {
   /** Omit to keep the name (null is refused: an agency always has one). */
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 200)
+  @FreeText({ max: TEXT_LIMITS.name, optional: true })
   name?: string;
 
   /** http(s) URL receiving signed task notifications; null removes the webhook. */
@@ -56,8 +56,7 @@ export class UpdateAgencyDto {
 
 export class CreateCredentialDto {
   /** What the key is for, e.g. "SIMRS Dinkes integration". */
-  @IsString()
-  @Length(1, 100)
+  @FreeText({ max: TEXT_LIMITS.name })
   label!: string;
 }
 
