@@ -11,6 +11,10 @@
  *
  *   SINERGI_API_KEY=<keyId.secret> npm run example:agency-worker
  *
+ * The key comes from two people: an admin issues it (`POST /agencies/:id/credentials`, no key in that
+ * answer) and a supervisor of the agency's region confirms it and receives the key
+ * (`POST /agencies/:id/credentials/:keyId/confirm`); the README shows both with curl.
+ *
  * Environment: TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default),
  * SINERGI_API_URL (http://localhost:3000), SINERGI_API_KEY (required), EXAMPLE_INBOX_FILE.
  */
@@ -47,7 +51,7 @@ async function completeOpenHealthChecks(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (apiKey === undefined) throw new Error('Set SINERGI_API_KEY to the agency API key (POST /agencies/:id/credentials)');
+  if (apiKey === undefined) throw new Error('Set SINERGI_API_KEY to the agency API key (issued by an admin, confirmed by a supervisor: POST /agencies/:id/credentials/:keyId/confirm)');
   const me = (await call('/auth/me')) as { agencyCode: string; regionCode: string };
   agency = me.agencyCode;
   const taskQueue = agencyTaskQueue(me.regionCode, me.agencyCode);

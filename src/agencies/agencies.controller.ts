@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -9,7 +9,7 @@ import { AgencyQueueService } from './agency-queue.service';
 import { KNOWN_AGENCY_CODES } from '../../workflows/domain/agency-codes';
 import { DomainError } from '../common/errors/domain-error';
 import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
-import { AgencyQueueResponse, AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
+import { AgencyQueueResponse, AgencyResponse, ConfirmedCredentialResponse, CreateAgencyDto, CreateCredentialDto, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
 
 const agencyCodePipe = new ParseEnumPipe(Object.fromEntries(KNOWN_AGENCY_CODES.map((c) => [c, c])), {
   exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'code', messages: [`code must be one of ${KNOWN_AGENCY_CODES.join(', ')}`] }]),
@@ -63,23 +63,37 @@ export class AgenciesController {
     return this.agencies.update(actor, id, dto);
   }
 
-  /** API keys of the agency's own systems (metadata only; secrets are never shown again). */
+  /** API keys of the agency's own systems, with their status (PENDING_CONFIRMATION: a supervisor's to-do); metadata only, secrets are never shown. */
   @Get(':id/credentials')
-  @Authenticated({ permission: 'agency.credential.manage' })
+  @Authenticated({ permission: 'agency.credential.read' })
   @ApiOkResponse({ type: [CredentialResponse] })
   listCredentials(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<CredentialResponse[]> {
     return this.agencies.listCredentials(actor, id);
   }
 
+  /**
+   * Issues an API key for the agency's own system. It is PENDING_CONFIRMATION, without a secret, and
+   * authenticates nothing until a supervisor of the agency's region confirms it and receives the key.
+   */
   @Post(':id/credentials')
   @Authenticated({ permission: 'agency.credential.manage' })
-  @ApiCreatedResponse({ type: CreatedCredentialResponse })
-  createCredential(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: CreateCredentialDto,
-  ): Promise<CreatedCredentialResponse> {
+  @ApiCreatedResponse({ type: CredentialResponse })
+  createCredential(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CreateCredentialDto): Promise<CredentialResponse> {
     return this.agencies.createCredential(actor, id, dto);
+  }
+
+  /**
+   * Confirms a key waiting for a supervisor and answers it (`apiKey`, shown this once), to hand to the
+   * agency. Supervisors whose region scope covers the agency's region only.
+   */
+  @Post(':id/credentials/:keyId/confirm')
+  @HttpCode(200)
+  @Authenticated({ permission: 'agency.credential.confirm' })
+  @ApiOkResponse({ type: ConfirmedCredentialResponse })
+  @ApiNotFoundResponse({ description: 'AGENCY_NOT_FOUND: no such agency in your region scope (outside it looks the same, and is recorded in the security log); CREDENTIAL_NOT_FOUND: no such key of the agency' })
+  @ApiConflictResponse({ description: 'CREDENTIAL_NOT_PENDING: the key is already active, or revoked' })
+  confirmCredential(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('keyId') keyId: string): Promise<ConfirmedCredentialResponse> {
+    return this.agencies.confirmCredential(actor, id, keyId);
   }
 
   @Delete(':id/credentials/:keyId')

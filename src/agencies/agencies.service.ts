@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { inRegionScope, outOfScope } from '../auth/access';
 import { hashSecret, newSecret } from '../auth/secrets';
@@ -11,7 +11,7 @@ import type { SecurityTarget } from '../security-log/security-event';
 import { SecurityLog } from '../security-log/security-log.service';
 import { AgencyCredentialEntity } from './agency-credential.entity';
 import { AgencyEntity } from './agency.entity';
-import type { AgencyResponse, CreateAgencyDto, CreateCredentialDto, CreatedCredentialResponse, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
+import type { AgencyResponse, ConfirmedCredentialResponse, CreateAgencyDto, CreateCredentialDto, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
 
 const toAgency = ({ id, code, regionCode, name, active, webhookUrl }: AgencyEntity): AgencyResponse => ({
   id,
@@ -24,7 +24,9 @@ const toAgency = ({ id, code, regionCode, name, active, webhookUrl }: AgencyEnti
 const toCredential = (c: AgencyCredentialEntity): CredentialResponse => ({
   keyId: c.keyId,
   label: c.label,
+  status: c.status,
   createdAt: c.createdAt.toISOString(),
+  confirmedAt: c.confirmedAt?.toISOString() ?? null,
   revokedAt: c.revokedAt?.toISOString() ?? null,
   lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
 });
@@ -34,6 +36,7 @@ const credentialTarget = (agency: AgencyEntity, keyId: string): SecurityTarget =
 
 /** A directory entry is visible inside the actor's scope, and provincial agencies covering it too. */
 const absentAgency = () => new DomainError('AGENCY_NOT_FOUND', 'No agency with this id');
+const notPending = (status: string) => new DomainError('CREDENTIAL_NOT_PENDING', `This key (${status}) awaits no confirmation`);
 
 function visible(actor: Actor, agency: AgencyEntity): boolean {
   return inRegionScope(actor.regionCode, agency.regionCode) || inRegionScope(agency.regionCode, actor.regionCode);
@@ -101,36 +104,61 @@ export class AgenciesService {
     return toAgency(await this.load(agency.id));
   }
 
+  /** Admins, the supervisors who confirm keys and auditors of the agency's region see its keys and their status. */
   async listCredentials(actor: Actor, agencyId: string): Promise<CredentialResponse[]> {
     await this.managed(actor, agencyId, 'GET /agencies/:id/credentials');
     return (await this.credentials.find({ where: { agencyId }, order: { createdAt: 'ASC' } })).map(toCredential);
   }
 
-  /** Issues an API key for the agency's own system; the secret is returned this once. */
-  async createCredential(actor: Actor, agencyId: string, dto: CreateCredentialDto): Promise<CreatedCredentialResponse> {
+  /**
+   * Issues an API key for the agency's own system, PENDING_CONFIRMATION and without a secret: it
+   * authenticates nothing until a supervisor confirms it (two-person rule, docs/security.md).
+   */
+  async createCredential(actor: Actor, agencyId: string, dto: CreateCredentialDto): Promise<CredentialResponse> {
     const agency = await this.managed(actor, agencyId, 'POST /agencies/:id/credentials');
     const keyId = `ak-${randomBytes(9).toString('hex')}`;
+    return this.dataSource.transaction(async (m) => {
+      const { id } = await m.save(m.create(AgencyCredentialEntity, { agencyId, keyId, secretHash: null, label: dto.label, createdBy: actor.id, revokedAt: null, lastUsedAt: null }));
+      await this.log.record(actor, { action: 'CREDENTIAL_ISSUED', outcome: 'DONE', target: credentialTarget(agency, keyId), detail: { agencyCode: agency.code } }, m);
+      return toCredential(await m.findOneByOrFail(AgencyCredentialEntity, { id }));
+    });
+  }
+
+  /** A supervisor covering the agency's region vouches for the key: its secret is made now and answered this once. */
+  async confirmCredential(actor: Actor, agencyId: string, keyId: string): Promise<ConfirmedCredentialResponse> {
+    const agency = await this.managed(actor, agencyId, 'POST /agencies/:id/credentials/:keyId/confirm');
+    const credential = await this.credential(agencyId, keyId);
+    if (credential.status !== 'PENDING_CONFIRMATION') throw notPending(credential.status);
     const secret = newSecret();
     const saved = await this.dataSource.transaction(async (m) => {
-      const row = await m.save(
-        m.create(AgencyCredentialEntity, { agencyId, keyId, secretHash: hashSecret(secret), label: dto.label, createdBy: actor.id, revokedAt: null, lastUsedAt: null }),
+      // Guarded: a revocation or another confirmation meanwhile wins, and no key is issued.
+      const { affected } = await m.update(
+        AgencyCredentialEntity,
+        { id: credential.id, confirmedAt: IsNull(), revokedAt: IsNull() },
+        { secretHash: hashSecret(secret), confirmedBy: actor.id, confirmedAt: () => 'now()' },
       );
-      await this.log.record(actor, { action: 'CREDENTIAL_ISSUED', outcome: 'DONE', target: credentialTarget(agency, keyId), detail: { agencyCode: agency.code } }, m);
-      return row;
+      if (affected !== 1) throw notPending('no longer pending');
+      await this.log.record(actor, { action: 'CREDENTIAL_CONFIRMED', outcome: 'DONE', target: credentialTarget(agency, keyId), detail: { agencyCode: agency.code } }, m);
+      return m.findOneByOrFail(AgencyCredentialEntity, { id: credential.id });
     });
     return { ...toCredential(saved), apiKey: `${keyId}.${secret}` };
   }
 
-  /** Revocation applies to the very next request made with the key. Revoking a revoked key changes (and records) nothing. */
+  /** Revocation (pending or active keys) applies to the very next request made with the key. Revoking a revoked key changes (and records) nothing. */
   async revokeCredential(actor: Actor, agencyId: string, keyId: string): Promise<void> {
     const agency = await this.managed(actor, agencyId, 'DELETE /agencies/:id/credentials/:keyId');
-    const credential = await this.credentials.findOneBy({ agencyId, keyId });
-    if (credential === null) throw new DomainError('CREDENTIAL_NOT_FOUND', 'No such credential for this agency');
+    const credential = await this.credential(agencyId, keyId);
     if (credential.revokedAt !== null) return;
     await this.dataSource.transaction(async (m) => {
       await m.update(AgencyCredentialEntity, { id: credential.id }, { revokedAt: new Date() });
       await this.log.record(actor, { action: 'CREDENTIAL_REVOKED', outcome: 'DONE', target: credentialTarget(agency, keyId), detail: { agencyCode: agency.code } }, m);
     });
+  }
+
+  private async credential(agencyId: string, keyId: string): Promise<AgencyCredentialEntity> {
+    const credential = await this.credentials.findOneBy({ agencyId, keyId });
+    if (credential === null) throw new DomainError('CREDENTIAL_NOT_FOUND', 'No such credential for this agency');
+    return credential;
   }
 
   private async load(id: string): Promise<AgencyEntity> {
@@ -139,7 +167,7 @@ export class AgenciesService {
     return agency;
   }
 
-  /** Management needs the agency inside the actor's own scope (not merely visible); a refusal is recorded. */
+  /** Management (and confirming or listing keys) needs the agency inside the actor's own scope (not merely visible); a refusal is recorded. */
   private async managed(actor: Actor, agencyId: string, route: string): Promise<AgencyEntity> {
     const agency = await this.load(agencyId);
     // Outside the scope an agency looks absent, as a case or a user does.

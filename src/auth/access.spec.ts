@@ -1,6 +1,7 @@
 import type { Actor } from '../../workflows/contracts/actor';
 import type { DomainError } from '../common/errors/domain-error';
 import { inRegionScope, requireRegion } from './access';
+import type { Permission } from './permissions';
 import { hasPermission, ROLE_PERMISSIONS } from './permissions';
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
@@ -32,7 +33,7 @@ describe('region scope', () => {
 
 describe('permission table', () => {
   it('never lets auditors or agency systems change anything', () => {
-    const writes = ['case.create', 'user.manage', 'user.confirm', 'agency.manage', 'agency.credential.manage'] as const;
+    const writes = ['case.create', 'user.manage', 'user.confirm', 'agency.manage', 'agency.credential.manage', 'agency.credential.confirm'] as const;
     for (const role of ['AUDITOR', 'AGENCY_SYSTEM'] as const) {
       for (const permission of writes) expect(hasPermission(role, permission)).toBe(false);
     }
@@ -42,8 +43,9 @@ describe('permission table', () => {
     expect(ROLE_PERMISSIONS.ADMIN.filter((p) => p.startsWith('case.'))).toEqual([]);
   });
 
-  it('two-person rule: the roles that manage accounts and the role that confirms them are disjoint', () => {
-    const roles = (permission: 'user.manage' | 'user.confirm') => Object.keys(ROLE_PERMISSIONS).filter((r) => hasPermission(r as keyof typeof ROLE_PERMISSIONS, permission));
+  it('two-person rule: the roles that manage accounts and API keys and the role that confirms them are disjoint', () => {
+    const roles = (permission: Permission) => Object.keys(ROLE_PERMISSIONS).filter((r) => hasPermission(r as keyof typeof ROLE_PERMISSIONS, permission));
     expect([roles('user.manage'), roles('user.confirm')]).toEqual([['ADMIN'], ['SUPERVISOR']]);
+    expect([roles('agency.credential.manage'), roles('agency.credential.confirm')]).toEqual([['ADMIN'], ['SUPERVISOR']]);
   });
 });

@@ -13,7 +13,10 @@ interface CredentialRow {
   region_code: string;
 }
 
-/** Authenticates agency systems by API key (`<keyId>.<secret>`); revoked keys and inactive agencies fail. */
+/**
+ * Authenticates agency systems by API key (`<keyId>.<secret>`). Only a key a supervisor confirmed
+ * authenticates: pending keys (no secret yet), revoked keys and inactive agencies fail alike.
+ */
 @Injectable()
 export class AgencyKeysService {
   constructor(private readonly dataSource: DataSource) {}
@@ -24,7 +27,7 @@ export class AgencyKeysService {
       ? await this.dataSource.query(
           `SELECT c.key_id, c.secret_hash, c.label, a.id AS agency_id, a.code AS agency_code, a.region_code
              FROM agency_credential c JOIN agency a ON a.id = c.agency_id
-            WHERE c.key_id = $1 AND c.revoked_at IS NULL AND a.active`,
+            WHERE c.key_id = $1 AND c.revoked_at IS NULL AND c.confirmed_at IS NOT NULL AND c.secret_hash IS NOT NULL AND a.active`,
           [parts.id],
         )
       : [];

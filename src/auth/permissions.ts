@@ -18,6 +18,8 @@ export type Permission =
   | 'agency.read'
   | 'agency.manage'
   | 'agency.credential.manage'
+  | 'agency.credential.read'
+  | 'agency.credential.confirm'
   | 'audit.read';
 
 /**
@@ -31,16 +33,18 @@ export type Permission =
  *   the personal-data access log.
  * - Admins manage users and agencies, not case files (least privilege over health and children's data),
  *   and never hold a password of someone who can read them: a supervisor confirms those accounts and
- *   alone receives their one-time setup code (two-person rule, docs/security.md).
+ *   alone receives their one-time setup code (two-person rule, docs/security.md). Likewise an admin
+ *   issues an agency API key, but it works only once a supervisor confirms it, who alone receives the
+ *   key; both see the agency's keys (the supervisor's to-do list), auditors too.
  * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
-  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue'],
+  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm'],
   AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
-  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read'],
-  ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'user.read', 'user.manage'],
+  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read'],
+  ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };
 

@@ -15,6 +15,7 @@ export const SECURITY_ACTIONS = [
   'CREDENTIAL_REVOKED',
   'AGENCY_CREATED',
   'AGENCY_UPDATED',
+  'CREDENTIAL_CONFIRMED',
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 

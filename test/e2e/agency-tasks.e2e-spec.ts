@@ -2,7 +2,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { Pool } from 'pg';
 import request from 'supertest';
 import { eventually } from '../helpers/eventually';
-import { createAgency, signedIn } from '../helpers/identity';
+import { createAgency, issuedAgencyKey, signedIn } from '../helpers/identity';
 import { startApi, startWorker, testPool } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
@@ -34,7 +34,7 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
     const second = await signedIn(app, db, 'AGENCY_OFFICER', '3514', dinsos);
     [t.dinsos2, t.dinsos2Id] = [second.token, second.id];
     const admin = (await signedIn(app, db, 'ADMIN', '3514')).token;
-    t.dinsosKey = (await as(admin).post(`/agencies/${dinsos}/credentials`).send({ label: 'SIKS Dinsos' }).expect(201)).body.apiKey as string;
+    t.dinsosKey = (await issuedAgencyKey(app, dinsos, 'SIKS Dinsos', { admin, supervisor: t.supervisor })).apiKey;
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Pool } from 'pg';
 import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
-import { createAgency, createUser, login, signedIn, TEST_PASSWORD } from '../helpers/identity';
+import { createAgency, createUser, issuedAgencyKey, login, signedIn, TEST_PASSWORD } from '../helpers/identity';
 import { startApi, testPool } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
@@ -129,19 +129,20 @@ describe('authentication', () => {
   it('authenticates agency systems by API key until the key is revoked', async () => {
     const agencyId = await createAgency(db, 'DINKES', '3514');
     const { token: admin } = await signedIn(api.getHttpServer(), db, 'ADMIN', '3514');
-    const created = await http().post(`/agencies/${agencyId}/credentials`).auth(admin, { type: 'bearer' }).send({ label: 'SIMRS' }).expect(201);
-    expect(created.body.apiKey).toMatch(new RegExp(`^${created.body.keyId}\\.`));
+    const { token: supervisor } = await signedIn(api.getHttpServer(), db, 'SUPERVISOR', '3514');
+    const created = await issuedAgencyKey(api.getHttpServer(), agencyId, 'SIMRS', { admin, supervisor });
+    expect(created.apiKey).toMatch(new RegExp(`^${created.keyId}\\.`));
     const listed = await http().get(`/agencies/${agencyId}/credentials`).auth(admin, { type: 'bearer' }).expect(200);
-    expect(JSON.stringify(listed.body)).not.toContain(created.body.apiKey.split('.')[1]);
+    expect(JSON.stringify(listed.body)).not.toContain(created.apiKey.split('.')[1]);
 
-    const me = await http().get('/auth/me').set('X-Api-Key', created.body.apiKey).expect(200);
+    const me = await http().get('/auth/me').set('X-Api-Key', created.apiKey).expect(200);
     expect(me.body).toMatchObject({ kind: 'agency-system', role: 'AGENCY_SYSTEM', agencyId, agencyCode: 'DINKES', regionCode: '3514' });
     // A machine credential is not a case worker: least privilege.
-    await http().get('/cases').set('X-Api-Key', created.body.apiKey).expect(403);
-    await http().get('/auth/me').set('X-Api-Key', `${created.body.keyId}.wrongwrongwrongwrongwrong`).expect(401);
+    await http().get('/cases').set('X-Api-Key', created.apiKey).expect(403);
+    await http().get('/auth/me').set('X-Api-Key', `${created.keyId}.wrongwrongwrongwrongwrong`).expect(401);
 
-    await http().delete(`/agencies/${agencyId}/credentials/${created.body.keyId}`).auth(admin, { type: 'bearer' }).expect(204);
-    await http().get('/auth/me').set('X-Api-Key', created.body.apiKey).expect(401);
+    await http().delete(`/agencies/${agencyId}/credentials/${created.keyId}`).auth(admin, { type: 'bearer' }).expect(204);
+    await http().get('/auth/me').set('X-Api-Key', created.apiKey).expect(401);
   });
 
   it('never writes a password to the logs', async () => {

@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Role } from '../../workflows/contracts/actor';
 import type { AppConfig } from '../../src/config/app-config';
 import { eventually } from '../helpers/eventually';
-import { createAgency, createUser, signedIn, TEST_PASSWORD } from '../helpers/identity';
+import { createAgency, createUser, issuedAgencyKey, signedIn, TEST_PASSWORD } from '../helpers/identity';
 import { startApi, startWorker, testPool } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
@@ -63,10 +63,11 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /agencies': ['ADMIN'],
   'GET /agencies/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'],
   'PATCH /agencies/{id}': ['ADMIN'],
-  'GET /agencies/{id}/credentials': ['ADMIN'],
+  'GET /agencies/{id}/credentials': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'GET /agencies/{code}/queue': ['SUPERVISOR'],
   'POST /agencies/{id}/credentials': ['ADMIN'],
   'DELETE /agencies/{id}/credentials/{keyId}': ['ADMIN'],
+  'POST /agencies/{id}/credentials/{keyId}/confirm': ['SUPERVISOR'],
   'GET /cases/{id}/history': ['AUDITOR'],
   'GET /cases/{id}/history/verify': ['AUDITOR'],
   'GET /cases/{id}/history/export': ['AUDITOR'],
@@ -176,17 +177,18 @@ describe('authorization matrix: every route × every role, token state, region a
     return (res.body as { refreshToken: string }).refreshToken;
   }
 
-  /** One principal per role in a region, the agency ones of its DINKES (an officer and an API key). */
+  /** One principal per role in a region, the agency ones of its DINKES (an officer and an API key, issued by the admin and confirmed by the supervisor). */
   async function principalsOf(region: string, dinkes: string): Promise<Principals> {
     const admin = await signedIn(app(), db, 'ADMIN', region);
-    const key = await request(app()).post(`/agencies/${dinkes}/credentials`).auth(admin.token, { type: 'bearer' }).send({ label: `matrix system ${region}` }).expect(201);
+    const supervisor = await signedIn(app(), db, 'SUPERVISOR', region);
+    const key = await issuedAgencyKey(app(), dinkes, `matrix system ${region}`, { admin: admin.token, supervisor: supervisor.token });
     return {
       CASE_WORKER: { bearer: (await signedIn(app(), db, 'CASE_WORKER', region)).token },
-      SUPERVISOR: { bearer: (await signedIn(app(), db, 'SUPERVISOR', region)).token },
+      SUPERVISOR: { bearer: supervisor.token },
       AGENCY_OFFICER: { bearer: (await signedIn(app(), db, 'AGENCY_OFFICER', region, dinkes)).token },
       AUDITOR: { bearer: (await signedIn(app(), db, 'AUDITOR', region)).token },
       ADMIN: { bearer: admin.token },
-      AGENCY_SYSTEM: { apiKey: (key.body as { apiKey: string }).apiKey },
+      AGENCY_SYSTEM: { apiKey: key.apiKey },
     };
   }
 

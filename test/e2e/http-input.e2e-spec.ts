@@ -87,6 +87,7 @@ describe('bad HTTP input never answers 500', () => {
     expectProblem(await json('/auth/login', '{"a\\u0000":1}'), 400, 'VALIDATION_FAILED');
     const path = await http().delete('/agencies/00000000-0000-4000-8000-000000000000/credentials/ak-%00');
     expectProblem(path, 400, 'MALFORMED_REQUEST');
+    expectProblem(await http().post('/agencies/00000000-0000-4000-8000-000000000000/credentials/ak-%00/confirm'), 400, 'MALFORMED_REQUEST');
   });
 
   it('answers a bad percent-encoding in the path with 400 and the request id', async () => {

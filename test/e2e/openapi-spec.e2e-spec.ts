@@ -72,6 +72,7 @@ describe('the OpenAPI document', () => {
     expect(statuses('POST /auth/login')).toEqual(expect.arrayContaining(['200', '400', '401', '429']));
     expect(statuses('POST /auth/refresh')).toEqual(expect.arrayContaining(['200', '401']));
     expect(statuses('POST /agencies')).toEqual(expect.arrayContaining(['201', '409']));
+    expect(statuses('POST /agencies/{id}/credentials/{keyId}/confirm')).toEqual(expect.arrayContaining(['200', '404', '409']));
     expect(statuses('GET /audit/events/export')).toEqual(expect.arrayContaining(['200', '422']));
     expect(statuses('GET /cases/{id}/history/export')).toEqual(expect.arrayContaining(['200', '404']));
     expect(statuses('GET /health')).toEqual(['200', '503']);

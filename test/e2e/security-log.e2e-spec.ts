@@ -86,8 +86,10 @@ describe('security log: user, agency and credential management, where auditors s
       ids.agency = agency.body.id;
       for (const empty of [{}, { name: null }]) await as(t.admin).patch(`/agencies/${ids.agency}`).send(empty).expect(400); // changes (and records) nothing
       await as(t.admin).patch(`/agencies/${ids.agency}`).send({ name: 'Dinas Uji Baru', webhookUrl: 'https://example.test/hook', webhookSecret: SECRETS.webhookSecret }).expect(200);
-      const key = await as(t.admin).post(`/agencies/${ids.agency}/credentials`).send({ label: 'SIMRS' }).expect(201);
-      ids.keyId = key.body.keyId;
+      const issued = await as(t.admin).post(`/agencies/${ids.agency}/credentials`).send({ label: 'SIMRS' }).expect(201);
+      ids.keyId = issued.body.keyId;
+      expect(issued.body).not.toHaveProperty('apiKey'); // the admin never holds the key
+      const key = await as(t.supervisor).post(`/agencies/${ids.agency}/credentials/${ids.keyId}/confirm`).expect(200);
       leaked.push(key.body.apiKey.split('.')[1], setupCode, setupCode.replace(/-/g, ''));
       await as(t.admin).delete(`/agencies/${ids.agency}/credentials/${ids.keyId}`).expect(204);
       await as(t.admin).delete(`/agencies/${ids.agency}/credentials/${ids.keyId}`).expect(204); // already revoked: nothing to record
@@ -110,6 +112,7 @@ describe('security log: user, agency and credential management, where auditors s
       'AGENCY_CREATED DONE ADMIN',
       'AGENCY_UPDATED DONE ADMIN',
       'CREDENTIAL_ISSUED DONE ADMIN',
+      'CREDENTIAL_CONFIRMED DONE SUPERVISOR',
       'CREDENTIAL_REVOKED DONE ADMIN',
       'OUT_OF_SCOPE REFUSED ADMIN',
     ]);
@@ -125,7 +128,8 @@ describe('security log: user, agency and credential management, where auditors s
     expect(ours[9]).toMatchObject({ target: { kind: 'agency', id: ids.agency, regionCode: REGION }, requestId: `${requestId}-agency`, detail: { agencyCode: expect.stringMatching(/^SEC_/) } });
     expect(ours[10].detail).toEqual({ agencyCode: expect.stringMatching(/^SEC_/), fields: ['name', 'webhook'] });
     expect(ours[11].target).toEqual({ kind: 'credential', id: ids.keyId, regionCode: REGION });
-    expect(ours[13]).toMatchObject({ target: { kind: 'agency', id: ids.agency }, detail: { route: 'POST /agencies/:id/credentials', code: 'AGENCY_NOT_FOUND' } });
+    expect(ours[12]).toMatchObject({ actor: { id: t.supervisorId }, target: { kind: 'credential', id: ids.keyId, regionCode: REGION }, detail: { agencyCode: expect.stringMatching(/^SEC_/) } });
+    expect(ours[14]).toMatchObject({ target: { kind: 'agency', id: ids.agency }, detail: { route: 'POST /agencies/:id/credentials', code: 'AGENCY_NOT_FOUND' } });
 
     // The used code matched no account: an anonymous refusal with no region, kept in the table only.
     const { rows: anonymous } = await db.query(`SELECT detail FROM security_event WHERE actor_id IS NULL AND target_id IS NULL AND occurred_at > now() - interval '1 minute'`);
@@ -139,7 +143,7 @@ describe('security log: user, agency and credential management, where auditors s
     // Filters and paging.
     expect((await events(t.auditor, { action: 'USER_CONFIRMED', target: ids.user })).items.map((e: Body) => e.actor.id)).toEqual([t.supervisorId]);
     expect((await events(t.auditor, { actor: t.supervisorId, targetKind: 'user' })).items.every((e: Body) => e.actor.id === t.supervisorId)).toBe(true);
-    expect((await events(t.auditor, { target: ids.keyId, outcome: 'DONE' })).items.map((e: Body) => e.action)).toEqual(['CREDENTIAL_REVOKED', 'CREDENTIAL_ISSUED']);
+    expect((await events(t.auditor, { target: ids.keyId, outcome: 'DONE' })).items.map((e: Body) => e.action)).toEqual(['CREDENTIAL_REVOKED', 'CREDENTIAL_CONFIRMED', 'CREDENTIAL_ISSUED']);
     const page = await events(t.auditor, { target: ids.user, limit: 2, offset: 1 });
     expect([page.items.length, page.total]).toEqual([2, 9]);
     expect((await events(t.auditor, { target: ids.user, from: new Date(Date.now() + 60_000).toISOString() })).total).toBe(0);
@@ -151,7 +155,7 @@ describe('security log: user, agency and credential management, where auditors s
 
   it('holds nothing personal or secret, and neither do the logs', async () => {
     expect(written.join('').length).toBeGreaterThan(1000); // trace logging was on: there was something to leak into
-    const { rows } = await db.query(`SELECT (SELECT json_agg(e) FROM security_event e)::text AS log, (SELECT json_agg(h) FROM (SELECT password_hash, setup_code_hash FROM app_user) h)::text AS hashes`);
+    const { rows } = await db.query(`SELECT (SELECT json_agg(e) FROM security_event e)::text AS log, (SELECT json_agg(h) FROM (SELECT password_hash, setup_code_hash FROM app_user UNION ALL SELECT secret_hash, NULL FROM agency_credential) h)::text AS hashes`);
     const { log, hashes } = rows[0] as { log: string; hashes: string };
     const hashValues = [...hashes.matchAll(/"(\$argon2[^"]+|[0-9a-f]{64})"/g)].map((m) => m[1] as string);
     expect(hashValues.length).toBeGreaterThan(0);

@@ -41,3 +41,14 @@ export async function signedIn(app: App, pool: Pool, role: Exclude<Role, 'AGENCY
   const user = await createUser(pool, role, regionCode, agencyId);
   return { ...user, token: await login(app, user.username) };
 }
+
+/**
+ * An agency API key the way the API issues one (two-person rule): an admin issues it, a supervisor of
+ * the agency's region confirms it and receives the key. Answers the key id and the key (`X-Api-Key`).
+ */
+export async function issuedAgencyKey(app: App, agencyId: string, label: string, tokens: { admin: string; supervisor: string }): Promise<{ keyId: string; apiKey: string }> {
+  const issued = await request(app).post(`/agencies/${agencyId}/credentials`).auth(tokens.admin, { type: 'bearer' }).send({ label }).expect(201);
+  const { keyId } = issued.body as { keyId: string };
+  const confirmed = await request(app).post(`/agencies/${agencyId}/credentials/${keyId}/confirm`).auth(tokens.supervisor, { type: 'bearer' }).expect(200);
+  return { keyId, apiKey: (confirmed.body as { apiKey: string }).apiKey };
+}

@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
 import { OptionalNotNull } from '../../common/optional-not-null';
+import { FreeText } from '../../common/validation/free-text.decorator';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
 import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../../../workflows/domain/agency-codes';
+import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
+import type { CredentialStatus } from '../credential-status';
+import { CREDENTIAL_STATUSES } from '../credential-status';
 
 export class CreateAgencyDto {
   /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI. */
@@ -16,8 +20,8 @@ export class CreateAgencyDto {
   @IsRegionScope()
   regionCode!: string;
 
-  @IsString()
-  @Length(1, 200)
+  /** The agency's name, e.g. "Dinas Kesehatan Kabupaten Pasuruan". */
+  @FreeText({ max: TEXT_LIMITS.name })
   name!: string;
 }
 
@@ -33,9 +37,7 @@ export class AgencyResponse {
 
 export class UpdateAgencyDto {
   /** Omit to keep the name (null is refused: an agency always has one). */
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 200)
+  @FreeText({ max: TEXT_LIMITS.name, optional: true })
   name?: string;
 
   /** http(s) URL receiving signed task notifications; null removes the webhook. */
@@ -54,23 +56,30 @@ export class UpdateAgencyDto {
 
 export class CreateCredentialDto {
   /** What the key is for, e.g. "SIMRS Dinkes integration". */
-  @IsString()
-  @Length(1, 100)
+  @FreeText({ max: TEXT_LIMITS.name })
   label!: string;
 }
 
+/** An API key's metadata; the secret is never shown here. */
 export class CredentialResponse {
   keyId!: string;
   label!: string;
+  /** PENDING_CONFIRMATION: waiting for a supervisor of the agency's region (authenticates nothing); ACTIVE; REVOKED. */
+  @ApiProperty({ enum: CREDENTIAL_STATUSES })
+  status!: CredentialStatus;
   /** ISO-8601. */
   createdAt!: string;
+  /** When a supervisor confirmed the key (ISO-8601); null while pending. */
+  @ApiPropertyOptional({ type: String, nullable: true })
+  confirmedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
   revokedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
   lastUsedAt!: string | null;
 }
 
-export class CreatedCredentialResponse extends CredentialResponse {
+/** The answer to a supervisor's confirmation: the only one that ever holds the key. */
+export class ConfirmedCredentialResponse extends CredentialResponse {
   /** Send as `X-Api-Key`. Shown once: only a hash is stored. */
   apiKey!: string;
 }

@@ -30,7 +30,8 @@ export type ErrorCode =
   | 'INVALID_SETUP_CODE'
   | 'WRONG_CURRENT_PASSWORD'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'CREDENTIAL_NOT_PENDING';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -65,4 +66,5 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   WRONG_CURRENT_PASSWORD: 403,
   UNSUPPORTED_MEDIA_TYPE: 415,
   SERVICE_UNAVAILABLE: 503,
+  CREDENTIAL_NOT_PENDING: 409,
 };
