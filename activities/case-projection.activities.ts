@@ -81,7 +81,8 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
      * Brings the inbox up to the workflow's view of its delivered tasks: inserts a row the agency's
      * own worker did not write (so its system can still work the task through the API), and updates
      * status, assignee and outcome — only forward: a row holding a later case version is kept (a retried
-     * or late activity never turns a completed task back). Open tasks not yet delivered are not shown.
+     * or late activity never turns a completed task back). Open tasks not yet delivered are not shown; a
+     * task closed before its delivery is, with its final status (a delivery may still be on its way).
      */
     projectTasks: (caseId: string, tasks: TaskState[], ledger: LedgerEntry[] = [], version = 0): Promise<void> =>
       asProjection('projectTasks', () =>

@@ -27,6 +27,7 @@ const toCredential = (c: AgencyCredentialEntity): CredentialResponse => ({
   status: c.status,
   createdAt: c.createdAt.toISOString(),
   confirmedAt: c.confirmedAt?.toISOString() ?? null,
+  confirmedBy: c.confirmedBy,
   revokedAt: c.revokedAt?.toISOString() ?? null,
   lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
 });

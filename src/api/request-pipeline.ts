@@ -11,9 +11,14 @@ function refuseNulInUrl(req: Request, _res: Response, next: NextFunction): void 
   next(/%00/.test(req.originalUrl) ? new DomainError('MALFORMED_REQUEST', 'The URL must not contain the NUL character (U+0000)') : undefined);
 }
 
+function noStore(req: Request, res: Response, next: NextFunction): void {
+  if (!req.path.startsWith('/docs')) res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
 /**
  * Express middleware in front of Nest's routing, in this order: the request id (so every answer,
- * even to an unreadable body, carries it), security headers, CORS, then the body and path checks.
+ * even to an unreadable body, carries it), security headers and `Cache-Control: no-store`, CORS, then the body and path checks.
  * Their failures reach Nest's exception handling, i.e. the problem-details filter.
  */
 export function installRequestPipeline(app: NestExpressApplication, config: AppConfig): void {
@@ -28,6 +33,8 @@ export function installRequestPipeline(app: NestExpressApplication, config: AppC
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/docs') ? docs : strict)(req, res, next));
+  // Answers hold case files, API keys and setup codes: no browser or proxy may keep a copy.
+  app.use(noStore);
   if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins, credentials: false });
   app.use(refuseNulInUrl);
   installBodyParsing(app);

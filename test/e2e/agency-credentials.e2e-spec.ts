@@ -57,7 +57,7 @@ describe('agency API keys: an admin issues, a supervisor of the region confirms 
       const res = await withKey(apiKey);
       expect([res.status, res.body.code]).toEqual([401, 'UNAUTHENTICATED']);
     }
-    expect(issued).toMatchObject({ keyId: expect.stringMatching(/^ak-/), label: 'SIMRS', status: 'PENDING_CONFIRMATION', confirmedAt: null });
+    expect(issued).toMatchObject({ keyId: expect.stringMatching(/^ak-/), label: 'SIMRS', status: 'PENDING_CONFIRMATION', confirmedAt: null, confirmedBy: null });
     expect(issued).not.toHaveProperty('apiKey');
     const { rows } = await db.query('SELECT secret_hash, confirmed_by, confirmed_at FROM agency_credential WHERE key_id = $1', [issued.keyId]);
     expect(rows).toEqual([{ secret_hash: null, confirmed_by: null, confirmed_at: null }]);
@@ -68,8 +68,10 @@ describe('agency API keys: an admin issues, a supervisor of the region confirms 
     const { keyId } = await issue('SIMRS RSUD');
     expect(await listed(t.supervisor, keyId)).toMatchObject({ keyId, status: 'PENDING_CONFIRMATION' });
 
-    const confirmed = (await confirm(t.supervisor, keyId).expect(200)).body as Body;
-    expect(confirmed).toMatchObject({ keyId, label: 'SIMRS RSUD', status: 'ACTIVE', confirmedAt: expect.any(String), apiKey: expect.stringMatching(new RegExp(`^${keyId}\\.`)) });
+    const answer = await confirm(t.supervisor, keyId).expect(200);
+    expect(answer.headers['cache-control']).toBe('no-store'); // nothing on the way keeps the key
+    const confirmed = answer.body as Body;
+    expect(confirmed).toMatchObject({ keyId, label: 'SIMRS RSUD', status: 'ACTIVE', confirmedAt: expect.any(String), confirmedBy: t.supervisorId, apiKey: expect.stringMatching(new RegExp(`^${keyId}\\.`)) });
     await withKey(confirmed.apiKey).expect(200);
     expect((await http().get('/auth/me').set('X-Api-Key', confirmed.apiKey).expect(200)).body).toMatchObject({ role: 'AGENCY_SYSTEM', agencyId: t.agency, regionCode: REGION });
     const { rows } = await db.query('SELECT confirmed_by FROM agency_credential WHERE key_id = $1', [keyId]);

@@ -67,13 +67,14 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
   const { caseId, channel, regionCode, person, openedBy } = input;
   const origin = input.originRegionCode ?? null;
   const protocolDoc = input.protocol ?? null;
+  // Several fields a line, but no spreads: the literal keeps TypeScript's check against misspelt fields.
   const state: CaseState = {
-    ...{ caseId, channel, regionCode, person, openedBy: openedBy ?? null, originRegionCode: origin, protocolDoc, warnings: input.warnings ?? [] },
+    caseId, channel, regionCode, person, openedBy: openedBy ?? null, originRegionCode: origin, protocolDoc, warnings: input.warnings ?? [],
     protocol: protocolDoc === null ? null : { id: protocolDoc.id, version: protocolDoc.version },
-    ...{ ppksCategories: [], closure: null, responsibleAgency: null, deadlineAt: null, overdue: false, escalations: [] },
+    ppksCategories: [], closure: null, responsibleAgency: null, deadlineAt: null, overdue: false, escalations: [],
     lastAction: openedBy ? { action: 'openCase', actorId: openedBy.id, actorName: openedBy.name, role: openedBy.role, at: now } : null,
-    ...{ stage: 'INTAKE', stageEnteredAt: now, openedAt: now, updatedAt: now, version: 1, facts: openingFacts(input) },
-    ...{ processedRequests: [], shelterExtensionDays: 0, monitoringVisitsDone: 0, ladderLevel: 0, maxHistoryEvents: input.maxHistoryEvents ?? null, dispatchTasks: false, tasks: [] },
+    stage: 'INTAKE', stageEnteredAt: now, openedAt: now, updatedAt: now, version: 1, facts: openingFacts(input),
+    processedRequests: [], shelterExtensionDays: 0, monitoringVisitsDone: 0, ladderLevel: 0, maxHistoryEvents: input.maxHistoryEvents ?? null, dispatchTasks: false, tasks: [],
   };
   state.responsibleAgency = responsibleAgency(state);
   restartClock(state);

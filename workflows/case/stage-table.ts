@@ -35,7 +35,6 @@ interface StageRow {
   tasks?: (f: StageFacts) => TaskSpec[];
 }
 
-const plus = plusMs;
 const ms = (duration: string): number => parseDuration(duration) ?? 0;
 const task = (type: TaskType, step: ProtocolStep, regionCode: string): TaskSpec => ({ type, step, regionCode });
 
@@ -44,11 +43,11 @@ export const STAGE_TABLE: Record<Stage, StageRow> = {
     step: (f) => (f.channel === 'RAZIA' ? 'INTAKE_RAZIA' : 'INTAKE_COMPLAINT'),
     // A complaint's first response runs from opening (Banyuwangi: 4 hours); a razia's intake from entry.
     deadline: (f, p) =>
-      f.channel === 'COMPLAINT' && p.deadlines.firstResponse !== null ? plus(f.openedAt, ms(p.deadlines.firstResponse)) : plus(f.stageEnteredAt, ms(p.deadlines.intake)),
+      f.channel === 'COMPLAINT' && p.deadlines.firstResponse !== null ? plusMs(f.openedAt, ms(p.deadlines.firstResponse)) : plusMs(f.stageEnteredAt, ms(p.deadlines.intake)),
   },
   HEALTH_CHECK: {
     step: () => 'HEALTH_CHECK',
-    deadline: (f, p) => plus(f.stageEnteredAt, ms(p.deadlines.healthCheck)),
+    deadline: (f, p) => plusMs(f.stageEnteredAt, ms(p.deadlines.healthCheck)),
     tasks: (f) => [task('HEALTH_CHECK', 'HEALTH_CHECK', f.regionCode)],
   },
   MEDICAL_TREATMENT: {
@@ -58,12 +57,12 @@ export const STAGE_TABLE: Record<Stage, StageRow> = {
   // Child track: DP3AP2KB leads assessment and shelter for children.
   ASSESSMENT: {
     step: (f) => (f.isChild ? 'CHILD_PROTECTION' : 'ASSESSMENT'),
-    deadline: (f, p) => plus(f.stageEnteredAt, ms(p.deadlines.assessment)),
+    deadline: (f, p) => plusMs(f.stageEnteredAt, ms(p.deadlines.assessment)),
     tasks: (f) => [f.isChild ? task('CHILD_PROTECTION', 'CHILD_PROTECTION', f.regionCode) : task('ASSESSMENT', 'ASSESSMENT', f.regionCode)],
   },
   SHELTER: {
     step: (f) => (f.isChild ? 'CHILD_PROTECTION' : 'SHELTER'),
-    deadline: (f, p) => plus(f.stageEnteredAt, ms(p.deadlines.shelterStay) + f.shelterExtensionDays * 86_400_000),
+    deadline: (f, p) => plusMs(f.stageEnteredAt, ms(p.deadlines.shelterStay) + f.shelterExtensionDays * 86_400_000),
     tasks: (f) => [task('SHELTER_PLACEMENT', f.isChild ? 'CHILD_PROTECTION' : 'SHELTER', f.regionCode)],
   },
   REHABILITATION: {
@@ -73,7 +72,7 @@ export const STAGE_TABLE: Record<Stage, StageRow> = {
   },
   REINTEGRATION: {
     step: () => 'REINTEGRATION',
-    deadline: (f, p) => plus(f.stageEnteredAt, ms(p.deadlines.reintegration)),
+    deadline: (f, p) => plusMs(f.stageEnteredAt, ms(p.deadlines.reintegration)),
     // The home region's Dinsos receives the person: its acknowledgement is its task.
     tasks: (f) => [
       task('REINTEGRATION_SUPPORT', 'REINTEGRATION_SUPPORT', f.regionCode),
@@ -84,7 +83,7 @@ export const STAGE_TABLE: Record<Stage, StageRow> = {
     step: () => 'MONITORING',
     deadline: (f, p) => {
       const visit = p.monitoringVisits[f.monitoringVisitsDone];
-      return visit === undefined ? null : plus(f.stageEnteredAt, ms(visit));
+      return visit === undefined ? null : plusMs(f.stageEnteredAt, ms(visit));
     },
     tasks: (f) => (f.deadlineAt === null ? [] : [task('FOLLOW_UP_VISIT', 'MONITORING', f.regionCode)]),
   },

@@ -41,7 +41,7 @@ const failureType = (error: unknown): string =>
  */
 export function startTaskDispatch(run: CaseRun, fixed: boolean): void {
   const dispatch = new TaskDispatch(run, fixed);
-  // The loop catches its own failures; only the workflow's cancellation ends it.
+  // Each delivery catches its own failures, so only the workflow's cancellation ends the loop.
   void dispatch.loop().catch((error: unknown) => {
     if (!isCancellation(error)) throw error;
   });
@@ -74,7 +74,8 @@ class TaskDispatch {
       if (isCancellation(error)) return; // the workflow itself is being cancelled
       // Retries are unlimited, so only a non-retryable failure lands here. Caught in every run: a
       // failed workflow task records no commands, so cases stuck on one recover with this code.
-      await this.failed(task, error).catch(() => undefined); // only the workflow's cancellation stops it
+      // Not fatal if the projection fails too: the state keeps the record and the next projection writes it.
+      await this.failed(task, error).catch(() => undefined);
     } finally {
       sending.delete(task.order.taskKey);
     }

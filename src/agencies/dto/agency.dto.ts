@@ -72,6 +72,12 @@ export class CredentialResponse {
   /** When a supervisor confirmed the key (ISO-8601); null while pending. */
   @ApiPropertyOptional({ type: String, nullable: true })
   confirmedAt!: string | null;
+  /**
+   * The confirming supervisor's user id. Null on an ACTIVE key: issued before the two-person rule and
+   * never confirmed by anyone (an admin held it); revoke it and issue a confirmed one.
+   */
+  @ApiPropertyOptional({ type: String, nullable: true })
+  confirmedBy!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
   revokedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
