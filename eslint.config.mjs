@@ -3,6 +3,8 @@
 // process.env is read in src/config only.
 import { builtinModules } from 'node:module';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import i18next from 'eslint-plugin-i18next';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const envOnlyInConfig = {
@@ -11,7 +13,7 @@ const envOnlyInConfig = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'coverage/**', 'jest.config.js', 'eslint.config.mjs', 'test/summary-reporter.js'] },
+  { ignores: ['dist/**', 'web/dist/**', 'web/src/api/schema.d.ts', 'reports/**', 'node_modules/**', '.tools/**', 'data/**', 'coverage/**', 'jest.config.js', 'eslint.config.mjs', 'test/summary-reporter.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -98,5 +100,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // The web app: React's hook rules, and every visible string from the catalogues (web/src/i18n/locales).
+    files: ['web/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks, i18next },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'i18next/no-literal-string': ['error', { mode: 'jsx-only', 'jsx-attributes': { include: ['label', 'title', 'placeholder', 'aria-label', 'alt', 'description'] } }],
+    },
+  },
+  {
+    files: ['web/e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
 );

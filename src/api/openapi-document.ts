@@ -13,6 +13,17 @@ function withPortablePatterns<T>(node: T): T {
   return Object.fromEntries(entries) as T;
 }
 
+/** Parameters of every operation in one order (path, query, header; then by name), however the DTO metadata was loaded. */
+function withSortedParameters(document: OpenAPIObject): OpenAPIObject {
+  const rank = { path: 0, query: 1, header: 2, cookie: 3 } as Record<string, number>;
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { parameters?: { in?: string; name?: string }[] }[]) {
+      operation.parameters?.sort((a, b) => (rank[a.in ?? ''] ?? 9) - (rank[b.in ?? ''] ?? 9) || (a.name ?? '').localeCompare(b.name ?? ''));
+    }
+  }
+  return document;
+}
+
 /**
  * The OpenAPI document served at /docs/openapi.json: generated from the controllers and DTOs (their
  * JSDoc feeds the descriptions), then completed with the answers every route shares.
@@ -25,5 +36,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /auth/login' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: "An agency system's key (<keyId>.<secret>)" }, AGENCY_KEY_SCHEME)
     .build();
-  return completeResponses(withPortablePatterns(SwaggerModule.createDocument(app, info)));
+  return withSortedParameters(completeResponses(withPortablePatterns(SwaggerModule.createDocument(app, info))));
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { assignRequestId } from '../common/request-id';
 import type { AppConfig } from '../config/app-config';
 import { installBodyParsing } from './body-parsing';
+import { installWebApp } from './web-app';
 
 /** PostgreSQL text cannot hold U+0000, so a path parameter or query value carrying one is refused before any route. */
 function refuseNulInUrl(req: Request, _res: Response, next: NextFunction): void {
@@ -12,7 +13,7 @@ function refuseNulInUrl(req: Request, _res: Response, next: NextFunction): void 
 }
 
 function noStore(req: Request, res: Response, next: NextFunction): void {
-  if (!req.path.startsWith('/docs')) res.setHeader('Cache-Control', 'no-store');
+  if (!req.path.startsWith('/docs') && !req.path.startsWith('/assets/')) res.setHeader('Cache-Control', 'no-store');
   next();
 }
 
@@ -37,5 +38,6 @@ export function installRequestPipeline(app: NestExpressApplication, config: AppC
   app.use(noStore);
   if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins, credentials: false });
   app.use(refuseNulInUrl);
+  installWebApp(app, config.webDir);
   installBodyParsing(app);
 }

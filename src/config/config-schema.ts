@@ -59,6 +59,7 @@ export const CONFIG_SCHEMA = {
     demoPassword: variable('SINERGI_DEMO_PASSWORD', text(DEFAULT_DEMO_PASSWORD), 'password of the demo users seeded outside production'),
   },
   dataDir: variable('SINERGI_DATA_DIR', path('./data'), 'data folder of `npm start`: Temporal\'s SQLite file, the embedded database, logs', '`./data`'),
+  webDir: variable('SINERGI_WEB_DIR', path(join(projectRoot(), 'web', 'dist')), 'built web app the API serves at `/` (`npm run build` makes it); missing → the API serves no web app', '`./web/dist`'),
   protocolsDir: variable('SINERGI_PROTOCOLS_DIR', path(join(projectRoot(), 'protocols')), 'folder of regional protocol documents (`<id>.v<version>.json`), validated when the API starts', '`./protocols`'),
   database: {
     url: variable('DATABASE_URL', z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(), 'PostgreSQL to use; unset → `npm start` runs an embedded PostgreSQL server on the data folder', '*(unset)*'),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { childEnvironment, projectRoot } from '../config/app-config';
@@ -32,6 +33,8 @@ export class Launcher {
     await this.supervise(nodeService('worker', join(__dirname, '..', 'main.worker.js'), env, this.config.dataDir));
     await this.supervise(nodeService('API', join(__dirname, '..', 'main.api.js'), env, this.config.dataDir));
     const base = `http://${this.config.http.host === '0.0.0.0' ? '127.0.0.1' : this.config.http.host}:${this.config.http.port}`;
+    if (existsSync(join(this.config.webDir, 'index.html'))) say(`Web app       ${base}/   (demo users outside production: caseworker, supervisor, dinkes, auditor, admin — README)`);
+    else say(`Web app       not built (${this.config.webDir} missing: npm run build makes it)`);
     say(`API           ${base}   (listening on ${this.config.http.host})`);
     say(`OpenAPI docs  ${base}/docs   (spec: ${base}/docs/openapi.json)`);
     if (this.config.temporal.address === undefined) say(`Temporal UI   http://127.0.0.1:${this.config.temporal.uiPort}`);

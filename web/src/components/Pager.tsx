@@ -1,0 +1,24 @@
+import { Button, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** Offset paging over an API list (`total`, `limit`, `offset`). */
+export function Pager({ total, limit, offset, onOffset }: { total: number; limit: number; offset: number; onOffset: (offset: number) => void }) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const page = Math.floor(offset / limit) + 1;
+  return (
+    <Group justify="space-between" mt="sm" wrap="wrap">
+      <Text size="sm" c="dimmed">
+        {t('state.pageOf', { page, pages, total })}
+      </Text>
+      <Group gap="xs">
+        <Button variant="default" size="xs" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))}>
+          {t('actions.previous')}
+        </Button>
+        <Button variant="default" size="xs" disabled={offset + limit >= total} onClick={() => onOffset(offset + limit)}>
+          {t('actions.next')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}
