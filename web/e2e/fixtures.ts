@@ -30,6 +30,20 @@ export async function apiCall<T = Record<string, unknown>>(request: APIRequestCo
   return (await res.json()) as T;
 }
 
+/**
+ * Every screen a test reaches is checked and pictured the same way: axe-core (no serious or critical
+ * violation) and, under `npm run docs:screenshots` (SINERGI_SCREENSHOTS=1), a full-page picture in
+ * docs/screenshots/<name>.png. Wait for the screen's content before calling it.
+ */
+export async function captureScreen(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  if (process.env.SINERGI_SCREENSHOTS === '1') {
+    const dir = join(__dirname, '..', '..', 'docs', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
+  }
+}
+
 /** axe-core on the current screen: no serious or critical violation; the counts go to reports/axe.jsonl. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, loginAs } from './fixtures';
+import { captureScreen, loginAs } from './fixtures';
 
 test('the login page is in Bahasa Indonesia; a wrong password is explained; the case worker lands on the case list', async ({ page }) => {
   await page.goto('/masuk');
   await expect(page.getByRole('heading', { name: 'Masuk ke Sinergi' })).toBeVisible();
-  await expectAccessible(page, 'login');
+  await captureScreen(page, 'login');
   await page.getByLabel('Nama pengguna').fill('caseworker');
   await page.getByLabel('Kata sandi').first().fill('salah-sekali');
   await page.getByRole('button', { name: 'Masuk' }).click();
