@@ -8,6 +8,17 @@ const api = process.env.SINERGI_API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // JSX is compiled by Vite's own transformer (tsconfig "jsx": "react-jsx").
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
-  server: { port: 5173, strictPort: true, proxy: Object.fromEntries(API_PATHS.map((path) => [`^/${path}(/|$|\?)`, { target: api, changeOrigin: false }])) },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // Libraries' 'use client' directives mean nothing in a client-only bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  server: { port: 5173, strictPort: true, proxy: Object.fromEntries(API_PATHS.map((path) => [`^/${path}(/|\\?|$)`, { target: api, changeOrigin: false }])) },
 });
