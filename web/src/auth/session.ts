@@ -47,7 +47,8 @@ function adopt(tokens: TokenAnswer): void {
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
   endReason = null;
   clearTimeout(timer);
-  timer = setTimeout(() => void renew(), Math.max(5, tokens.expiresIn - 60) * 1000);
+  // Renew a minute before expiry (at 80 % of a lifetime shorter than five minutes).
+  timer = setTimeout(() => void renew(), Math.max(5, Math.min(tokens.expiresIn - 60, tokens.expiresIn * 0.8)) * 1000);
   notify();
 }
 
