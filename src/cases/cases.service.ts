@@ -46,7 +46,7 @@ export class CasesService {
     const person = { name, sex, approximateAge, ...(nik !== undefined ? { nik } : {}), ...(birthDate !== undefined ? { birthDate } : {}) };
     const nikCheck = nik === undefined ? undefined : checkNik(nik, person, today());
     if (nikCheck !== undefined && !nikCheck.valid) {
-      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'person.nik', messages: nikCheck.errors }]);
+      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'person.nik', messages: nikCheck.errors.map((e) => e.message) }]);
     }
     const request = { channel, regionCode, person, ...(originRegionCode !== undefined ? { originRegionCode } : {}) };
     // Keys are per actor: another user's identical key can neither collide with nor reveal this case.
