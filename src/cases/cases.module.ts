@@ -13,10 +13,12 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency-keys';
+import { NikCheckController } from './nik-check.controller';
+import { NikChecks } from './nik-checks.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule],
-  controllers: [CasesController, CaseCommandsController],
-  providers: [CasesService, CaseCommands, CaseWorkflows, IdempotencyKeys],
+  controllers: [CasesController, CaseCommandsController, NikCheckController],
+  providers: [CasesService, CaseCommands, CaseWorkflows, IdempotencyKeys, NikChecks],
 })
 export class CasesModule {}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FindOptionsWhere } from 'typeorm';
-import { ArrayContains, Like, Repository } from 'typeorm';
+import { ArrayContains, Brackets, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { checkNik } from '../../workflows/domain/nik';
 import { AccessLog } from '../access-log/access-log.service';
@@ -27,6 +27,20 @@ export interface OpenCaseOutcome {
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+/**
+ * A search (`q`): a case id prefix, part of the person's name (any letter case) or an exact NIK.
+ * Values are bound parameters; LIKE's wildcards in the text match only themselves.
+ */
+function matchesSearch(q: string): Brackets {
+  const literal = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return new Brackets((any) =>
+    any
+      .where('c.id::text LIKE :idPrefix', { idPrefix: `${literal.toLowerCase()}%` })
+      .orWhere(`c.person->>'name' ILIKE :nameContains`, { nameContains: `%${literal}%` })
+      .orWhere(`c.person->>'nik' = :nik`, { nik: q }),
+  );
+}
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -46,7 +60,7 @@ export class CasesService {
     const person = { name, sex, approximateAge, ...(nik !== undefined ? { nik } : {}), ...(birthDate !== undefined ? { birthDate } : {}) };
     const nikCheck = nik === undefined ? undefined : checkNik(nik, person, today());
     if (nikCheck !== undefined && !nikCheck.valid) {
-      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'person.nik', messages: nikCheck.errors }]);
+      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'person.nik', messages: nikCheck.errors.map((e) => e.message) }]);
     }
     const request = { channel, regionCode, person, ...(originRegionCode !== undefined ? { originRegionCode } : {}) };
     // Keys are per actor: another user's identical key can neither collide with nor reveal this case.
@@ -79,14 +93,16 @@ export class CasesService {
   /** Only cases in the actor's region scope; asking for a region outside it is refused, not emptied. */
   async listCases(actor: Actor, query: ListCasesQuery): Promise<CaseListResponse> {
     if (query.regionCode !== undefined) requireRegion(actor, query.regionCode);
-    const where: FindOptionsWhere<CaseViewEntity> = {
+    const filters: FindOptionsWhere<CaseViewEntity> = {
       regionCode: query.regionCode ?? Like(`${actor.regionCode}%`),
       ...(query.stage ? { stage: query.stage } : {}),
       ...(query.ppksCategory ? { ppksCategories: ArrayContains([query.ppksCategory]) } : {}),
       ...(query.responsibleAgency ? { responsibleAgency: query.responsibleAgency } : {}),
       ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
     };
-    const [views, total] = await this.views.findAndCount({ where, order: { openedAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const cases = this.views.createQueryBuilder('c').setFindOptions({ where: filters, order: { openedAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    if (query.q !== undefined) cases.andWhere(matchesSearch(query.q));
+    const [views, total] = await cases.getManyAndCount();
     await this.access.record(actor, 'GET /cases', views.map((v) => v.id));
     return { items: views.map(fromView), total, limit: query.limit, offset: query.offset };
   }

@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /cases': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'GET /cases/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'GET /cases/attention': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'POST /cases/nik-check': ['CASE_WORKER', 'SUPERVISOR'],
   ...Object.fromEntries(
     [
       'start-health-check',
@@ -133,6 +134,7 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /auth/refresh': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
       'POST /auth/logout': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
       'POST /cases': () => ({ channel: 'RAZIA', regionCode: region, person: { name: 'Matrix', sex: 'P', approximateAge: 40 } }),
+      'POST /cases/nik-check': () => ({ nik: '3514012304850001', sex: 'L' }),
       'POST /auth/setup-password': async () => ({ setupCode: await freshSetupCode(), password: 'matrix-password' }),
       'POST /auth/password': () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
       'POST /users': () => ({ username: `matrix-${Date.now()}-${n}`, displayName: 'M', role: 'AUDITOR', regionCode: region }),

@@ -67,6 +67,7 @@ describe('the OpenAPI document', () => {
   it('documents the answers routes have of their own', () => {
     const statuses = (name: string) => Object.keys(routes.find((r) => r.name === name)?.operation.responses ?? {});
     expect(statuses('POST /cases')).toEqual(expect.arrayContaining(['201', '202', '409', '422', '503']));
+    expect(statuses('POST /cases/nik-check')).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
     expect(statuses('POST /cases/{id}/close')).toEqual(expect.arrayContaining(['200', '409', '503']));
     expect(statuses('POST /tasks/{id}/complete')).toEqual(expect.arrayContaining(['200', '409', '503']));
     expect(statuses('POST /auth/login')).toEqual(expect.arrayContaining(['200', '400', '401', '429']));

@@ -6,9 +6,20 @@ import { PageQuery } from '../../common/page.query';
 import type { CaseStage } from '../../../workflows/contracts/case';
 import { CASE_STAGES } from '../../../workflows/contracts/case';
 import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
+import { FreeText } from '../../common/validation/free-text.decorator';
 import { IsKabKotaCode } from './open-case.dto';
 
+/** Longest search text: a name, an id prefix or a NIK fits well within it. */
+export const CASE_SEARCH_MAX = 100;
+
 export class ListCasesQuery extends PageQuery {
+  /**
+   * Search: a case id prefix, part of the person's name (any letter case) or an exact NIK. Personal
+   * data: the request log holds the path only, never the query string.
+   */
+  @FreeText({ max: CASE_SEARCH_MAX, optional: true })
+  q?: string;
+
   /** Only cases in this stage. */
   @ApiPropertyOptional({ enum: CASE_STAGES })
   @IsOptional()

@@ -399,6 +399,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/nik-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checks a NIK the way `POST /cases` does, without opening a case: hard errors (the case would be
+         *     refused) and soft warnings (stored with the case). Nothing is stored, logged or looked up.
+         */
+        post: operations["NikCheckController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -1008,6 +1028,42 @@ export interface components {
             requestId: string;
             /** @description Send the same request again with this `Idempotency-Key` to receive its result; it is not applied twice. */
             idempotencyKey: string;
+        };
+        NikCheckDto: {
+            /**
+             * @description Dukcapil convention `L` / `P`; left out: the sex encoded in the NIK is not compared.
+             * @enum {string}
+             */
+            sex?: "L" | "P";
+            /** @description The NIK as typed (checked, never stored, logged or looked up). */
+            nik: string;
+            /** @description Birth date (YYYY-MM-DD) when known: compared with the one in the NIK. */
+            birthDate?: string;
+            /** @description Estimated age in whole years: compared with the NIK's birth year when no birth date is given. */
+            approximateAge?: number;
+        };
+        NikErrorResponse: {
+            /** @enum {string} */
+            code: "NIK_NOT_16_DIGITS" | "NIK_INVALID_BIRTH_DAY" | "NIK_INVALID_BIRTH_MONTH" | "NIK_BIRTH_DATE_NOT_REAL";
+            /** @description Always `person.nik`. */
+            field: string;
+            /** @description In English; clients translate by `code`. */
+            message: string;
+        };
+        NikWarningResponse: {
+            /** @enum {string} */
+            code: "NIK_UNKNOWN_PROVINCE" | "NIK_INVALID_KAB_KOTA" | "NIK_SERIAL_ZERO" | "NIK_SEX_MISMATCH" | "NIK_BIRTH_DATE_MISMATCH" | "NIK_AGE_MISMATCH";
+            /** @description Always `person.nik`. */
+            field: string;
+            /** @description In English; clients translate by `code`. */
+            message: string;
+        };
+        NikCheckResponse: {
+            errors: components["schemas"]["NikErrorResponse"][];
+            /** @description Only when valid. */
+            warnings: components["schemas"]["NikWarningResponse"][];
+            /** @description false: `POST /cases` refuses this NIK (see `errors`). */
+            valid: boolean;
         };
         TaskResponse: {
             /** @enum {string} */
@@ -1864,6 +1920,11 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Only cases with this PPKS category (`PPKS-01` … `PPKS-26`). */
                 ppksCategory?: string;
+                /**
+                 * @description Search: a case id prefix, part of the person's name (any letter case) or an exact NIK. Personal
+                 *     data: the request log holds the path only, never the query string.
+                 */
+                q?: string;
                 /** @description Only cases of this kab/kota (dotted or plain). */
                 regionCode?: string;
                 /** @description Only cases whose current stage is this agency's (code from the protocol, e.g. DINKES). */
@@ -3487,6 +3548,75 @@ export interface operations {
             };
             /** @description TEMPORAL_UNAVAILABLE: the workflow service could not be reached; retry later */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    NikCheckController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NikCheckDto"];
+            };
+        };
+        responses: {
+            /** @description The findings; `valid: false` is an answer, not an error */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NikCheckResponse"];
+                };
+            };
+            /** @description MALFORMED_REQUEST (unreadable JSON, nested too deep) or VALIDATION_FAILED; nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.create (roles: CASE_WORKER, SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,65 @@
-/** Placeholder until the screen is built. */
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { call } from '../../api/errors';
+import { can, useMe } from '../../auth/useMe';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Pager } from '../../components/Pager';
+import { CaseFilters } from './CaseFilters';
+import { caseListQuery, withFilters } from './caseListQuery';
+import { CaseResults } from './CaseResults';
+
+/** The case worker's list: the cases of their region, searched and filtered through the address bar. */
 export function CaseListPage() {
-  return null;
+  const { t } = useTranslation('intake');
+  const me = useMe().data;
+  const [params, setParams] = useSearchParams();
+  const query = caseListQuery(params);
+  const cases = useQuery({ queryKey: ['cases', query], queryFn: () => call(api.GET('/cases', { params: { query } })), placeholderData: keepPreviousData });
+  const regionChoice = me !== undefined && me.regionCode.replace(/\D/g, '').length < 4;
+  const page = cases.data;
+  const mayOpen = can(me, 'case.create');
+
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2}>{t('list.title')}</Title>
+        {mayOpen && (
+          <Button component={Link} to="/kasus/baru">
+            {t('list.newCase')}
+          </Button>
+        )}
+      </Group>
+      <Paper withBorder p="sm" component="section" aria-label={t('list.filters')}>
+        <Stack gap="xs">
+          <CaseFilters params={params} regionChoice={regionChoice} onFilter={(changes) => setParams(withFilters(params, changes))} onReset={() => setParams(new URLSearchParams())} />
+        </Stack>
+      </Paper>
+      <ErrorAlert error={cases.error} />
+      {cases.isPending && <Text>{t('common:state.loading')}</Text>}
+      {page !== undefined && (
+        <Stack gap="xs" aria-busy={cases.isFetching}>
+          <Text size="sm" c="dimmed" role="status" data-testid="case-count">
+            {t('list.count', { count: page.total })}
+          </Text>
+          {page.items.length === 0 ? <Text>{t('list.empty')}</Text> : <CaseResults cases={page.items} />}
+          {page.total > page.limit && (
+            <Pager
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffset={(offset) => {
+                const next = new URLSearchParams(params);
+                if (offset > 0) next.set('offset', String(offset));
+                else next.delete('offset');
+                setParams(next);
+              }}
+            />
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
 }
