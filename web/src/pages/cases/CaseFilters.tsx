@@ -9,16 +9,18 @@ import type { FilterChanges, FilterParam } from './caseListQuery';
 
 interface Props {
   params: URLSearchParams;
+  /** The search text (kept out of the address bar: it may be a name or a NIK). */
+  search: string;
   onFilter: (changes: FilterChanges) => void;
   onReset: () => void;
   /** Whether the caller's scope holds more than one kab/kota (a province): only then is the region a choice. */
   regionChoice: boolean;
 }
 
-/** Text typed into the search (and region) box applies on Enter or the button; it starts from the address bar. */
-function SearchForm({ params, onFilter, regionChoice }: Omit<Props, 'onReset'>) {
+/** Text typed into the search (and region) box applies on Enter or the button; it starts from the history entry. */
+function SearchForm({ params, search, onFilter, regionChoice }: Omit<Props, 'onReset'>) {
   const { t } = useTranslation('intake');
-  const [q, setQ] = useState(params.get('q') ?? '');
+  const [q, setQ] = useState(search);
   const [region, setRegion] = useState(params.get('regionCode') ?? '');
   return (
     <form
@@ -41,7 +43,7 @@ function SearchForm({ params, onFilter, regionChoice }: Omit<Props, 'onReset'>) 
 }
 
 /** The list's filters: each choice goes to the address bar at once (shareable, the back button restores it). */
-export function CaseFilters({ params, onFilter, onReset, regionChoice }: Props) {
+export function CaseFilters({ params, search, onFilter, onReset, regionChoice }: Props) {
   const { t } = useTranslation('intake');
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')), staleTime: 5 * 60_000 });
   const agencyCodes = [...new Set((agencies.data ?? []).map((a) => a.code))].sort();
@@ -55,7 +57,7 @@ export function CaseFilters({ params, onFilter, onReset, regionChoice }: Props) 
   );
   return (
     <>
-      <SearchForm key={`${params.get('q') ?? ''}|${params.get('regionCode') ?? ''}`} params={params} onFilter={onFilter} regionChoice={regionChoice} />
+      <SearchForm key={`${search}|${params.get('regionCode') ?? ''}`} params={params} search={search} onFilter={onFilter} regionChoice={regionChoice} />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
         {select('stage', t('list.stage'), STAGES.map((stage) => ({ value: stage, label: t(`common:stage.${stage}`) })))}
         {select('ppksCategory', t('list.ppksCategory'), PPKS_CODES.map((code) => ({ value: code, label: `${code} · ${t(`ppks.${code}`)}` })))}

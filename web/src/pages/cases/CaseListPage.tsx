@@ -1,22 +1,27 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { call } from '../../api/errors';
 import { can, useMe } from '../../auth/useMe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { CaseFilters } from './CaseFilters';
-import { caseListQuery, withFilters } from './caseListQuery';
+import { caseListQuery, searchOf, withFilters } from './caseListQuery';
 import { CaseResults } from './CaseResults';
 
 /** The case worker's list: the cases of their region, searched and filtered through the address bar. */
 export function CaseListPage() {
   const { t } = useTranslation('intake');
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
-  const query = caseListQuery(params);
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const search = searchOf(location.state);
+  const query = caseListQuery(params, search);
+  /** A new history entry: filters in the address bar, the search text in the entry's state. */
+  const show = (next: URLSearchParams, q: string) => void navigate({ search: next.toString() }, { state: { q } });
   const cases = useQuery({ queryKey: ['cases', query], queryFn: () => call(api.GET('/cases', { params: { query } })), placeholderData: keepPreviousData });
   const regionChoice = me !== undefined && me.regionCode.replace(/\D/g, '').length < 4;
   const page = cases.data;
@@ -34,7 +39,13 @@ export function CaseListPage() {
       </Group>
       <Paper withBorder p="sm" component="section" aria-label={t('list.filters')}>
         <Stack gap="xs">
-          <CaseFilters params={params} regionChoice={regionChoice} onFilter={(changes) => setParams(withFilters(params, changes))} onReset={() => setParams(new URLSearchParams())} />
+          <CaseFilters
+            params={params}
+            search={search}
+            regionChoice={regionChoice}
+            onFilter={(changes) => show(withFilters(params, changes), changes.q === undefined ? search : (changes.q ?? ''))}
+            onReset={() => show(new URLSearchParams(), '')}
+          />
         </Stack>
       </Paper>
       <ErrorAlert error={cases.error} />
@@ -54,7 +65,7 @@ export function CaseListPage() {
                 const next = new URLSearchParams(params);
                 if (offset > 0) next.set('offset', String(offset));
                 else next.delete('offset');
-                setParams(next);
+                show(next, search);
               }}
             />
           )}

@@ -21,14 +21,24 @@ export const STAGES = Object.keys(STAGE_ORDER) as Stage[];
 /** The PPKS codes the API's filter takes (`PPKS-01` … `PPKS-26`, Permensos 8/2012 order). */
 export const PPKS_CODES = Array.from({ length: 26 }, (_, i) => `PPKS-${String(i + 1).padStart(2, '0')}`);
 
-/** The filters kept in the address bar (shareable; the back button restores them). */
-export const FILTER_PARAMS = ['q', 'stage', 'regionCode', 'ppksCategory', 'responsibleAgency', 'overdue'] as const;
-export type FilterParam = (typeof FILTER_PARAMS)[number];
+/**
+ * The filters kept in the address bar (shareable; the back button restores them). The search text is
+ * not among them: it can be a name or a NIK, which must not reach browser history, bookmarks or proxy
+ * logs; it lives in the history entry's state instead (the back button still restores it).
+ */
+export const FILTER_PARAMS = ['stage', 'regionCode', 'ppksCategory', 'responsibleAgency', 'overdue'] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number] | 'q';
 
 export const PAGE_SIZE = 20;
 
-/** The API query of the address bar's parameters (empty ones left out; the API validates the rest). */
-export function caseListQuery(params: URLSearchParams): CaseListQuery {
+/** The search text of a history entry's state. */
+export function searchOf(state: unknown): string {
+  const q = (state as { q?: unknown } | null)?.q;
+  return typeof q === 'string' ? q : '';
+}
+
+/** The API query of the address bar's parameters and the search text (empty ones left out; the API validates the rest). */
+export function caseListQuery(params: URLSearchParams, search: string): CaseListQuery {
   const value = (name: string) => {
     const v = params.get(name)?.trim();
     return v === undefined || v === '' ? undefined : v;
@@ -38,7 +48,7 @@ export function caseListQuery(params: URLSearchParams): CaseListQuery {
   return {
     limit: PAGE_SIZE,
     offset: Number.isSafeInteger(offset) && offset > 0 ? offset : 0,
-    q: value('q'),
+    q: search.trim() === '' ? undefined : search.trim(),
     stage: value('stage') as Stage | undefined,
     regionCode: value('regionCode'),
     ppksCategory: value('ppksCategory'),
@@ -53,6 +63,7 @@ export type FilterChanges = Partial<Record<FilterParam, string | null>>;
 export function withFilters(params: URLSearchParams, changes: FilterChanges): URLSearchParams {
   const next = new URLSearchParams(params);
   for (const [name, value] of Object.entries(changes)) {
+    if (name === 'q') continue; // never in the address bar (see FILTER_PARAMS)
     if (value === null || value === undefined || value.trim() === '') next.delete(name);
     else next.set(name, value.trim());
   }
