@@ -56,7 +56,7 @@ export function FilterForm<K extends string>({ initial, onApply, children }: { i
       <Group align="flex-end" gap="sm" wrap="wrap">
         {children(draft, set)}
         <Group gap="xs">
-          <Button type="submit">{t('actions.search')}</Button>
+          <Button type="submit">{t('common:actions.search')}</Button>
           <Button
             variant="default"
             onClick={() => {
@@ -64,7 +64,7 @@ export function FilterForm<K extends string>({ initial, onApply, children }: { i
               onApply(cleared);
             }}
           >
-            {t('actions.reset')}
+            {t('common:actions.reset')}
           </Button>
         </Group>
       </Group>
