@@ -47,7 +47,8 @@ export function Shell() {
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu" className="user-button">
+                <UnstyledButton data-testid="user-menu" className="user-button">
+                  <VisuallyHidden>{t('user.menu')}</VisuallyHidden>
                   <Text size="sm" fw={600} truncate maw={140}>
                     {me?.name ?? '…'}
                   </Text>
