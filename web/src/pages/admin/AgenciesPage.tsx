@@ -51,7 +51,7 @@ export function AgenciesPage() {
                   <Table.Td>{formatRegion(a.regionCode)}</Table.Td>
                   <Table.Td>{a.webhookConfigured ? t('agencies.webhookOn') : t('agencies.webhookOff')}</Table.Td>
                   <Table.Td>
-                    <Badge color={a.active ? 'teal' : 'gray'} variant="light">
+                    <Badge color={a.active ? 'teal' : 'gray'} variant="light" miw="max-content">
                       {a.active ? t('agencies.active') : t('agencies.inactive')}
                     </Badge>
                   </Table.Td>

@@ -75,7 +75,7 @@ export function AgencyKeys({ agency }: { agency: Schemas['AgencyResponse'] }) {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLOR[c.status]} variant="light" data-testid="key-status">
+                        <Badge color={STATUS_COLOR[c.status]} variant="light" miw="max-content" data-testid="key-status">
                           {t(`keys.status.${c.status}`)}
                         </Badge>
                         {c.status === 'ACTIVE' && (c.confirmedBy ?? null) === null && (

@@ -20,14 +20,14 @@ export interface Secret {
 export function OnceSecret({ secret, onClose }: { secret: Secret | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
   return (
-    <Modal opened={secret !== null} onClose={onClose} title={secret?.title} size="lg" closeOnClickOutside={false} data-testid="once-secret">
+    <Modal opened={secret !== null} onClose={onClose} title={secret?.title} size="lg" closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('common:actions.close') }} data-testid="once-secret">
       {secret !== null && (
         <Stack>
           <Alert color="orange" title={t('once.warningTitle')}>
             {t('once.warning')}
           </Alert>
           <Group gap="xs" wrap="nowrap" align="center">
-            <Code block fz="md" style={{ wordBreak: 'break-all', flex: 1 }} data-testid="once-secret-value">
+            <Code fz="md" p="sm" style={{ display: 'block', wordBreak: 'break-all', flex: 1 }} data-testid="once-secret-value">
               {secret.value}
             </Code>
             <CopyButton value={secret.value}>
@@ -58,7 +58,7 @@ export function ConfirmButton({ label, question, confirmLabel, action, color }: 
       <Button size="xs" variant="light" color={color} onClick={() => setOpened(true)}>
         {label}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={label}>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={label} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         <Stack>
           <Text size="sm">{question}</Text>
           <ErrorAlert error={run.error} />

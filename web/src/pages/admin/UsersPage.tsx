@@ -20,7 +20,7 @@ const STATUSES = ['PENDING_CONFIRMATION', 'PENDING_SETUP', 'ACTIVE', 'DEACTIVATE
 type Role = (typeof USER_ROLES)[number];
 type Status = (typeof STATUSES)[number];
 export const STATUS_COLOR: Record<Status, string> = { PENDING_CONFIRMATION: 'orange', PENDING_SETUP: 'blue', ACTIVE: 'teal', DEACTIVATED: 'gray' };
-const PAGE = 25;
+const PAGE = 50;
 
 /**
  * Accounts of the region. Admins create, (de)activate and reset; supervisors confirm pending accounts
@@ -65,7 +65,7 @@ export function UsersPage() {
       </Text>
       {manages && <CreateUserForm onCreated={(account) => answered(account, 'created')} />}
       {notice !== null && (
-        <Alert color="teal" withCloseButton onClose={() => setNotice(null)} data-testid="users-notice">
+        <Alert color="teal" withCloseButton closeButtonLabel={t('common:actions.close')} onClose={() => setNotice(null)} data-testid="users-notice">
           {notice}
         </Alert>
       )}
@@ -101,7 +101,7 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{formatRegion(u.regionCode)}</Table.Td>
                     <Table.Td>
-                      <Badge color={STATUS_COLOR[u.status]} variant="light" data-testid="user-status">
+                      <Badge color={STATUS_COLOR[u.status]} variant="light" miw="max-content" data-testid="user-status">
                         {t(`status.${u.status}`)}
                       </Badge>
                     </Table.Td>

@@ -10,7 +10,7 @@ export function CaseStateView({ state }: { state: Schemas['CaseResponse'] }) {
   const { t } = useTranslation('audit');
   const at = (value: string | null) => <DateTime value={value} regionCode={state.regionCode} />;
   const rows: [string, ReactNode][] = [
-    [t('state.stage'), <Badge key="stage" variant="filled" data-testid="state-stage">{t(`common:stage.${state.stage}`)}</Badge>],
+    [t('state.stage'), <Badge key="stage" variant="light" size="lg" data-testid="state-stage">{t(`common:stage.${state.stage}`)}</Badge>],
     [t('state.version'), state.version],
     [t('state.person'), `${state.person.name} · ${t(`common:sex.${state.person.sex}`)} · ${t('state.age', { count: state.person.approximateAge })}`],
     [t('state.channel'), t(`common:channel.${state.channel}`)],

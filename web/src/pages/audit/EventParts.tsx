@@ -6,7 +6,7 @@ import { OUTCOME_COLOR } from './labels';
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   const { t } = useTranslation('audit');
   return (
-    <Badge color={OUTCOME_COLOR[outcome] ?? 'gray'} variant="light">
+    <Badge color={OUTCOME_COLOR[outcome] ?? 'gray'} variant="light" miw="max-content">
       {t(`outcome.${outcome}`, { defaultValue: outcome })}
     </Badge>
   );
