@@ -47,7 +47,8 @@ export function Shell() {
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton data-testid="user-menu" className="user-button" title={t('user.menu')}>
+                <UnstyledButton data-testid="user-menu" className="user-button">
+                  <VisuallyHidden>{t('user.menu')}</VisuallyHidden>
                   <Text size="sm" fw={600} truncate maw={140}>
                     {me?.name ?? '…'}
                   </Text>

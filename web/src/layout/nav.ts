@@ -17,6 +17,9 @@ export const NAV: NavEntry[] = [
   { to: '/auditor/keamanan', label: 'nav.securityLog', permission: 'audit.read' },
   { to: '/admin/pengguna', label: 'nav.users', permission: 'user.manage' },
   { to: '/admin/lembaga', label: 'nav.agencies', permission: 'agency.manage' },
+  // Supervisors confirm accounts and agency API keys (two-person rule) on the admin screens, which show them only that.
+  { to: '/admin/pengguna', label: 'admin:nav.confirmAccounts', permission: 'user.confirm' },
+  { to: '/admin/lembaga', label: 'admin:nav.agencyKeys', permission: 'agency.credential.confirm' },
   { to: '/akun', label: 'nav.account', permission: 'self.password' },
 ];
 

@@ -26,18 +26,19 @@ function localeOf(language: string): string {
   return language === 'en' ? LOCALES.en : LOCALES.id;
 }
 
-/** `30 Nov 2026 14.05 WIB`: date and time in the region's zone, the zone named. */
-export function formatDateTime(iso: string | null | undefined, regionCode: string | null | undefined, language: string): string {
+/** `30 Nov 2026 14.05 WIB`: date and time in the region's zone, the zone named (`14.05.09` with `seconds`, for audit trails). */
+export function formatDateTime(iso: string | null | undefined, regionCode: string | null | undefined, language: string, seconds = false): string {
   if (iso === null || iso === undefined || iso === '') return '—';
   const zone = zoneOf(regionCode);
-  const text = new Intl.DateTimeFormat(localeOf(language), { timeZone: zone.iana, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const text = new Intl.DateTimeFormat(localeOf(language), { timeZone: zone.iana, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23' }).format(new Date(iso));
   return `${text} ${zone.name}`;
 }
 
-/** A moment typed in a form (`YYYY-MM-DDTHH:mm`, the region's wall clock) as an ISO instant. */
+/** A moment typed in a form (`YYYY-MM-DDTHH:mm`, or `…:ss` from an input with `step="1"`, the region's wall clock) as an ISO instant. */
 export function wallClockToIso(value: string, regionCode: string | null | undefined): string {
   const offsetHours = { WIB: 7, WITA: 8, WIT: 9 }[zoneOf(regionCode).name];
-  return new Date(`${value}:00+0${offsetHours}:00`).toISOString();
+  const seconds = /T\d{2}:\d{2}$/.test(value) ? ':00' : '';
+  return new Date(`${value}${seconds}+0${offsetHours}:00`).toISOString();
 }
 
 /** Parts of a duration for `time.days/hours/minutes` (largest two units). */

@@ -1,0 +1,31 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+export type ExportFormat = 'csv' | 'json';
+const FORMATS: readonly ExportFormat[] = ['csv', 'json'];
+
+/** CSV and JSON downloads of a selection; `download` fetches with the session's token and saves the file. */
+export function ExportButtons({ download, hint }: { download: (format: ExportFormat) => Promise<string>; hint: string }) {
+  const { t } = useTranslation('audit');
+  const run = useMutation({ mutationFn: download });
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {t('export.title')}
+        </Text>
+        {FORMATS.map((format) => (
+          <Button key={format} size="xs" variant="light" loading={run.isPending && run.variables === format} disabled={run.isPending} onClick={() => run.mutate(format)} data-testid={`export-${format}`}>
+            {t(`export.${format}`)}
+          </Button>
+        ))}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {run.isSuccess ? t('export.saved', { name: run.data }) : hint}
+      </Text>
+      <ErrorAlert error={run.error} />
+    </Stack>
+  );
+}
