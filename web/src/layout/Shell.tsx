@@ -47,7 +47,7 @@ export function Shell() {
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu" className="user-button">
+                <UnstyledButton data-testid="user-menu" className="user-button" title={t('user.menu')}>
                   <Text size="sm" fw={600} truncate maw={140}>
                     {me?.name ?? '…'}
                   </Text>
