@@ -94,48 +94,48 @@ export function NotificationBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal trapFocus>
-      <Popover.Target>
-        <Indicator label={countLabel} disabled={unseen === 0} size={18} color="red" offset={4} data-testid="notification-count">
+    <Indicator label={countLabel} disabled={unseen === 0} size={18} color="red" offset={4} data-testid="notification-count">
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal trapFocus>
+        <Popover.Target>
           <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => setOpened((o) => !o)} aria-label={unseen > 0 ? t('bell.count', { count: unseen }) : t('bell.label')} data-testid="notification-bell">
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" data-testid="notifications" aria-label={t('bell.label')}>
-        <Group justify="space-between" mb="xs" wrap="nowrap">
-          <Text fw={600} size="sm">
-            {t('bell.label')}
-          </Text>
-          {unseen > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={markAll} data-testid="notifications-mark-read">
-              {t('bell.markRead')}
-            </Button>
+        </Popover.Target>
+        <Popover.Dropdown p="xs" data-testid="notifications" aria-label={t('bell.label')}>
+          <Group justify="space-between" mb="xs" wrap="nowrap">
+            <Text fw={600} size="sm">
+              {t('bell.label')}
+            </Text>
+            {unseen > 0 && (
+              <Button size="compact-xs" variant="subtle" onClick={markAll} data-testid="notifications-mark-read">
+                {t('bell.markRead')}
+              </Button>
+            )}
+          </Group>
+          {items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('bell.empty')}
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah={360} type="auto">
+              <Stack gap="sm">
+                {items.map((n) => (
+                  <Item
+                    key={n.id}
+                    n={n}
+                    unseen={isUnseen(n)}
+                    me={me}
+                    onOpen={() => {
+                      markAll();
+                      setOpened(false);
+                    }}
+                  />
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
           )}
-        </Group>
-        {items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('bell.empty')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={360} type="auto">
-            <Stack gap="sm">
-              {items.map((n) => (
-                <Item
-                  key={n.id}
-                  n={n}
-                  unseen={isUnseen(n)}
-                  me={me}
-                  onOpen={() => {
-                    markAll();
-                    setOpened(false);
-                  }}
-                />
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

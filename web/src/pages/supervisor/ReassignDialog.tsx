@@ -44,7 +44,7 @@ export function ReassignDialog({ task, agencies, opened, onClose }: { task: Task
   const typeLabel = t(`common:taskType.${task.type}`);
   const agencyLabel = t(`common:agency.${task.agencyCode}`, { defaultValue: task.agencyCode });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('reassign.title', { type: typeLabel })} fullScreen={phone === true}>
+    <Modal opened={opened} onClose={onClose} title={t('reassign.title', { type: typeLabel })} fullScreen={phone === true} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

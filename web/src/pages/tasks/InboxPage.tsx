@@ -115,8 +115,8 @@ export function InboxPage() {
             set({ kasus: caseInput.trim() });
           }}
         >
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <TextInput label={t('filter.caseId')} description={t('filter.caseIdHint')} value={caseInput} onChange={(e) => setCaseInput(e.currentTarget.value)} w={{ base: '100%', xs: 320 }} ff="monospace" />
+          <Group align="flex-end" gap="xs">
+            <TextInput label={t('filter.caseId')} description={t('filter.caseIdHint')} value={caseInput} onChange={(e) => setCaseInput(e.currentTarget.value)} w={{ base: '100%', xs: 320 }} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
             <Button type="submit" variant="default">
               {t('common:actions.search')}
             </Button>

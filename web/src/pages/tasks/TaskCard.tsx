@@ -69,7 +69,7 @@ export function TaskCard({ task }: { task: Task }) {
           <Title order={4} size="h5">
             {typeLabel}
           </Title>
-          <Badge color={STATUS_COLOR[task.status]} variant="light" data-testid="task-status">
+          <Badge color={STATUS_COLOR[task.status]} variant="light" data-testid="task-status" style={{ flexShrink: 0 }}>
             {t(`common:taskStatus.${task.status}`)}
           </Badge>
         </Group>
@@ -108,10 +108,10 @@ export function TaskCard({ task }: { task: Task }) {
           </Group>
         )}
       </Stack>
-      <Modal opened={form === 'complete'} onClose={close} title={t('complete.title', { type: typeLabel })} fullScreen={phone === true} size="lg">
+      <Modal opened={form === 'complete'} onClose={close} title={t('complete.title', { type: typeLabel })} fullScreen={phone === true} size="lg" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         <CompleteTaskForm task={task} mutation={complete} onClose={close} />
       </Modal>
-      <Modal opened={form === 'reject'} onClose={close} title={t('reject.title', { type: typeLabel })} fullScreen={phone === true}>
+      <Modal opened={form === 'reject'} onClose={close} title={t('reject.title', { type: typeLabel })} fullScreen={phone === true} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         <RejectTaskForm mutation={reject} onClose={close} />
       </Modal>
     </Paper>
