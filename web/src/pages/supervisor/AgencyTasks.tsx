@@ -61,7 +61,9 @@ export function AgencyTasks({ agencyCode, agencies }: { agencyCode: string; agen
                     {task.caseId}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{t(`common:taskStatus.${task.status}`)}</Badge>
+                    <Badge variant="light" style={{ minWidth: 'max-content' }}>
+                      {t(`common:taskStatus.${task.status}`)}
+                    </Badge>
                   </Table.Td>
                   <Table.Td data-testid="queue-task-assignee">{task.assigneeName ?? t('task.unassigned')}</Table.Td>
                   <Table.Td>
