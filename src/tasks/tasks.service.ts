@@ -100,6 +100,7 @@ export class TasksService {
     if (actor.agencyCode !== null) f.add('agency_code = ?', actor.agencyCode).add('region_code = ?', actor.regionCode);
     else f.add('region_code LIKE ?', `${actor.regionCode}%`);
     if (query.status) f.add('status = ?', query.status);
+    if (query.agencyCode) f.add('agency_code = ?', query.agencyCode);
     if (query.caseId) f.add('case_id = ?', query.caseId);
     if (query.overdue !== undefined) f.raw(`${query.overdue ? '' : 'NOT '}${OVERDUE}`);
     const { where: filter, params } = f;

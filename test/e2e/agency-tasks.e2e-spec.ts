@@ -74,6 +74,10 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
     expect((await as(t.supervisor).post(`/tasks/${assessment.id}/reassign`).send({ assigneeUserId: t.dinsos2Id }).expect(200)).body.assigneeName).toMatch(/^agency-officer-/);
     const rejected = await as(t.dinsos2).post(`/tasks/${assessment.id}/reject`).send({ reason: 'belongs to the provincial panti' }).expect(200);
     expect(rejected.body.status).toBe('REJECTED');
+    // A supervisor sees every agency of the region, and narrows the inbox to one.
+    const ofAgency = async (agencyCode: string) => ((await as(t.supervisor).get('/tasks').query({ caseId, agencyCode }).expect(200)).body.items as Task[]).map((i) => i.type);
+    expect([await ofAgency('DINKES'), await ofAgency('DINSOS'), await ofAgency('DISNAKER')]).toEqual([['HEALTH_CHECK'], ['ASSESSMENT'], []]);
+    await as(t.supervisor).get('/tasks').query({ agencyCode: 'dinkes; drop' }).expect(400);
     // Pasuruan's protocol sends a rejected task to the regional coordinator for a decision.
     const escalations = (await as(t.caseWorker).get(`/cases/${caseId}`).expect(200)).body.escalations as { notify: string; level: number }[];
     expect(escalations.at(-1)).toMatchObject({ notify: 'REGIONAL_COORDINATOR', level: 0 });

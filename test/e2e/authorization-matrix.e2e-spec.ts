@@ -77,6 +77,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /audit/events/export': ['AUDITOR'],
   'GET /audit/access-log': ['AUDITOR'],
   'GET /audit/security-events': ['AUDITOR'],
+  'GET /notifications': ALL,
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {

@@ -77,6 +77,7 @@ describe('the OpenAPI document', () => {
     expect(statuses('GET /audit/events/export')).toEqual(expect.arrayContaining(['200', '422']));
     expect(statuses('GET /cases/{id}/history/export')).toEqual(expect.arrayContaining(['200', '404']));
     expect(statuses('GET /health')).toEqual(['200', '503']);
+    expect(statuses('GET /notifications')).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
   });
 
   it("publishes each task type's outcome schema, the one the API and the workflow check", () => {
@@ -84,6 +85,12 @@ describe('the OpenAPI document', () => {
     expect(outcome.anyOf.map((o) => o.title)).toEqual([...TASK_TYPES]);
     const health = outcome.anyOf.find((o) => o.title === 'HEALTH_CHECK');
     expect(health).toMatchObject({ required: ['result'], additionalProperties: false, properties: { result: { enum: [...HEALTH_RESULTS] } } });
+  });
+
+  it('publishes notifications as ids and codes only (no field that could hold personal data)', () => {
+    const notification = spec.components?.schemas?.NotificationResponse as { properties: Record<string, unknown> };
+    expect(Object.keys(notification.properties).sort()).toEqual(['agencyCode', 'caseId', 'id', 'kind', 'occurredAt', 'stage', 'taskId', 'taskType']);
+    expect(notification.properties.kind).toMatchObject({ enum: ['TASK_NEW', 'TASK_OVERDUE', 'DEADLINE_MISSED', 'ESCALATION'] });
   });
 
   it('documents every error answer as problem details, whose code lists every error code', () => {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
+import { AGENCY_CODE_FORMAT } from '../../../workflows/domain/agency-codes';
 import { PageQuery } from '../../common/page.query';
 import { FreeText } from '../../common/validation/free-text.decorator';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
@@ -14,6 +15,12 @@ export class ListTasksQuery extends PageQuery {
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
+
+  /** Only this agency's tasks (supervisors and auditors see every agency of their region). */
+  @ApiPropertyOptional({ example: 'DINKES' })
+  @IsOptional()
+  @Matches(AGENCY_CODE_FORMAT, { message: 'agencyCode must be an agency code such as DINKES' })
+  agencyCode?: string;
 
   /** Only this case's tasks. */
   @IsOptional()

@@ -826,6 +826,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What concerns you, newest first: agency staff, new tasks in their agency's inbox and its overdue
+         *     tasks; case workers, missed stage deadlines and escalations in their region; supervisors, those and
+         *     overdue tasks; auditors and admins, nothing. Ids and codes only (no personal data).
+         */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1439,6 +1460,25 @@ export interface components {
         SecurityEventsResponse: {
             items: components["schemas"]["SecurityEventResponse"][];
             total: number;
+        };
+        NotificationResponse: {
+            /** @enum {string} */
+            kind: "TASK_NEW" | "TASK_OVERDUE" | "DEADLINE_MISSED" | "ESCALATION";
+            /** @description The stage whose deadline was missed or escalated, when the entry names one. */
+            stage: string | null;
+            /** @description The agency task it is about, if any (its id in the inbox, once delivered). */
+            taskId: string | null;
+            /** @enum {string|null} */
+            taskType: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | null;
+            agencyCode: string | null;
+            /** @description `<caseId>:<seq>`: the ledger entry, stable across reads. */
+            id: string;
+            caseId: string;
+            /** @description ISO-8601: when it happened (workflow time). */
+            occurredAt: string;
+        };
+        NotificationListResponse: {
+            items: components["schemas"]["NotificationResponse"][];
         };
         ProblemDetails: {
             /** @description URI naming the problem kind, derived from `code` */
@@ -3629,6 +3669,8 @@ export interface operations {
     TasksController_list: {
         parameters: {
             query?: {
+                /** @description Only this agency's tasks (supervisors and auditors see every agency of their region). */
+                agencyCode?: string;
                 /** @description Only this case's tasks. */
                 caseId?: string;
                 /** @description Page size, 1–100. */
@@ -5648,6 +5690,57 @@ export interface operations {
                 };
             };
             /** @description Requires audit.read (roles: AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description At most this many, newest first (1–100). */
+                limit?: number;
+                /** @description Only what happened after this instant (exclusive), e.g. when you last looked. */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires self.read (roles: CASE_WORKER, SUPERVISOR, AGENCY_OFFICER, AUDITOR, ADMIN, AGENCY_SYSTEM) and the resource in your scope */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../workflows/contracts/actor';
+import type { TaskType } from '../../workflows/contracts/task';
+import { TASK_TYPES } from '../../workflows/contracts/task';
+import { SqlFilter } from '../common/sql-filter';
+import type { NotificationListResponse, NotificationResponse, NotificationsQuery } from './dto/notification.dto';
+import type { NotificationKind } from './notification-kinds';
+import { KIND_ENTRIES, kindOf, KINDS_BY_ROLE } from './notification-kinds';
+
+interface Row {
+  case_id: string;
+  seq: number;
+  action: string;
+  outcome: string;
+  task_key: string | null;
+  agency_code: string | null;
+  stage: string | null;
+  task_id: string | null;
+  task_type: string | null;
+  occurred_at: Date;
+}
+
+/** The ledger entries of these kinds as one SQL condition (actions are our own constants, never input). */
+function entriesOf(kinds: readonly NotificationKind[]): string {
+  return kinds
+    .map((kind) => {
+      const { actions, task } = KIND_ENTRIES[kind];
+      const taskCondition = task === null ? '' : ` AND e.task_key IS ${task ? 'NOT ' : ''}NULL`;
+      return `(e.action IN (${actions.map((a) => `'${a}'`).join(', ')})${taskCondition})`;
+    })
+    .join(' OR ');
+}
+
+const taskTypeOf = (row: Row): TaskType | null => {
+  const type = row.task_type ?? row.task_key?.split('@')[0] ?? null;
+  return (TASK_TYPES as readonly (string | null)[]).includes(type) ? (type as TaskType) : null;
+};
+
+/**
+ * The bell's feed, read from the ledger (`case_event`, the one record of what happened to a case):
+ * only enumerated columns and the stage from the entry's payload, never its free text or snapshot, so
+ * nothing here is personal data and no access is logged. Scoped as the inbox and the case list are.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(actor: Actor, query: NotificationsQuery): Promise<NotificationListResponse> {
+    const { scope, kinds } = KINDS_BY_ROLE[actor.role];
+    if (scope === 'none' || kinds.length === 0 || (scope === 'agency' && actor.agencyCode === null)) return { items: [] };
+    const f = new SqlFilter().raw(`(${entriesOf(kinds)})`).raw(`e.outcome <> 'REJECTED'`);
+    if (scope === 'agency') f.add('t.agency_code = ?', actor.agencyCode).add('t.region_code = ?', actor.regionCode);
+    else f.add('e.region_code LIKE ?', `${actor.regionCode}%`);
+    if (query.since !== undefined) f.add('e.occurred_at > ?', query.since);
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT e.case_id, e.seq, e.action, e.outcome, e.task_key, e.agency_code, e.occurred_at,
+              e.payload->>'stage' AS stage, t.id AS task_id, t.type AS task_type
+         FROM case_event e
+         ${scope === 'agency' ? 'JOIN' : 'LEFT JOIN'} agency_task t ON t.case_id = e.case_id AND t.task_key = e.task_key
+        WHERE ${f.where}
+        ORDER BY e.occurred_at DESC, e.case_id, e.seq DESC
+        LIMIT ${query.limit}`,
+      f.params,
+    );
+    return { items: rows.flatMap((row) => this.toNotification(row, kinds)) };
+  }
+
+  private toNotification(row: Row, kinds: readonly NotificationKind[]): NotificationResponse[] {
+    const kind = kindOf({ action: row.action, taskKey: row.task_key, outcome: row.outcome }, kinds);
+    if (kind === undefined) return [];
+    return [
+      {
+        id: `${row.case_id}:${row.seq}`,
+        kind,
+        caseId: row.case_id,
+        stage: row.stage,
+        taskId: row.task_id,
+        taskType: taskTypeOf(row),
+        agencyCode: row.agency_code,
+        occurredAt: row.occurred_at.toISOString(),
+      },
+    ];
+  }
+}
