@@ -95,7 +95,7 @@ export function NotificationBell() {
 
   return (
     <Indicator label={countLabel} disabled={unseen === 0} size={18} color="red" offset={4} data-testid="notification-count">
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal trapFocus>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal trapFocus returnFocus>
         <Popover.Target>
           <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => setOpened((o) => !o)} aria-label={unseen > 0 ? t('bell.count', { count: unseen }) : t('bell.label')} data-testid="notification-bell">
             <BellIcon />
@@ -107,7 +107,11 @@ export function NotificationBell() {
               {t('bell.label')}
             </Text>
             {unseen > 0 && (
-              <Button size="compact-xs" variant="subtle" onClick={markAll} data-testid="notifications-mark-read">
+              <Button size="compact-xs" variant="subtle" onClick={() => {
+                  markAll();
+                  setOpened(false); // the button goes with the unread items; focus returns to the bell
+                }}
+                data-testid="notifications-mark-read">
                 {t('bell.markRead')}
               </Button>
             )}
