@@ -43,14 +43,15 @@ interface TimelineRow {
 // so this answer holds no personal data beyond the case's own answer and needs no access-log entry.
 const TASK_COLUMNS = `id, type, agency_code, status, dispatched_at, due_at, accept_by, assignee_name, closed_at, ${OVERDUE} AS overdue`;
 
-// A workflow entry's stage is the one its change left (the snapshot sits on a change's last entry); a
-// refusal recorded by the API (`r:` key) changed nothing, so its stage is the one it found. Summaries
-// only: no payload, reason or snapshot leaves the ledger here.
+// The stage an entry was recorded in: the one the case's previous change left (the snapshot sits on each
+// change's last entry), so a command, its stage change and the tasks it ordered all show the stage the
+// command was given in, and a refusal or a delivery the stage it found. The first entry has only its own.
+// Summaries only: no payload, reason or snapshot leaves the ledger here.
 const TIMELINE_COLUMNS = `e.seq, e.action, e.outcome, e.actor_name, e.actor_role, e.actor_agency, e.agency_code, e.summary, e.occurred_at,
-  CASE WHEN e.source_key LIKE 'r:%'
-    THEN (SELECT s.snapshot->>'stage' FROM case_event s WHERE s.case_id = e.case_id AND s.seq < e.seq AND s.snapshot IS NOT NULL ORDER BY s.seq DESC LIMIT 1)
-    ELSE (SELECT s.snapshot->>'stage' FROM case_event s WHERE s.case_id = e.case_id AND s.seq >= e.seq AND s.snapshot IS NOT NULL ORDER BY s.seq LIMIT 1)
-  END AS stage`;
+  COALESCE(
+    (SELECT s.snapshot->>'stage' FROM case_event s WHERE s.case_id = e.case_id AND s.seq < e.seq AND s.snapshot IS NOT NULL ORDER BY s.seq DESC LIMIT 1),
+    e.snapshot->>'stage'
+  ) AS stage`;
 
 const toTask = (r: TaskRow): CaseTaskResponse => ({
   id: r.id,

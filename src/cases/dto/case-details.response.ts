@@ -80,7 +80,7 @@ export class TimelineEntryResponse {
   agencyCode!: string | null;
   /** One line without personal data, e.g. `HEALTH_CHECK → ASSESSMENT`. */
   summary!: string;
-  /** The case's stage once this entry was recorded (null when the ledger does not say). */
+  /** The stage the case was in when this entry was recorded (before the change it belongs to); null when the ledger does not say. */
   @ApiProperty({ enum: CASE_STAGES, nullable: true })
   stage!: CaseStage | null;
   /** ISO-8601 workflow time (API time for refused commands). */
