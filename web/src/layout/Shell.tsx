@@ -47,7 +47,9 @@ export function Shell() {
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu" className="user-button">
+                {/* Named by its visible text (WCAG 2.5.3: the spoken name holds what is seen), the purpose told to screen readers only. */}
+                <UnstyledButton data-testid="user-menu" className="user-button">
+                  <VisuallyHidden>{t('user.menu')}</VisuallyHidden>
                   <Text size="sm" fw={600} truncate maw={140}>
                     {me?.name ?? '…'}
                   </Text>
