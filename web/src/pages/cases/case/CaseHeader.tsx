@@ -61,11 +61,22 @@ export function CaseHeader({ kase }: { kase: Case }) {
           <Fact label={t('header.openedAt')}>
             <DateTime value={kase.openedAt} regionCode={kase.regionCode} />
           </Fact>
+          {kase.lastAction !== null && (
+            <Fact label={t('header.lastAction')}>
+              {`${t(`action.${kase.lastAction.action}.label`, { defaultValue: t(`event.${kase.lastAction.action}`, { defaultValue: kase.lastAction.action }) })} · ${kase.lastAction.actorName} · `}
+              <DateTime value={kase.lastAction.at} regionCode={kase.regionCode} />
+            </Fact>
+          )}
+          <Fact label={t('header.caseId')}>
+            <Text size="xs" ff="monospace" component="span">
+              {kase.id}
+            </Text>
+          </Fact>
           {kase.ppksCategories.length > 0 && (
             <Fact label={t('header.ppks')}>
               <Group gap={4} wrap="wrap">
                 {kase.ppksCategories.map((code) => (
-                  <Badge key={code} variant="light" color="gray" tt="none">
+                  <Badge key={code} variant="default" tt="none">
                     {`${code} ${t(`ppks.${code}`, { defaultValue: '' })}`}
                   </Badge>
                 ))}

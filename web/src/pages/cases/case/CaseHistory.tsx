@@ -53,7 +53,7 @@ export function CaseHistory({ page, error, regionCode, offset, onOffset }: { pag
                       <Text size="sm" fw={500} component="span">
                         {label(e.action)}
                       </Text>{' '}
-                      <Badge size="xs" variant="light" color={OUTCOME_COLOR[e.outcome]}>
+                      <Badge size="xs" variant="dot" color={OUTCOME_COLOR[e.outcome]} c="dark">
                         {t(`outcome.${e.outcome}`)}
                       </Badge>
                       <Text size="xs" c="dimmed" ff="monospace">

@@ -31,8 +31,8 @@ export function CaseTasks({ tasks, regionCode }: { tasks: CaseTask[] | undefined
                 <Table.Tr key={task.id} data-task-type={task.type} data-task-status={task.status}>
                   <Table.Td>{t(`common:taskType.${task.type}`)}</Table.Td>
                   <Table.Td>{t(`common:agency.${task.agencyCode}`, { defaultValue: task.agencyCode })}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS_COLOR[task.status]}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge variant="dot" color={STATUS_COLOR[task.status]} c="dark">
                       {t(`common:taskStatus.${task.status}`)}
                     </Badge>
                     {task.overdue && (

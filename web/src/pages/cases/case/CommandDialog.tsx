@@ -53,7 +53,7 @@ export function CommandDialog<A extends CaseAction>({
       done();
       if (isAccepted(answer)) onAccepted(kase.version);
       else queryClient.setQueryData(caseKeys.case(kase.id), answer);
-      notifications.show({ color: 'teal', message: isAccepted(answer) ? t('actions.accepted') : t('actions.done', { action: t(`action.${action}.label`) }) });
+      notifications.show({ color: 'teal', closeButtonProps: { 'aria-label': t('common:actions.close') }, message: isAccepted(answer) ? t('actions.accepted') : t('actions.done', { action: t(`action.${action}.label`) }) });
       onReset();
       send.reset();
       onClose();
@@ -63,7 +63,7 @@ export function CommandDialog<A extends CaseAction>({
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t(`action.${action}.label`)} size="lg" data-testid={`dialog-${action}`}>
+    <Modal opened={opened} onClose={onClose} title={t(`action.${action}.label`)} size="lg" closeButtonProps={{ 'aria-label': t('common:actions.close') }} data-testid={`dialog-${action}`}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -24,12 +24,15 @@ export const caseKeys = {
 
 export const TIMELINE_PAGE = 50;
 
-/** The case itself; polled while a command the API accepted (202) has not reached the read model (version ≤ `waitingPast`). */
+/**
+ * The case itself, read again every half minute (agencies and timers move it too), every 2 s while a
+ * command the API accepted (202) has not reached the read model (version ≤ `waitingPast`).
+ */
 export function useCase(id: string, waitingPast: number | null) {
   return useQuery({
     queryKey: caseKeys.case(id),
     queryFn: () => call(api.GET('/cases/{id}', { params: { path: { id } } })),
-    refetchInterval: (query) => (waitingPast !== null && (query.state.data?.version ?? 0) <= waitingPast ? 2_000 : false),
+    refetchInterval: (query) => (waitingPast !== null && (query.state.data?.version ?? 0) <= waitingPast ? 2_000 : 30_000),
   });
 }
 
@@ -43,8 +46,10 @@ export function useAllowedActions(id: string, version: number | undefined) {
   });
 }
 
+/** The case's tasks, read again every 10 s: agencies claim them and their inboxes fill after the case moved. */
 export function useCaseTasks(id: string, version: number | undefined) {
   return useQuery({
+    refetchInterval: 10_000,
     queryKey: caseKeys.tasks(id, version ?? 0),
     queryFn: () => call(api.GET('/cases/{id}/tasks', { params: { path: { id } } })),
     enabled: version !== undefined,
