@@ -1117,7 +1117,7 @@ export interface components {
             /** @description The agency the entry concerns, if any. */
             agencyCode: string | null;
             /**
-             * @description The case's stage once this entry was recorded (null when the ledger does not say).
+             * @description The stage the case was in when this entry was recorded (before the change it belongs to); null when the ledger does not say.
              * @enum {string|null}
              */
             stage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED" | null;
