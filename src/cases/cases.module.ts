@@ -7,6 +7,8 @@ import { SecurityLogModule } from '../security-log/security-log.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseCommandsController } from './case-commands.controller';
+import { CaseDetailsController } from './case-details.controller';
+import { CaseDetails } from './case-details.service';
 import { CaseCommands } from './case-commands.service';
 import { CaseWorkflows } from './case-workflows';
 import { CasesController } from './cases.controller';
@@ -18,7 +20,7 @@ import { NikChecks } from './nik-checks.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule],
-  controllers: [CasesController, CaseCommandsController, NikCheckController],
-  providers: [CasesService, CaseCommands, CaseWorkflows, IdempotencyKeys, NikChecks],
+  controllers: [CasesController, CaseCommandsController, NikCheckController, CaseDetailsController],
+  providers: [CasesService, CaseCommands, CaseDetails, CaseWorkflows, IdempotencyKeys, NikChecks],
 })
 export class CasesModule {}

@@ -39,7 +39,7 @@ interface TaskRow {
 }
 
 /** Overdue: the task's ladder fired (acceptance or completion missed), or it is open past its due time. */
-const OVERDUE = `(status IN ('OPEN', 'CLAIMED') AND (overdue OR (due_at IS NOT NULL AND due_at < now())))`;
+export const OVERDUE = `(status IN ('OPEN', 'CLAIMED') AND (overdue OR (due_at IS NOT NULL AND due_at < now())))`;
 const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, accept_by, assignee_name, outcome, ${OVERDUE} AS overdue`;
 
 const toTask = (r: TaskRow): TaskResponse => ({

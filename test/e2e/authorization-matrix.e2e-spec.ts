@@ -31,6 +31,9 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /cases/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'GET /cases/attention': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'POST /cases/nik-check': ['CASE_WORKER', 'SUPERVISOR'],
+  'GET /cases/{id}/actions': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'GET /cases/{id}/tasks': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'GET /cases/{id}/timeline': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   ...Object.fromEntries(
     [
       'start-health-check',

@@ -3,6 +3,7 @@ import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } 
 import request from 'supertest';
 import { pythonIncompatibilities } from '../../src/api/openapi-patterns';
 import { ERROR_HTTP_STATUS } from '../../src/common/errors/error-codes';
+import { CASE_ACTIONS } from '../../workflows/contracts/commands';
 import { HEALTH_RESULTS } from '../../workflows/contracts/lifecycle';
 import { TASK_TYPES } from '../../workflows/contracts/task';
 import { loadBuildTimeOpenApiMetadata } from '../helpers/openapi-metadata';
@@ -91,6 +92,17 @@ describe('the OpenAPI document', () => {
     const notification = spec.components?.schemas?.NotificationResponse as { properties: Record<string, unknown> };
     expect(Object.keys(notification.properties).sort()).toEqual(['agencyCode', 'caseId', 'id', 'kind', 'occurredAt', 'stage', 'taskId', 'taskType']);
     expect(notification.properties.kind).toMatchObject({ enum: ['TASK_NEW', 'TASK_OVERDUE', 'DEADLINE_MISSED', 'ESCALATION'] });
+  });
+
+  it("documents a case's details for its team: actions named as the stage machine names them, tasks without outcomes, timeline without payloads", () => {
+    const schemas = spec.components?.schemas as Record<string, { properties: Record<string, { items?: { enum?: string[] } }> }>;
+    for (const route of ['GET /cases/{id}/actions', 'GET /cases/{id}/tasks', 'GET /cases/{id}/timeline']) {
+      expect([route, Object.keys(routes.find((r) => r.name === route)?.operation.responses ?? {})]).toEqual([route, expect.arrayContaining(['200', '401', '403', '404'])]);
+    }
+    expect(schemas.CaseActionsResponse?.properties.allowedActions?.items?.enum).toEqual([...CASE_ACTIONS]);
+    expect(Object.keys(schemas.CaseTaskResponse?.properties ?? {})).not.toContain('outcome');
+    expect(Object.keys(schemas.TimelineEntryResponse?.properties ?? {})).toEqual(expect.arrayContaining(['seq', 'action', 'outcome', 'actor', 'summary', 'stage', 'occurredAt']));
+    expect(Object.keys(schemas.TimelineEntryResponse?.properties ?? {})).not.toContain('payload');
   });
 
   it('documents every error answer as problem details, whose code lists every error code', () => {

@@ -60,8 +60,12 @@ export type Decision = Acceptance | Rejection;
 
 const ruleOf = (action: CaseAction): TransitionRule | undefined => TRANSITIONS.find((t) => t.action === action);
 
-/** The actions a role may take now (what a 409 lists as "allowed next actions"). */
-export function allowedActions(facts: LifecycleFacts, role?: Role): CaseAction[] {
+/**
+ * The actions a role may take now (what a 409 lists as "allowed next actions", and what the API offers
+ * a case's reader). They depend on the stage and the role only: the other facts decide whether a given
+ * command's payload passes the guards, so the read model's stage is all a reader needs.
+ */
+export function allowedActions(facts: Pick<LifecycleFacts, 'stage'>, role?: Role): CaseAction[] {
   return TRANSITIONS.filter((t) => t.from.includes(facts.stage) && (role === undefined || t.roles.includes(role))).map((t) => t.action);
 }
 

@@ -7,6 +7,10 @@ export class PersonResponse {
   @ApiProperty({ enum: SEXES })
   sex!: Sex;
   approximateAge!: number;
+  /** 16-digit NIK, when known (many people on the street have none). */
+  nik?: string;
+  /** YYYY-MM-DD, when known. */
+  birthDate?: string;
 }
 
 export class CaseActorResponse {

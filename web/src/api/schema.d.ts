@@ -419,6 +419,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commands you may send now (the stage machine's allowed actions for your role); [] once the case is closed. */
+        get: operations["CaseDetailsController_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's agency tasks and their state, oldest first (no outcomes: those are the agencies' and auditors'). */
+        get: operations["CaseDetailsController_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's history for its team, newest first: the ledger's summaries without payloads (auditors read the full ledger at /history). */
+        get: operations["CaseDetailsController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -971,6 +1022,10 @@ export interface components {
             sex: "L" | "P";
             name: string;
             approximateAge: number;
+            /** @description 16-digit NIK, when known (many people on the street have none). */
+            nik?: string;
+            /** @description YYYY-MM-DD, when known. */
+            birthDate?: string;
         };
         CaseResponse: {
             /** @enum {string} */
@@ -1085,6 +1140,79 @@ export interface components {
             warnings: components["schemas"]["NikWarningResponse"][];
             /** @description false: `POST /cases` refuses this NIK (see `errors`). */
             valid: boolean;
+        };
+        CaseActionsResponse: {
+            /**
+             * @description The stage the actions are for (the read model's).
+             * @enum {string}
+             */
+            stage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED";
+            /**
+             * @description Commands the stage machine allows now for your role (`POST /cases/{id}/<command>` in kebab-case; `closeCase` is `/close`).
+             *     Whether a given payload passes the domain guards is decided when it is sent. Empty for a closed case and for read-only roles.
+             */
+            allowedActions: ("startHealthCheck" | "recordHealthCheck" | "recordRecovery" | "recordAssessment" | "recordReferralRefusal" | "extendShelterStay" | "leaveShelter" | "completeRehabilitation" | "acknowledgeRepatriation" | "completeReintegration" | "recordMonitoringVisit" | "closeCase")[];
+            id: string;
+            /** @description The case version the actions are for; it increases with every change. */
+            version: number;
+        };
+        CaseTaskResponse: {
+            /** @enum {string} */
+            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT";
+            /** @enum {string} */
+            status: "OPEN" | "CLAIMED" | "COMPLETED" | "REJECTED" | "CANCELLED";
+            /** @description Complete by (ISO-8601). */
+            dueAt: string | null;
+            /** @description Claim before this time (the protocol's taskAcceptance). */
+            acceptBy: string | null;
+            /** @description Who claimed it (an officer of the agency), if anyone. */
+            assigneeName: string | null;
+            /** @description When it was completed, rejected or cancelled (ISO-8601). */
+            closedAt: string | null;
+            id: string;
+            /** @description The agency the task was given to. */
+            agencyCode: string;
+            /** @description ISO-8601. */
+            dispatchedAt: string;
+            /** @description The task's escalation ladder fired, or it is open past its due time. */
+            overdue: boolean;
+        };
+        CaseTaskListResponse: {
+            /** @description Oldest first. */
+            items: components["schemas"]["CaseTaskResponse"][];
+        };
+        TimelineActorResponse: {
+            agencyCode: string | null;
+            name: string;
+            /** @description A role, or `SYSTEM` for what Sinergi itself recorded (timers, dispatch). */
+            role: string;
+        };
+        TimelineEntryResponse: {
+            /** @enum {string} */
+            outcome: "ACCEPTED" | "REJECTED" | "RECORDED";
+            actor: components["schemas"]["TimelineActorResponse"];
+            /** @description The agency the entry concerns, if any. */
+            agencyCode: string | null;
+            /**
+             * @description The stage the case was in when this entry was recorded (before the change it belongs to); null when the ledger does not say.
+             * @enum {string|null}
+             */
+            stage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED" | null;
+            /** @description Position in the case's ledger (1, 2, …). */
+            seq: number;
+            /** @description A command (`startHealthCheck`, …), a task action (`claimTask`, …) or an event (`stageChanged`, `taskOrdered`, `escalated`, …). */
+            action: string;
+            /** @description One line without personal data, e.g. `HEALTH_CHECK → ASSESSMENT`. */
+            summary: string;
+            /** @description ISO-8601 workflow time (API time for refused commands). */
+            occurredAt: string;
+        };
+        CaseTimelineResponse: {
+            /** @description Newest first. */
+            items: components["schemas"]["TimelineEntryResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         TaskResponse: {
             /** @enum {string} */
@@ -3657,6 +3785,182 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CaseDetailsController_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseActionsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.read (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CaseDetailsController_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTaskListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.read (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CaseDetailsController_timeline: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it). */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTimelineResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.read (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

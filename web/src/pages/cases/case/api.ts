@@ -1,0 +1,97 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../../api/client';
+import type { Schemas } from '../../../api/client';
+import { call } from '../../../api/errors';
+import type { paths } from '../../../api/schema';
+
+export type Case = Schemas['CaseResponse'];
+export type CaseAction = Schemas['CaseActionsResponse']['allowedActions'][number];
+export type CaseTask = Schemas['CaseTaskResponse'];
+export type TimelineEntry = Schemas['TimelineEntryResponse'];
+export type Stage = Case['stage'];
+
+/**
+ * The case's queries share the prefix ['case', id]. What depends on the case's state (actions, tasks,
+ * timeline) is keyed by its version too: a newer case — from a command's answer or a refetch — reads
+ * them again by itself, and the previous answer stays on screen until the new one arrives.
+ */
+export const caseKeys = {
+  case: (id: string) => ['case', id, 'case'] as const,
+  actions: (id: string, version: number) => ['case', id, 'actions', version] as const,
+  tasks: (id: string, version: number) => ['case', id, 'tasks', version] as const,
+  timeline: (id: string, version: number, offset: number) => ['case', id, 'timeline', version, offset] as const,
+};
+
+export const TIMELINE_PAGE = 50;
+
+/**
+ * The case itself, read again every half minute (agencies and timers move it too), every 2 s while a
+ * command the API accepted (202) has not reached the read model (version ≤ `waitingPast`).
+ */
+export function useCase(id: string, waitingPast: number | null) {
+  return useQuery({
+    queryKey: caseKeys.case(id),
+    queryFn: () => call(api.GET('/cases/{id}', { params: { path: { id } } })),
+    refetchInterval: (query) => (waitingPast !== null && (query.state.data?.version ?? 0) <= waitingPast ? 2_000 : 30_000),
+  });
+}
+
+/** What the signed-in person may do next: the API's answer (the stage machine for their role), never decided here. */
+export function useAllowedActions(id: string, version: number | undefined) {
+  return useQuery({
+    queryKey: caseKeys.actions(id, version ?? 0),
+    queryFn: () => call(api.GET('/cases/{id}/actions', { params: { path: { id } } })),
+    enabled: version !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The case's tasks, read again every 10 s: agencies claim them and their inboxes fill after the case moved. */
+export function useCaseTasks(id: string, version: number | undefined) {
+  return useQuery({
+    refetchInterval: 10_000,
+    queryKey: caseKeys.tasks(id, version ?? 0),
+    queryFn: () => call(api.GET('/cases/{id}/tasks', { params: { path: { id } } })),
+    enabled: version !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTimeline(id: string, version: number | undefined, offset: number) {
+  return useQuery({
+    queryKey: caseKeys.timeline(id, version ?? 0, offset),
+    queryFn: () => call(api.GET('/cases/{id}/timeline', { params: { path: { id }, query: { limit: TIMELINE_PAGE, offset } } })),
+    enabled: version !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Each command's endpoint, by the action name the stage machine (and a 409's allowedActions) uses. */
+export const COMMAND_PATHS = {
+  startHealthCheck: '/cases/{id}/start-health-check',
+  recordHealthCheck: '/cases/{id}/record-health-check',
+  recordRecovery: '/cases/{id}/record-recovery',
+  recordAssessment: '/cases/{id}/record-assessment',
+  recordReferralRefusal: '/cases/{id}/record-referral-refusal',
+  extendShelterStay: '/cases/{id}/extend-shelter-stay',
+  leaveShelter: '/cases/{id}/leave-shelter',
+  completeRehabilitation: '/cases/{id}/complete-rehabilitation',
+  acknowledgeRepatriation: '/cases/{id}/acknowledge-repatriation',
+  completeReintegration: '/cases/{id}/complete-reintegration',
+  recordMonitoringVisit: '/cases/{id}/record-monitoring-visit',
+  closeCase: '/cases/{id}/close',
+} as const satisfies Record<CaseAction, keyof paths>;
+
+/** A command's body, as the API's OpenAPI document types it. */
+export type CommandBody<A extends CaseAction> = NonNullable<paths[(typeof COMMAND_PATHS)[A]]['post']['requestBody']>['content']['application/json'];
+export type CommandAnswer = Case | Schemas['CommandAcceptedResponse'];
+
+/** Sends a command with its Idempotency-Key: 200 answers the new case, 202 that it is accepted but not readable yet. */
+export function sendCommand<A extends CaseAction>(action: A, id: string, body: CommandBody<A>, idempotencyKey: string): Promise<CommandAnswer> {
+  // One call site for twelve endpoints: the body was typed for this action above; openapi-fetch cannot narrow a union of paths.
+  const path = COMMAND_PATHS[action] as '/cases/{id}/close';
+  return call(api.POST(path, { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } }, body: body as CommandBody<'closeCase'> }));
+}
+
+export const isAccepted = (answer: CommandAnswer): answer is Schemas['CommandAcceptedResponse'] => 'status' in answer && answer.status === 'ACCEPTED';
+
