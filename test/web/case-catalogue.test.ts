@@ -7,7 +7,8 @@ import { PPKS_CATEGORIES } from '../../workflows/domain/ppks';
 
 type Tree = { [key: string]: string | Tree };
 const LOCALES = join(__dirname, '..', '..', 'web', 'src', 'i18n', 'locales');
-const cases = (language: string) => JSON.parse(readFileSync(join(LOCALES, language, 'cases.json'), 'utf8')) as Tree;
+const catalogue = (language: string, ns: string) => JSON.parse(readFileSync(join(LOCALES, language, `${ns}.json`), 'utf8')) as Tree;
+const cases = (language: string) => catalogue(language, 'cases');
 const at = (tree: Tree, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
 
 /**
@@ -23,7 +24,6 @@ describe('the cases catalogue', () => {
     ...REINTEGRATION_TYPES.map((v) => `reintegrationType.${v}`),
     ...MONITORING_OUTCOMES.map((v) => `monitoringOutcome.${v}`),
     ...CLOSURE_REASONS.map((v) => `closureReason.${v}`),
-    ...PPKS_CATEGORIES.map((c) => `ppks.${c.code}`),
     ...['openCase', ...SYSTEM_LEDGER_ACTIONS, 'taskDeliveryFailed', 'webhookFailed', 'claimTask', 'completeTask', 'rejectTask', 'reassignTask'].map((a) => `event.${a}`),
     ...['ACCEPTED', 'REJECTED', 'RECORDED'].map((o) => `outcome.${o}`),
   ];
@@ -33,8 +33,8 @@ describe('the cases catalogue', () => {
     expect(needed.filter((key) => typeof at(tree, key) !== 'string')).toEqual([]);
   });
 
-  it('holds the PPKS names of Permensos 8/2012 in Bahasa Indonesia', () => {
-    const tree = cases('id');
-    expect(PPKS_CATEGORIES.filter((c) => at(tree, `ppks.${c.code}`) !== c.name).map((c) => c.code)).toEqual([]);
+  it('holds the PPKS names of Permensos 8/2012 (common catalogue, shared with the case list): in Bahasa Indonesia as the regulation names them, in English too', () => {
+    expect(PPKS_CATEGORIES.filter((c) => at(catalogue('id', 'common'), `ppks.${c.code}`) !== c.name).map((c) => c.code)).toEqual([]);
+    expect(PPKS_CATEGORIES.filter((c) => typeof at(catalogue('en', 'common'), `ppks.${c.code}`) !== 'string').map((c) => c.code)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { NIK_ERROR_CODES, NIK_WARNING_CODES } from '../../workflows/domain/nik';
 
 const LOCALES = join(__dirname, '..', '..', 'web', 'src', 'i18n', 'locales');
-const intake = (language: string) => JSON.parse(readFileSync(join(LOCALES, language, 'intake.json'), 'utf8')) as { nik: Record<string, string>; ppks: Record<string, string> };
+const intake = (language: string) => JSON.parse(readFileSync(join(LOCALES, language, 'intake.json'), 'utf8')) as { nik: Record<string, string> };
 
 describe('the intake catalogue', () => {
   it.each(['id', 'en'])('%s: explains every NIK error and warning code the API answers (the open-case form translates them by code)', (language) => {
@@ -12,7 +12,4 @@ describe('the intake catalogue', () => {
     expect(Object.keys(nik).filter((code) => !(NIK_ERROR_CODES as readonly string[]).includes(code) && !(NIK_WARNING_CODES as readonly string[]).includes(code))).toEqual([]);
   });
 
-  it.each(['id', 'en'])('%s: names the 26 PPKS categories of the list filter', (language) => {
-    expect(Object.keys(intake(language).ppks)).toEqual(Array.from({ length: 26 }, (_, i) => `PPKS-${String(i + 1).padStart(2, '0')}`));
-  });
 });

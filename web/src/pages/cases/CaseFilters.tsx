@@ -60,7 +60,7 @@ export function CaseFilters({ params, search, onFilter, onReset, regionChoice }:
       <SearchForm key={`${search}|${params.get('regionCode') ?? ''}`} params={params} search={search} onFilter={onFilter} regionChoice={regionChoice} />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
         {select('stage', t('list.stage'), STAGES.map((stage) => ({ value: stage, label: t(`common:stage.${stage}`) })))}
-        {select('ppksCategory', t('list.ppksCategory'), PPKS_CODES.map((code) => ({ value: code, label: `${code} · ${t(`ppks.${code}`)}` })))}
+        {select('ppksCategory', t('list.ppksCategory'), PPKS_CODES.map((code) => ({ value: code, label: `${code} · ${t(`common:ppks.${code}`)}` })))}
         {select('responsibleAgency', t('list.agency'), agencyCodes.map((code) => ({ value: code, label: t(`common:agency.${code}`, { defaultValue: code }) })))}
         {select('overdue', t('list.overdue'), overdueChoices)}
       </SimpleGrid>

@@ -19,7 +19,7 @@ const STAGE_ORDER = {
 export const STAGES = Object.keys(STAGE_ORDER) as Stage[];
 
 /** The PPKS codes the API's filter takes (`PPKS-01` … `PPKS-26`, Permensos 8/2012 order). */
-export const PPKS_CODES = Array.from({ length: 26 }, (_, i) => `PPKS-${String(i + 1).padStart(2, '0')}`);
+export { PPKS_CODES } from './case/options';
 
 /**
  * The filters kept in the address bar (shareable; the back button restores them). The search text is

@@ -40,7 +40,7 @@ export function AssessmentDialog(p: DialogProps) {
             placeholder={t('field.ppksPlaceholder')}
             withAsterisk
             searchable
-            data={PPKS_CODES.map((code) => ({ value: code, label: `${code} ${t(`ppks.${code}`)}` }))}
+            data={PPKS_CODES.map((code) => ({ value: code, label: `${code} ${t(`common:ppks.${code}`)}` }))}
             value={f.value.ppksCategories ?? []}
             onChange={(v) => f.set('ppksCategories', v)}
             error={fieldError(error, 'ppksCategories')}

@@ -77,7 +77,7 @@ export function CaseHeader({ kase }: { kase: Case }) {
               <Group gap={4} wrap="wrap">
                 {kase.ppksCategories.map((code) => (
                   <Badge key={code} variant="default" tt="none">
-                    {`${code} ${t(`ppks.${code}`, { defaultValue: '' })}`}
+                    {`${code} ${t(`common:ppks.${code}`, { defaultValue: '' })}`}
                   </Badge>
                 ))}
               </Group>

@@ -14,5 +14,5 @@ export const CLOSURE_REASONS = valuesOf<CommandBody<'closeCase'>['reason']>({ CO
 export const DECISIONS = valuesOf<Assessment['decision']>({ SHELTER: true, REHABILITATION: true, REINTEGRATION: true });
 export const SHELTER_TYPES = valuesOf<NonNullable<Assessment['shelterType']>>({ ADULT: true, CHILD: true });
 export const RELATIONSHIPS = valuesOf<NonNullable<Assessment['guardianConsent']>['relationship']>({ PARENT: true, GUARDIAN: true, INSTITUTION: true });
-/** PPKS-01 … PPKS-26 (Permensos 8/2012); their names are in the catalogue (cases:ppks.*). */
+/** PPKS-01 … PPKS-26 (Permensos 8/2012); their names are in the catalogue (common:ppks.*). */
 export const PPKS_CODES = Array.from({ length: 26 }, (_, i) => `PPKS-${String(i + 1).padStart(2, '0')}`);
