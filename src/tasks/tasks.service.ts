@@ -21,6 +21,8 @@ import { fieldErrors, normalizeStrings } from '../common/validation/zod-body.pip
 import { parseWith } from '../../workflows/contracts/commands';
 import { OUTCOME_SCHEMAS } from '../../workflows/case/task-outcomes';
 import type { ListTasksQuery, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
+import type { CaseFacts } from './task-brief';
+import { briefOf } from './task-brief';
 
 interface TaskRow {
   id: string;
@@ -36,11 +38,17 @@ interface TaskRow {
   assignee_name: string | null;
   outcome: Record<string, unknown> | null;
   overdue: boolean;
+  person: CaseFacts['person'];
+  ppks_categories: string[] | null;
+  origin_region_code: string | null;
 }
 
 /** Overdue: the task's ladder fired (acceptance or completion missed), or it is open past its due time. */
 export const OVERDUE = `(status IN ('OPEN', 'CLAIMED') AND (overdue OR (due_at IS NOT NULL AND due_at < now())))`;
 const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, accept_by, assignee_name, outcome, ${OVERDUE} AS overdue`;
+/** A task with the case facts its brief may take (the read model's row; none while the case is not projected yet). */
+const TASKS_WITH_FACTS = `(SELECT t.*, c.person, c.ppks_categories, c.origin_region_code FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id) AS task`;
+const BRIEF_COLUMNS = `${COLUMNS}, person, ppks_categories, origin_region_code`;
 
 const toTask = (r: TaskRow): TaskResponse => ({
   id: r.id,
@@ -55,6 +63,7 @@ const toTask = (r: TaskRow): TaskResponse => ({
   overdue: r.overdue,
   assigneeName: r.assignee_name,
   outcome: r.outcome,
+  case: briefOf(r.type, { person: r.person, ppksCategories: r.ppks_categories, originRegionCode: r.origin_region_code }),
 });
 
 type TaskBody = Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string };
@@ -105,12 +114,12 @@ export class TasksService {
     if (query.overdue !== undefined) f.raw(`${query.overdue ? '' : 'NOT '}${OVERDUE}`);
     const { where: filter, params } = f;
     const rows = await this.dataSource.query<TaskRow[]>(
-      `SELECT ${COLUMNS} FROM agency_task WHERE ${filter} ORDER BY dispatched_at, id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      `SELECT ${BRIEF_COLUMNS} FROM ${TASKS_WITH_FACTS} WHERE ${filter} ORDER BY dispatched_at, id LIMIT ${query.limit} OFFSET ${query.offset}`,
       params,
     );
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM agency_task WHERE ${filter}`, params);
-    // A recorded outcome (e.g. a health check's findings) is the person's data: its reads are logged.
-    await this.access.record(actor, 'GET /tasks', rows.filter((r) => r.outcome !== null).map((r) => r.case_id));
+    // The brief (the person's name…) and a recorded outcome (e.g. a health check's findings) are the person's data: their reads are logged.
+    await this.access.record(actor, 'GET /tasks', rows.filter((r) => r.person !== null || r.outcome !== null).map((r) => r.case_id));
     return { items: rows.map(toTask), total };
   }
 
@@ -129,7 +138,7 @@ export class TasksService {
     const answer = await this.refusals.recorded(actor, task.case_id, what, () => this.send(actor, task, action, body, requestId));
     if (!answer.done) return { httpStatus: 202, body: { id: taskId, status: 'ACCEPTED', requestId, idempotencyKey } };
     const done = await this.load(taskId);
-    if (done.outcome !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
+    if (done.person !== null || done.outcome !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
     return { httpStatus: 200, body: toTask(done) };
   }
 
@@ -151,7 +160,7 @@ export class TasksService {
   }
 
   private async load(id: string): Promise<TaskRow> {
-    const [row] = await this.dataSource.query<TaskRow[]>(`SELECT ${COLUMNS} FROM agency_task WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query<TaskRow[]>(`SELECT ${BRIEF_COLUMNS} FROM ${TASKS_WITH_FACTS} WHERE id = $1`, [id]);
     if (row === undefined) throw absent();
     return row;
   }

@@ -50,6 +50,10 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
 
     const task = await arrived(t.dinkes, caseId, 'HEALTH_CHECK');
     expect(task).toMatchObject({ status: 'OPEN', agencyCode: 'DINKES', assigneeName: null });
+    // Whom to examine, and no more (src/tasks/task-brief.ts): no NIK, no categories, no home region.
+    expect((task as unknown as { case: unknown }).case).toEqual({ name: 'Pak T', sex: 'L', approximateAge: 44 });
+    const logged = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM personal_data_access WHERE route = 'GET /tasks' AND case_id = $1`, [caseId]);
+    expect(logged.rows[0]?.n).toBeGreaterThan(0); // the brief is personal data: its read is in the access log
     expect(await inbox(t.dinsos, caseId)).toEqual([]); // not in another agency's inbox
 
     const foreign = await as(t.dinsos).post(`/tasks/${task.id}/complete`).send({ outcome: { result: 'FIT' } });

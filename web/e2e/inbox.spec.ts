@@ -53,6 +53,8 @@ test('dinkes hears of the new health check, claims it and records it FIT with fi
   await expect(open.getByTestId('task-card')).toHaveCount(1);
   await expect(card(page, task.id)).toContainText('Pemeriksaan kesehatan');
   await expect(card(page, task.id)).toContainText(caseId);
+  // Whom to examine, as far as the health check needs: name, sex and age; nothing more of the case.
+  await expect(card(page, task.id).getByTestId('task-brief')).toHaveText(/Pak Lonceng.*Laki-laki, ± 47 tahun/);
   await expect(card(page, task.id)).toContainText('WIB');
   await expect(card(page, task.id).getByTestId('task-status')).toHaveText('Terbuka');
   await captureScreen(page, 'inbox');

@@ -30,8 +30,8 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 
 const theme = createTheme({ variantColorResolver, primaryColor: 'teal', primaryShade: 8, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif', defaultRadius: 'sm', components: { Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }) } });
 
-/** WCAG AA contrast on white for secondary text and links, on the tinted background of the active menu entry, and of white on primary buttons. */
-const contrast: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#495057', '--mantine-color-anchor': '#085041', '--mantine-primary-color-light-color': '#085041', '--mantine-primary-color-filled': '#087f5b', '--mantine-primary-color-filled-hover': '#066649' }, dark: {} });
+/** WCAG AA contrast on white for secondary text, links and field errors, on the tinted background of the active menu entry, and of white on primary buttons. */
+const contrast: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#495057', '--mantine-color-anchor': '#085041', '--mantine-color-error': '#c92a2a', '--mantine-primary-color-light-color': '#085041', '--mantine-primary-color-filled': '#087f5b', '--mantine-primary-color-filled-hover': '#066649' }, dark: {} });
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -5,6 +5,8 @@ import { AGENCY_CODE_FORMAT } from '../../../workflows/domain/agency-codes';
 import { PageQuery } from '../../common/page.query';
 import { FreeText } from '../../common/validation/free-text.decorator';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
+import type { Sex } from '../../../workflows/contracts/case';
+import { SEXES } from '../../../workflows/contracts/case';
 import type { TaskStatus, TaskType } from '../../../workflows/contracts/task';
 import { TASK_STATUSES, TASK_TYPES } from '../../../workflows/contracts/task';
 import { OUTCOME_SCHEMAS } from '../../../workflows/case/task-outcomes';
@@ -57,6 +59,19 @@ export class ReassignTaskDto {
   assigneeUserId!: string;
 }
 
+/** What the task's agency needs to know of the person (per task type, src/tasks/task-brief.ts); never the NIK, findings or notes. */
+export class TaskCaseBriefResponse {
+  name?: string;
+  @ApiPropertyOptional({ enum: SEXES })
+  sex?: Sex;
+  approximateAge?: number;
+  /** Shelter, rehabilitation and child protection: the case's PPKS categories. */
+  ppksCategories?: string[];
+  /** Reintegration and repatriation: the kab/kota the person comes from. */
+  @ApiPropertyOptional({ type: String, nullable: true })
+  originRegionCode?: string | null;
+}
+
 export class TaskResponse {
   id!: string;
   caseId!: string;
@@ -78,6 +93,9 @@ export class TaskResponse {
   assigneeName!: string | null;
   @ApiProperty({ type: Object, nullable: true })
   outcome!: Record<string, unknown> | null;
+  /** The person as far as this task needs (null until the case is in the read model). */
+  @ApiProperty({ type: TaskCaseBriefResponse, nullable: true })
+  case!: TaskCaseBriefResponse | null;
 }
 
 /** Returned with 202 when the case workflow accepted the request but its result is not readable yet. */

@@ -1214,6 +1214,16 @@ export interface components {
             limit: number;
             offset: number;
         };
+        TaskCaseBriefResponse: {
+            /** @enum {string} */
+            sex?: "L" | "P";
+            /** @description Reintegration and repatriation: the kab/kota the person comes from. */
+            originRegionCode?: string | null;
+            name?: string;
+            approximateAge?: number;
+            /** @description Shelter, rehabilitation and child protection: the case's PPKS categories. */
+            ppksCategories?: string[];
+        };
         TaskResponse: {
             /** @enum {string} */
             type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT";
@@ -1226,6 +1236,8 @@ export interface components {
             outcome: {
                 [key: string]: unknown;
             } | null;
+            /** @description The person as far as this task needs (null until the case is in the read model). */
+            case: components["schemas"]["TaskCaseBriefResponse"] | null;
             id: string;
             caseId: string;
             agencyCode: string;

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatRegion } from '../../lib/region';
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -49,6 +50,31 @@ function OutcomeView({ task }: { task: Task }) {
  * region's zone, assignee), its clock, and the actions its status allows — claim, record the outcome,
  * reject with a reason. Forms open in a dialog (full screen on a phone).
  */
+/** The person as far as the task needs (the API decides which fields: src/tasks/task-brief.ts). */
+function CaseBrief({ task }: { task: Task }) {
+  const { t } = useTranslation('tasks');
+  const brief = task.case;
+  if (brief === null) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing="xs" data-testid="task-brief">
+      {brief.name !== undefined && (
+        <Fact label={t('card.person')}>
+          <Text size="sm" fw={600}>
+            {brief.name}
+          </Text>
+        </Fact>
+      )}
+      {brief.sex !== undefined && brief.approximateAge !== undefined && (
+        <Fact label={t('card.sexAge')}>{t('card.sexAgeValue', { sex: t(`common:sex.${brief.sex}`), age: brief.approximateAge })}</Fact>
+      )}
+      {brief.ppksCategories !== undefined && brief.ppksCategories.length > 0 && (
+        <Fact label={t('card.ppks')}>{brief.ppksCategories.map((code) => t(`common:ppks.${code}`)).join(', ')}</Fact>
+      )}
+      {brief.originRegionCode !== undefined && brief.originRegionCode !== null && <Fact label={t('card.origin')}>{formatRegion(brief.originRegionCode)}</Fact>}
+    </SimpleGrid>
+  );
+}
+
 export function TaskCard({ task }: { task: Task }) {
   const { t } = useTranslation('tasks');
   const phone = useMediaQuery('(max-width: 36em)');
@@ -78,6 +104,7 @@ export function TaskCard({ task }: { task: Task }) {
             <Countdown deadline={deadline} overdue={task.overdue} regionCode={task.regionCode} />
           </Fact>
         )}
+        <CaseBrief task={task} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing="xs">
           <Fact label={t('card.case')}>
             <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="task-case-id">
