@@ -8,6 +8,7 @@ import { SqlFilter } from '../common/sql-filter';
 export type PersonalDataRoute =
   | 'POST /cases'
   | 'GET /cases'
+  | 'POST /cases/search'
   | 'GET /cases/:id'
   | 'POST /cases/:id/<command>'
   | 'GET /cases/:id/history'

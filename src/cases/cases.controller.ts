@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor';
@@ -9,7 +9,7 @@ import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { CasesService } from './cases.service';
 import { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
 import { PageQuery } from '../common/page.query';
-import { ListCasesQuery } from './dto/list-cases.query';
+import { ListCasesQuery, SearchCasesDto } from './dto/list-cases.query';
 import { OpenCaseDto } from './dto/open-case.dto';
 
 @ApiTags('cases')
@@ -46,6 +46,15 @@ export class CasesController {
   @ApiOkResponse({ type: AttentionListResponse })
   attention(@CurrentActor() actor: Actor, @Query() page: PageQuery): Promise<AttentionListResponse> {
     return this.cases.needingAttention(actor, page);
+  }
+
+  /** Cases of your region found by a case id prefix, part of the name or an exact NIK (in the body, never in a URL), with the list's filters. */
+  @Post('search')
+  @HttpCode(200)
+  @Authenticated({ permission: 'case.list' })
+  @ApiOkResponse({ type: CaseListResponse })
+  search(@CurrentActor() actor: Actor, @Body() body: SearchCasesDto): Promise<CaseListResponse> {
+    return this.cases.listCases(actor, body);
   }
 
   /** One case of your region, from the read model. */

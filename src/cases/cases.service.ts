@@ -91,7 +91,7 @@ export class CasesService {
   }
 
   /** Only cases in the actor's region scope; asking for a region outside it is refused, not emptied. */
-  async listCases(actor: Actor, query: ListCasesQuery): Promise<CaseListResponse> {
+  async listCases(actor: Actor, query: ListCasesQuery & { q?: string }): Promise<CaseListResponse> {
     if (query.regionCode !== undefined) requireRegion(actor, query.regionCode);
     const filters: FindOptionsWhere<CaseViewEntity> = {
       regionCode: query.regionCode ?? Like(`${actor.regionCode}%`),
@@ -103,7 +103,7 @@ export class CasesService {
     const cases = this.views.createQueryBuilder('c').setFindOptions({ where: filters, order: { openedAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
     if (query.q !== undefined) cases.andWhere(matchesSearch(query.q));
     const [views, total] = await cases.getManyAndCount();
-    await this.access.record(actor, 'GET /cases', views.map((v) => v.id));
+    await this.access.record(actor, query.q === undefined ? 'GET /cases' : 'POST /cases/search', views.map((v) => v.id));
     return { items: views.map(fromView), total, limit: query.limit, offset: query.offset };
   }
 

@@ -25,7 +25,7 @@ describe('intake over HTTP: searching the case list, checking a NIK while it is 
   const as = (bearer: string) => request.agent(api.getHttpServer()).auth(bearer, { type: 'bearer' });
   const open = async (name: string, regionCode = '3514', nik?: string) =>
     (await as(province).post('/cases').send({ channel: 'RAZIA', regionCode, person: { name, sex: 'L', approximateAge: 40, ...(nik ? { nik } : {}) } }).expect(201)).body.id as string;
-  const search = async (bearer: string, query: object) => (await as(bearer).get('/cases').query({ limit: 100, ...query }).expect(200)).body as { items: { id: string }[]; total: number };
+  const search = async (bearer: string, query: object) => (await as(bearer).post('/cases/search').send({ limit: 100, ...query }).expect(200)).body as { items: { id: string }[]; total: number };
   const ids = (list: { items: { id: string }[] }) => list.items.map((c) => c.id);
 
   beforeAll(async () => {
@@ -43,7 +43,7 @@ describe('intake over HTTP: searching the case list, checking a NIK while it is 
     await db?.end();
   });
 
-  describe('GET /cases?q=', () => {
+  describe('POST /cases/search', () => {
     it("finds a case by part of the person's name in any letter case, by its id prefix and by the exact NIK", async () => {
       const nik = uniqueNik();
       const sutrisno = await open(`Pak Sutrisno ${token}`, '3514', nik);
@@ -85,17 +85,22 @@ describe('intake over HTTP: searching the case list, checking a NIK while it is 
     it('records the read of every case a search shows in the access log, and nothing of the search text', async () => {
       const id = await open(`Paijo ${token}`);
       await search(pasuruan, { q: `paijo ${token}` });
-      const { rows } = await db.query<{ route: string; text: string }>(`SELECT a.route, a::text AS text FROM personal_data_access a WHERE a.case_id = $1 AND a.route = 'GET /cases'`, [id]);
+      const { rows } = await db.query<{ route: string; text: string }>(`SELECT a.route, a::text AS text FROM personal_data_access a WHERE a.case_id = $1 AND a.route = 'POST /cases/search'`, [id]);
       expect(rows.length).toBeGreaterThanOrEqual(1);
       expect(rows.map((r) => r.text).join('\n')).not.toMatch(/paijo/i);
     });
 
     it('refuses an empty, over-long or control-character search with 400', async () => {
       for (const q of ['', '   ', 'x'.repeat(101), 'bell\u0007text', 'bidi\u202Etext']) {
-        const res = await as(pasuruan).get('/cases').query({ q }).expect(400);
+        const res = await as(pasuruan).post('/cases/search').send({ q }).expect(400);
         expect([q, res.body.code, res.body.errors.map((e: { field: string }) => e.field)]).toEqual([q, 'VALIDATION_FAILED', ['q']]);
       }
-      await as(pasuruan).get('/cases').query({ q: 'x'.repeat(100) }).expect(200);
+      await as(pasuruan).post('/cases/search').send({ q: 'x'.repeat(100) }).expect(200);
+    });
+
+    it('takes no search text in a URL (a name or NIK there would reach proxy and browser logs)', async () => {
+      const res = await as(pasuruan).get('/cases').query({ q: 'budi' }).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
     });
   });
 

@@ -73,10 +73,14 @@ test.describe.serial('intake: the case worker opens a case and finds it again', 
     await expect(page).toHaveURL(/\/kasus$/);
     await expect(page.getByRole('heading', { name: 'Daftar kasus' })).toBeVisible();
 
+    const urls: string[] = [];
+    page.on('request', (req) => urls.push(req.url()));
     await searchFor(page, NAME.toLowerCase());
-    // A name or a NIK never reaches the address bar (browser history, bookmarks, proxy logs).
+    // A name or a NIK never reaches a URL: not the address bar, not a request (POST /cases/search carries it).
     await expect(page.getByTestId('case-row')).toHaveCount(1);
     expect(page.url()).not.toContain('darto');
+    expect(urls.filter((url) => /darto/i.test(decodeURIComponent(url)))).toEqual([]);
+    expect(urls.some((url) => url.endsWith('/cases/search'))).toBe(true);
     const rows = page.getByTestId('case-row');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(NAME);

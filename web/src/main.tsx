@@ -10,6 +10,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/errors';
+import { isSignedIn, subscribe } from './auth/session';
 import { router } from './routes';
 
 /**
@@ -39,6 +40,11 @@ const queryClient = new QueryClient({
     queries: { retry: (count, error) => count < 2 && error instanceof ApiError && error.code === 'NETWORK_ERROR', refetchOnWindowFocus: true, staleTime: 5_000 },
     mutations: { retry: false },
   },
+});
+
+// What one person saw (case lists, searches, the bell) never shows to the next one in this tab.
+subscribe(() => {
+  if (!isSignedIn()) queryClient.clear();
 });
 
 createRoot(document.getElementById('root') as HTMLElement).render(

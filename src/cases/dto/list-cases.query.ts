@@ -13,13 +13,6 @@ import { IsKabKotaCode } from './open-case.dto';
 export const CASE_SEARCH_MAX = 100;
 
 export class ListCasesQuery extends PageQuery {
-  /**
-   * Search: a case id prefix, part of the person's name (any letter case) or an exact NIK. Personal
-   * data: the request log holds the path only, never the query string.
-   */
-  @FreeText({ max: CASE_SEARCH_MAX, optional: true })
-  q?: string;
-
   /** Only cases in this stage. */
   @ApiPropertyOptional({ enum: CASE_STAGES })
   @IsOptional()
@@ -51,4 +44,14 @@ export class ListCasesQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
+}
+
+/**
+ * `POST /cases/search`: the list's filters and paging, plus the search text, in the body — a name or
+ * a NIK must never travel in a URL (proxy and browser logs keep URLs).
+ */
+export class SearchCasesDto extends ListCasesQuery {
+  /** A case id prefix, part of the person's name (any letter case) or an exact NIK. */
+  @FreeText({ max: CASE_SEARCH_MAX })
+  q!: string;
 }

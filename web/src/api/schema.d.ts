@@ -178,6 +178,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cases of your region found by a case id prefix, part of the name or an exact NIK (in the body, never in a URL), with the list's filters. */
+        post: operations["CasesController_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}": {
         parameters: {
             query?: never;
@@ -1088,6 +1105,42 @@ export interface components {
         AttentionListResponse: {
             items: components["schemas"]["AttentionResponse"][];
             total: number;
+        };
+        SearchCasesDto: {
+            /**
+             * @description Page size, 1–100.
+             * @default 20
+             */
+            limit: number;
+            /**
+             * @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it).
+             * @default 0
+             */
+            offset: number;
+            /**
+             * @description Only cases in this stage.
+             * @enum {string}
+             */
+            stage?: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED";
+            /**
+             * @description Only cases of this kab/kota (dotted or plain).
+             * @example 35.14
+             */
+            regionCode?: string;
+            /**
+             * @description Only cases with this PPKS category (`PPKS-01` … `PPKS-26`).
+             * @example PPKS-04
+             */
+            ppksCategory?: string;
+            /**
+             * @description Only cases whose current stage is this agency's (code from the protocol, e.g. DINKES).
+             * @example DINSOS
+             */
+            responsibleAgency?: string;
+            /** @description true: only cases past their stage deadline; false: only cases within it. */
+            overdue?: boolean;
+            /** @description A case id prefix, part of the person's name (any letter case) or an exact NIK. */
+            q: string;
         };
         CaseListResponse: {
             items: components["schemas"]["CaseResponse"][];
@@ -2100,11 +2153,6 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Only cases with this PPKS category (`PPKS-01` … `PPKS-26`). */
                 ppksCategory?: string;
-                /**
-                 * @description Search: a case id prefix, part of the person's name (any letter case) or an exact NIK. Personal
-                 *     data: the request log holds the path only, never the query string.
-                 */
-                q?: string;
                 /** @description Only cases of this kab/kota (dotted or plain). */
                 regionCode?: string;
                 /** @description Only cases whose current stage is this agency's (code from the protocol, e.g. DINKES). */
@@ -2305,6 +2353,74 @@ export interface operations {
             };
             /** @description Requires case.list (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CasesController_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchCasesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListResponse"];
+                };
+            };
+            /** @description MALFORMED_REQUEST (unreadable JSON, nested too deep) or VALIDATION_FAILED; nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.list (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,28 +1,34 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { call } from '../../api/errors';
 import { can, useMe } from '../../auth/useMe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { CaseFilters } from './CaseFilters';
-import { caseListQuery, searchOf, withFilters } from './caseListQuery';
+import { caseListQuery, PAGE_SIZE, SEARCH_KEY, withFilters } from './caseListQuery';
 import { CaseResults } from './CaseResults';
 
 /** The case worker's list: the cases of their region, searched and filtered through the address bar. */
 export function CaseListPage() {
   const { t } = useTranslation('intake');
   const me = useMe().data;
-  const [params] = useSearchParams();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const search = searchOf(location.state);
-  const query = caseListQuery(params, search);
-  /** A new history entry: filters in the address bar, the search text in the entry's state. */
-  const show = (next: URLSearchParams, q: string) => void navigate({ search: next.toString() }, { state: { q } });
-  const cases = useQuery({ queryKey: ['cases', query], queryFn: () => call(api.GET('/cases', { params: { query } })), placeholderData: keepPreviousData });
+  const [params, setParams] = useSearchParams();
+  const queryClient = useQueryClient();
+  const search = useQuery({ queryKey: SEARCH_KEY, queryFn: () => '', initialData: '', staleTime: Infinity, gcTime: Infinity }).data.trim();
+  const query = caseListQuery(params);
+  /** Filters to the address bar (a new history entry), the search text to the query cache. */
+  const show = (next: URLSearchParams, q: string) => {
+    queryClient.setQueryData(SEARCH_KEY, q);
+    setParams(next);
+  };
+  const cases = useQuery({
+    queryKey: ['cases', query, search],
+    queryFn: () => (search === '' ? call(api.GET('/cases', { params: { query } })) : call(api.POST('/cases/search', { body: { ...query, limit: query.limit ?? PAGE_SIZE, offset: query.offset ?? 0, q: search } }))),
+    placeholderData: keepPreviousData,
+  });
   const regionChoice = me !== undefined && me.regionCode.replace(/\D/g, '').length < 4;
   const page = cases.data;
   const mayOpen = can(me, 'case.create');

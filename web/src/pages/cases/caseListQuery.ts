@@ -23,22 +23,20 @@ export { PPKS_CODES } from './case/options';
 
 /**
  * The filters kept in the address bar (shareable; the back button restores them). The search text is
- * not among them: it can be a name or a NIK, which must not reach browser history, bookmarks or proxy
- * logs; it lives in the history entry's state instead (the back button still restores it).
+ * not among them: it can be a name or a NIK, which must reach no URL (browser history, bookmarks, proxy
+ * logs): it is sent in the body of POST /cases/search and kept in the query cache, which is emptied
+ * when the session ends.
  */
 export const FILTER_PARAMS = ['stage', 'regionCode', 'ppksCategory', 'responsibleAgency', 'overdue'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number] | 'q';
 
 export const PAGE_SIZE = 20;
 
-/** The search text of a history entry's state. */
-export function searchOf(state: unknown): string {
-  const q = (state as { q?: unknown } | null)?.q;
-  return typeof q === 'string' ? q : '';
-}
+/** Where the search text is kept: the query cache (cleared when the session ends), never a URL. */
+export const SEARCH_KEY = ['case-search'] as const;
 
-/** The API query of the address bar's parameters and the search text (empty ones left out; the API validates the rest). */
-export function caseListQuery(params: URLSearchParams, search: string): CaseListQuery {
+/** The API query of the address bar's parameters (empty ones left out; the API validates the rest). */
+export function caseListQuery(params: URLSearchParams): CaseListQuery {
   const value = (name: string) => {
     const v = params.get(name)?.trim();
     return v === undefined || v === '' ? undefined : v;
@@ -48,7 +46,6 @@ export function caseListQuery(params: URLSearchParams, search: string): CaseList
   return {
     limit: PAGE_SIZE,
     offset: Number.isSafeInteger(offset) && offset > 0 ? offset : 0,
-    q: search.trim() === '' ? undefined : search.trim(),
     stage: value('stage') as Stage | undefined,
     regionCode: value('regionCode'),
     ppksCategory: value('ppksCategory'),
