@@ -137,3 +137,33 @@ test.describe('intake on a phone (360 × 740)', () => {
     await expect(page).toHaveURL(new RegExp(`/kasus/${opened.id}$`));
   });
 });
+
+test('a case opened on a connection that drops before the answer is opened once: the retry sends the same Idempotency-Key', async ({ page, request }) => {
+  const name = `Wati Sinyal ${Date.now().toString(36)}`;
+  await loginAs(page, 'caseworker');
+  await page.goto('/kasus/baru');
+  await page.getByRole('radio', { name: 'Pengaduan' }).check();
+  await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(name);
+  await page.getByRole('radio', { name: 'Perempuan' }).check();
+  await page.getByLabel('Perkiraan umur (tahun)').fill('29');
+  // The server receives and applies the first submission; its answer never reaches the browser.
+  const keys: string[] = [];
+  await page.route('**/cases', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (keys.length === 1) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.fallback();
+  });
+  await page.getByRole('button', { name: 'Buka kasus', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Tidak ada sambungan ke server');
+  await expect(page.getByRole('textbox', { name: 'Nama', exact: true })).toHaveValue(name); // nothing typed is lost
+  await page.getByRole('button', { name: 'Buka kasus', exact: true }).click();
+  await expect(page).toHaveURL(/\/kasus\/[0-9a-f-]{36}$/);
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  const found = await apiCall<{ total: number }>(request, await apiToken(request, 'caseworker'), 'POST', '/cases/search', { q: name });
+  expect(found.total).toBe(1);
+});

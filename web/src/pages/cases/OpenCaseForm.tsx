@@ -48,7 +48,7 @@ export function OpenCaseForm({ onPending }: { onPending: (caseId: string) => voi
   const regionCode = region ?? defaultRegion(me?.regionCode);
 
   const open = useMutation({
-    mutationFn: (body: OpenCaseDto) => call(api.POST('/cases', { params: { header: { 'Idempotency-Key': idempotency.key() } }, body })),
+    mutationFn: (body: OpenCaseDto) => call(api.POST('/cases', { params: { header: { 'Idempotency-Key': idempotency.key(body) } }, body })),
     onSuccess: async (answer) => {
       idempotency.done();
       await queryClient.invalidateQueries({ queryKey: ['cases'] });

@@ -33,7 +33,7 @@ export function ReassignDialog({ task, agencies, opened, onClose }: { task: Task
   const [assignee, setAssignee] = useState<string | null>(null);
   const { officers, error, loading } = useOfficers(task, agencies);
   const reassign = useMutation({
-    mutationFn: (assigneeUserId: string) => call(api.POST('/tasks/{id}/reassign', { params: { path: { id: task.id }, header: { 'Idempotency-Key': idempotency.key() } }, body: { assigneeUserId } })),
+    mutationFn: (assigneeUserId: string) => call(api.POST('/tasks/{id}/reassign', { params: { path: { id: task.id }, header: { 'Idempotency-Key': idempotency.key({ assigneeUserId }) } }, body: { assigneeUserId } })),
     onSuccess: async (answer) => {
       if (answer.status !== 'ACCEPTED') idempotency.done();
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });

@@ -16,7 +16,7 @@ export function useTaskAction(taskId: string, action: TaskActionBody['action']) 
   const idempotency = useIdempotencyKey();
   return useMutation({
     mutationFn: (body: TaskActionBody) => {
-      const params = { path: { id: taskId }, header: { 'Idempotency-Key': idempotency.key() } };
+      const params = { path: { id: taskId }, header: { 'Idempotency-Key': idempotency.key(body) } };
       if (body.action === 'complete') return call(api.POST('/tasks/{id}/complete', { params, body: { outcome: body.outcome } }));
       if (body.action === 'reject') return call(api.POST('/tasks/{id}/reject', { params, body: { reason: body.reason } }));
       return call(api.POST('/tasks/{id}/claim', { params }));

@@ -48,11 +48,18 @@ export function CommandDialog<A extends CaseAction>({
   const { key, done } = useIdempotencyKey();
   const { kase, opened, onClose, onAccepted } = props;
   const send = useMutation({
-    mutationFn: () => sendCommand(action, kase.id, withoutEmpty(body), key()),
-    onSuccess: (answer) => {
-      done();
-      if (isAccepted(answer)) onAccepted(kase.version);
-      else queryClient.setQueryData(caseKeys.case(kase.id), answer);
+    mutationFn: () => {
+      const content = withoutEmpty(body);
+      return sendCommand(action, kase.id, content, key(content));
+    },
+    onSuccess: async (answer) => {
+      if (isAccepted(answer)) onAccepted(kase.version); // the key stays: the same step sent again is the same request
+      else {
+        done();
+        // A poll still in flight must not put the older case back over the answer.
+        await queryClient.cancelQueries({ queryKey: caseKeys.case(kase.id) });
+        queryClient.setQueryData(caseKeys.case(kase.id), answer);
+      }
       notifications.show({ color: 'teal', closeButtonProps: { 'aria-label': t('common:actions.close') }, message: isAccepted(answer) ? t('actions.accepted') : t('actions.done', { action: t(`action.${action}.label`) }) });
       onReset();
       send.reset();
