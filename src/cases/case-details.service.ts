@@ -93,7 +93,10 @@ export class CaseDetails {
   /** The stage machine's allowed actions for the caller's role at the read model's stage (none once closed). */
   async actions(actor: Actor, id: string): Promise<CaseActionsResponse> {
     const view = await this.scoped(actor, id, 'GET /cases/:id/actions');
-    return { id, stage: view.stage, version: view.version, allowedActions: allowedActions(view, actor.role) };
+    // Only the person's home region acknowledges its handover (the command refuses anyone else: OUT_OF_SCOPE).
+    const homeRegion = view.originRegionCode !== null && inRegionScope(actor.regionCode, view.originRegionCode);
+    const allowed = allowedActions(view, actor.role).filter((action) => action !== 'acknowledgeRepatriation' || homeRegion);
+    return { id, stage: view.stage, version: view.version, allowedActions: allowed };
   }
 
   async tasks(actor: Actor, id: string): Promise<CaseTaskListResponse> {

@@ -45,6 +45,16 @@ describe('case details: allowed actions, tasks and timeline for the case team', 
     await db?.end();
   });
 
+  it("offers the acknowledgement of a repatriation only to the person's home region, which alone may give it", async () => {
+    const opened = await as(t.cw).post('/cases').send({ channel: 'RAZIA', regionCode: '3514', originRegionCode: '3510', person: { name: 'Pak R', sex: 'L', approximateAge: 38 } }).expect(201);
+    const id = (opened.body as { id: string }).id;
+    await as(t.cw).post(`/cases/${id}/start-health-check`).expect(200);
+    await as(t.cw).post(`/cases/${id}/record-health-check`).send({ result: 'FIT' }).expect(200);
+    await as(t.cw).post(`/cases/${id}/record-assessment`).send({ ppksCategories: ['PPKS-11'], decision: 'REINTEGRATION', reintegrationType: 'REPATRIATION' }).expect(200);
+    expect(await actions(t.cw, id)).not.toContain('acknowledgeRepatriation'); // the handling region would be refused (OUT_OF_SCOPE)
+    expect(await actions(t.cw, id)).toContain('completeReintegration');
+  });
+
   it('offers each role what the stage machine allows it now, and nothing once the case is closed', async () => {
     const opened = await as(t.cw).post('/cases').send({ channel: 'RAZIA', regionCode: '3514', person: { name: 'Pak E', sex: 'L', approximateAge: 50 } }).expect(201);
     const id = (opened.body as { id: string }).id;
