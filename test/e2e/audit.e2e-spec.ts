@@ -94,10 +94,11 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
     ]);
     expect(events.find((e) => e.action === 'taskDelivered')).toMatchObject({ actor: { id: 'system', role: 'SYSTEM' }, agencyCode: 'DINKES', taskKey: task?.taskKey ?? expect.stringMatching(/^HEALTH_CHECK@/) });
     expect(await verify(c.id)).toMatchObject({ valid: true, events: events.length });
-    // The outcome is the person's health data: the officer's reads of it are in the access log.
+    // The task's brief (whom to examine) and its outcome (health data) are the person's data: every
+    // answer of the officer's that held them is in the access log — the inbox read, the claim, the completion, the reread.
     await as(t.dinkes).get('/tasks').query({ caseId: c.id }).expect(200);
     const log = (await as(t.auditor).get('/audit/access-log').query({ caseId: c.id, actor: t.dinkesId }).expect(200)).body as { items: Body[] };
-    expect(log.items.map((e) => e.route).reverse()).toEqual(['POST /tasks/:id/<action>', 'GET /tasks']);
+    expect(log.items.map((e) => e.route).reverse()).toEqual(['GET /tasks', 'POST /tasks/:id/<action>', 'POST /tasks/:id/<action>', 'GET /tasks']);
   });
 
   it('reports the first broken link when a row is altered or deleted directly in PostgreSQL as the superuser', async () => {

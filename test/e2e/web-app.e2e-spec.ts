@@ -59,9 +59,12 @@ describe('the web app served by the API', () => {
     await request(api.getHttpServer()).get('/kasus').set('accept', 'application/json').expect(404);
   });
 
-  it('has client-side routes that no API path starts with', () => {
+  it('has client-side routes that no API path starts with, each of them served (web/src/routes.tsx and WEB_ROUTE_ROOTS agree)', () => {
     const apiRoots = new Set(Object.keys(spec.paths).map((path) => path.split('/')[1]));
     expect(WEB_ROUTE_ROOTS.filter((root) => apiRoots.has(root))).toEqual([]);
+    const routes = readFileSync(join(projectRoot(), 'web', 'src', 'routes.tsx'), 'utf8');
+    const roots = [...routes.matchAll(/path: '([^']*)'/g)].map((m) => (m[1] as string).replace(/^\//, '').split('/')[0] as string).filter((root) => root !== '*');
+    expect([...new Set(roots)].sort()).toEqual([...WEB_ROUTE_ROOTS].sort());
   });
 
   it("has its typed API client generated from this document (npm run web:api-types when this fails)", () => {

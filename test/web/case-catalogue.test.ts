@@ -28,6 +28,12 @@ describe('the cases catalogue', () => {
     ...['ACCEPTED', 'REJECTED', 'RECORDED'].map((o) => `outcome.${o}`),
   ];
 
+  it.each(['id', 'en'])("(%s) names every ledger action in the auditors' catalogue too", (language) => {
+    const audit = catalogue(language, 'audit');
+    const actions = ['openCase', ...CASE_ACTIONS, ...SYSTEM_LEDGER_ACTIONS, 'taskDeliveryFailed', 'webhookFailed', 'claimTask', 'completeTask', 'rejectTask', 'reassignTask'];
+    expect(actions.filter((a) => typeof at(audit, `action.${a}`) !== 'string')).toEqual([]);
+  });
+
   it.each(['id', 'en'])('(%s) holds a label for every command and every value the API sends', (language) => {
     const tree = cases(language);
     expect(needed.filter((key) => typeof at(tree, key) !== 'string')).toEqual([]);

@@ -1,4 +1,4 @@
-import { SegmentedControl } from '@mantine/core';
+import { SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../i18n';
 import type { Language } from '../i18n/catalogues';
@@ -11,10 +11,16 @@ export function LanguageSwitch() {
       aria-label={t('language.label')}
       value={i18n.language}
       onChange={(value) => setLanguage(value as Language)}
-      data={[
-        { value: 'id', label: 'ID' },
-        { value: 'en', label: 'EN' },
-      ]}
+      // Short on screen, named in full for screen readers.
+      data={(['id', 'en'] as const).map((value) => ({
+        value,
+        label: (
+          <>
+            <span aria-hidden="true">{value.toUpperCase()}</span>
+            <VisuallyHidden>{t(`language.${value}`)}</VisuallyHidden>
+          </>
+        ),
+      }))}
       data-testid="language-switch"
     />
   );

@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../auth/session';
@@ -20,6 +21,12 @@ export function Shell() {
   const queryClient = useQueryClient();
   const entries = NAV.filter((entry) => can(me, entry.permission));
   const active = entries.filter((e) => location.pathname === e.to || location.pathname.startsWith(`${e.to}/`)).sort((a, b) => b.to.length - a.to.length)[0];
+
+  // Each screen names itself in the window title (WCAG 2.4.2); the case page and others keep the app's name.
+  const title = active !== undefined ? `${t(active.label)} · ${t('app.name')}` : t('app.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   const signOut = async () => {
     await logout();

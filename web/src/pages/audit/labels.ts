@@ -27,6 +27,8 @@ export const LEDGER_ACTIONS = [
   'deadlineMissed',
   'reminder',
   'escalated',
+  'taskDeliveryFailed',
+  'webhookFailed',
 ] as const;
 
 export const LEDGER_OUTCOMES = ['ACCEPTED', 'REJECTED', 'RECORDED'] as const;

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Grid, Loader, Stack, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAllowedActions, useCase, useCaseTasks, useTimeline } from './case/api';
+import { useAllowedActions, useCase, useCaseTasks, useCaseWatch, useTimeline } from './case/api';
 import { CaseActions } from './case/CaseActions';
 import { CaseHeader } from './case/CaseHeader';
 import { CaseHistory } from './case/CaseHistory';
@@ -20,8 +20,10 @@ export function CasePage() {
   // A command the API accepted (202) but has not yet made readable: the case is polled past this version.
   const [waitingPast, setWaitingPast] = useState<number | null>(null);
   const [historyOffset, setHistoryOffset] = useState(0);
-  const kase = useCase(id, waitingPast);
+  const pending = (useLocation().state as { pending?: boolean } | null)?.pending === true; // opened with 202: not readable yet
+  const kase = useCase(id, waitingPast, pending);
   const version = kase.data?.version;
+  useCaseWatch(id, version);
   const actions = useAllowedActions(id, version);
   const tasks = useCaseTasks(id, version);
   const recent = useTimeline(id, version, 0);

@@ -39,7 +39,8 @@ export function NikField(props: Props) {
   const check = useQuery({
     queryKey: ['nik-check', settled],
     queryFn: () => call(api.POST('/cases/nik-check', { body })),
-    enabled: body.nik !== '',
+    // Checked once all 16 digits are typed (not from the first digit: no error while the person is still typing); a shorter NIK is refused on submit.
+    enabled: body.nik.trim().length >= 16,
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,

@@ -16,7 +16,7 @@ export function OpenCasePage() {
       {pending !== null ? (
         <Alert color="teal" title={t('open.pendingTitle')} data-testid="case-pending">
           <Text size="sm">{t('open.pending')}</Text>
-          <Anchor component={Link} to={`/kasus/${pending}`} size="sm">
+          <Anchor component={Link} to={`/kasus/${pending}`} state={{ pending: true }} size="sm">
             {t('open.pendingLink')}
           </Anchor>
           <Button

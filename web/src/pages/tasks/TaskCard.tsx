@@ -1,7 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRegion } from '../../lib/region';
 import { Countdown } from '../../components/Countdown';
@@ -11,21 +10,9 @@ import { CompleteTaskForm, RejectTaskForm } from './CompleteTaskForm';
 import type { Task } from './outcome-forms';
 import { OUTCOME_FORMS } from './outcome-forms';
 import { useTaskAction } from './useTaskAction';
+import { Fact } from '../../components/Fact';
 
 const STATUS_COLOR: Record<Task['status'], string> = { OPEN: 'blue', CLAIMED: 'teal', COMPLETED: 'green', REJECTED: 'orange', CANCELLED: 'gray' };
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** A recorded outcome, field by field with the form's labels (values of a choice by their label). */
 function OutcomeView({ task }: { task: Task }) {

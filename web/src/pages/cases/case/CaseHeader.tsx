@@ -1,22 +1,9 @@
 import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../../components/DateTime';
 import { formatRegion } from '../../../lib/region';
 import type { Case } from './api';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Fact } from '../../../components/Fact';
 
 /** Who the case is about and where it stands: person, channel, regions, protocol, agency, opening. */
 export function CaseHeader({ kase }: { kase: Case }) {

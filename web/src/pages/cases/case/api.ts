@@ -1,7 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api } from '../../../api/client';
 import type { Schemas } from '../../../api/client';
-import { call } from '../../../api/errors';
+import { ApiError, call } from '../../../api/errors';
 import type { paths } from '../../../api/schema';
 
 export type Case = Schemas['CaseResponse'];
@@ -25,15 +26,37 @@ export const caseKeys = {
 export const TIMELINE_PAGE = 50;
 
 /**
- * The case itself, read again every half minute (agencies and timers move it too), every 2 s while a
- * command the API accepted (202) has not reached the read model (version ≤ `waitingPast`).
+ * The case itself: read when its version grows (useCaseWatch), and every 2 s while a command the API
+ * accepted (202) has not reached the read model (version ≤ `waitingPast`). Every read of the case is a
+ * read of personal data, recorded in the access log: it is not polled for nothing.
  */
-export function useCase(id: string, waitingPast: number | null) {
+export function useCase(id: string, waitingPast: number | null, pending = false) {
   return useQuery({
     queryKey: caseKeys.case(id),
     queryFn: () => call(api.GET('/cases/{id}', { params: { path: { id } } })),
-    refetchInterval: (query) => (waitingPast !== null && (query.state.data?.version ?? 0) <= waitingPast ? 2_000 : 30_000),
+    // A case the API accepted (202) but no worker has processed yet is not readable: wait for it up to a minute.
+    retry: (count, error) => (pending && error instanceof ApiError && error.code === 'CASE_NOT_FOUND' ? count < 30 : count < 2 && error instanceof ApiError && error.code === 'NETWORK_ERROR'),
+    retryDelay: 2_000,
+    refetchInterval: (query) => (waitingPast !== null && (query.state.data?.version ?? 0) <= waitingPast ? 2_000 : false),
   });
+}
+
+/**
+ * Agencies and timers move a case too: its version (from GET /cases/:id/actions, which holds no
+ * personal data) is watched every 15 s, and the case is read again only when it grew.
+ */
+export function useCaseWatch(id: string, version: number | undefined) {
+  const queryClient = useQueryClient();
+  const watch = useQuery({
+    queryKey: ['case', id, 'watch'],
+    queryFn: () => call(api.GET('/cases/{id}/actions', { params: { path: { id } } })),
+    refetchInterval: 15_000,
+    enabled: version !== undefined,
+  });
+  const seen = watch.data?.version;
+  useEffect(() => {
+    if (seen !== undefined && version !== undefined && seen > version) void queryClient.invalidateQueries({ queryKey: caseKeys.case(id) });
+  }, [seen, version, id, queryClient]);
 }
 
 /** What the signed-in person may do next: the API's answer (the stage machine for their role), never decided here. */
