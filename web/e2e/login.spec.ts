@@ -20,10 +20,12 @@ test('the login page is in Bahasa Indonesia; a wrong password is explained; the 
 
 test('the language switch turns every label to English and back', async ({ page }) => {
   await page.goto('/masuk');
-  await page.getByTestId('language-switch').getByText('EN').click();
+  // Short on screen, named in full for screen readers.
+  await expect(page.getByRole('radio', { name: 'English' })).toBeAttached();
+  await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Sinergi' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByTestId('language-switch').getByText('ID').click();
+  await page.getByTestId('language-switch').getByText('ID', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Masuk ke Sinergi' })).toBeVisible();
 });
 
