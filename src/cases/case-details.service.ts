@@ -9,21 +9,13 @@ import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/page.query';
 import { SecurityLog } from '../security-log/security-log.service';
-import { OVERDUE } from '../tasks/tasks.service';
+import type { TaskStateRow } from '../tasks/task-state';
+import { OVERDUE, taskState } from '../tasks/task-state';
 import { CaseViewEntity } from './case-view.entity';
 import type { CaseActionsResponse, CaseTaskListResponse, CaseTaskResponse, CaseTimelineResponse, TimelineEntryResponse } from './dto/case-details.response';
 
-interface TaskRow {
-  id: string;
-  type: CaseTaskResponse['type'];
-  agency_code: string;
-  status: CaseTaskResponse['status'];
-  dispatched_at: Date;
-  due_at: Date | null;
-  accept_by: Date | null;
-  assignee_name: string | null;
+interface TaskRow extends TaskStateRow {
   closed_at: Date | null;
-  overdue: boolean;
 }
 
 interface TimelineRow {
@@ -53,18 +45,7 @@ const TIMELINE_COLUMNS = `e.seq, e.action, e.outcome, e.actor_name, e.actor_role
     e.snapshot->>'stage'
   ) AS stage`;
 
-const toTask = (r: TaskRow): CaseTaskResponse => ({
-  id: r.id,
-  type: r.type,
-  agencyCode: r.agency_code,
-  status: r.status,
-  dispatchedAt: r.dispatched_at.toISOString(),
-  dueAt: r.due_at?.toISOString() ?? null,
-  acceptBy: r.accept_by?.toISOString() ?? null,
-  overdue: r.overdue,
-  assigneeName: r.assignee_name,
-  closedAt: r.closed_at?.toISOString() ?? null,
-});
+const toTask = (r: TaskRow): CaseTaskResponse => ({ ...taskState(r), closedAt: r.closed_at?.toISOString() ?? null });
 
 const toEntry = (r: TimelineRow): TimelineEntryResponse => ({
   seq: r.seq,

@@ -40,5 +40,5 @@ export function briefOf(type: TaskType, facts: CaseFacts): TaskBrief | null {
     ppksCategories: facts.ppksCategories ?? [],
     originRegionCode: facts.originRegionCode,
   };
-  return Object.fromEntries(TASK_BRIEF[type].map((field) => [field, all[field]])) as TaskBrief;
+  return Object.fromEntries(TASK_BRIEF[type].map((field) => [field, all[field]]));
 }

@@ -23,45 +23,28 @@ import { OUTCOME_SCHEMAS } from '../../workflows/case/task-outcomes';
 import type { ListTasksQuery, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
 import type { CaseFacts } from './task-brief';
 import { briefOf } from './task-brief';
+import type { TaskStateRow } from './task-state';
+import { OVERDUE, taskState } from './task-state';
 
-interface TaskRow {
-  id: string;
+interface TaskRow extends TaskStateRow {
   case_id: string;
   task_key: string;
-  type: TaskResponse['type'];
-  agency_code: string;
   region_code: string;
-  status: TaskResponse['status'];
-  dispatched_at: Date;
-  due_at: Date | null;
-  accept_by: Date | null;
-  assignee_name: string | null;
   outcome: Record<string, unknown> | null;
-  overdue: boolean;
   person: CaseFacts['person'];
   ppks_categories: string[] | null;
   origin_region_code: string | null;
 }
 
-/** Overdue: the task's ladder fired (acceptance or completion missed), or it is open past its due time. */
-export const OVERDUE = `(status IN ('OPEN', 'CLAIMED') AND (overdue OR (due_at IS NOT NULL AND due_at < now())))`;
 const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, accept_by, assignee_name, outcome, ${OVERDUE} AS overdue`;
 /** A task with the case facts its brief may take (the read model's row; none while the case is not projected yet). */
 const TASKS_WITH_FACTS = `(SELECT t.*, c.person, c.ppks_categories, c.origin_region_code FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id) AS task`;
 const BRIEF_COLUMNS = `${COLUMNS}, person, ppks_categories, origin_region_code`;
 
 const toTask = (r: TaskRow): TaskResponse => ({
-  id: r.id,
+  ...taskState(r),
   caseId: r.case_id,
-  type: r.type,
-  agencyCode: r.agency_code,
   regionCode: r.region_code,
-  status: r.status,
-  dispatchedAt: r.dispatched_at.toISOString(),
-  dueAt: r.due_at?.toISOString() ?? null,
-  acceptBy: r.accept_by?.toISOString() ?? null,
-  overdue: r.overdue,
-  assigneeName: r.assignee_name,
   outcome: r.outcome,
   case: briefOf(r.type, { person: r.person, ppksCategories: r.ppks_categories, originRegionCode: r.origin_region_code }),
 });
