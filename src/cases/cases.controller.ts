@@ -54,7 +54,8 @@ export class CasesController {
   @Authenticated({ permission: 'case.list' })
   @ApiOkResponse({ type: CaseListResponse })
   search(@CurrentActor() actor: Actor, @Body() body: SearchCasesDto): Promise<CaseListResponse> {
-    return this.cases.listCases(actor, body);
+    // In a JSON body a filter can be null (class-validator's @IsOptional lets it through): null means no filter, as absence does.
+    return this.cases.listCases(actor, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null)) as SearchCasesDto);
   }
 
   /** One case of your region, from the read model. */
