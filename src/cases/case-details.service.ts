@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { allowedActions } from '../../workflows/case/stage-machine';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseStage } from '../../workflows/contracts/case';
+import { CASE_STAGES } from '../../workflows/contracts/case';
 import type { LedgerOutcome } from '../../workflows/contracts/ledger';
 import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
@@ -77,7 +78,10 @@ export class CaseDetails {
     // Only the person's home region acknowledges its handover (the command refuses anyone else: OUT_OF_SCOPE).
     const homeRegion = view.originRegionCode !== null && inRegionScope(actor.regionCode, view.originRegionCode);
     const allowed = allowedActions(view, actor.role).filter((action) => action !== 'acknowledgeRepatriation' || homeRegion);
-    return { id, stage: view.stage, version: view.version, allowedActions: allowed };
+    // Each change's last ledger entry holds the case's snapshot: the stages it has been in, however long its history.
+    const rows = await this.dataSource.query<{ stage: string }[]>(`SELECT DISTINCT snapshot->>'stage' AS stage FROM case_event WHERE case_id = $1 AND snapshot IS NOT NULL`, [id]);
+    const entered = new Set<string>([...rows.map((r) => r.stage), view.stage]);
+    return { id, stage: view.stage, version: view.version, allowedActions: allowed, stagesEntered: CASE_STAGES.filter((stage) => entered.has(stage)) };
   }
 
   async tasks(actor: Actor, id: string): Promise<CaseTaskListResponse> {

@@ -53,12 +53,14 @@ describe('case details: allowed actions, tasks and timeline for the case team', 
     await as(t.cw).post(`/cases/${id}/record-assessment`).send({ ppksCategories: ['PPKS-11'], decision: 'REINTEGRATION', reintegrationType: 'REPATRIATION' }).expect(200);
     expect(await actions(t.cw, id)).not.toContain('acknowledgeRepatriation'); // the handling region would be refused (OUT_OF_SCOPE)
     expect(await actions(t.cw, id)).toContain('completeReintegration');
+    // The stages it went through, from the ledger (the lifecycle on the case page marks the others as not taken).
+    expect((await get(t.cw, `/cases/${id}/actions`)).stagesEntered).toEqual(['INTAKE', 'HEALTH_CHECK', 'ASSESSMENT', 'REINTEGRATION']);
   });
 
   it('offers each role what the stage machine allows it now, and nothing once the case is closed', async () => {
     const opened = await as(t.cw).post('/cases').send({ channel: 'RAZIA', regionCode: '3514', person: { name: 'Pak E', sex: 'L', approximateAge: 50 } }).expect(201);
     const id = (opened.body as { id: string }).id;
-    expect(await get(t.cw, `/cases/${id}/actions`)).toEqual({ id, stage: 'INTAKE', version: (opened.body as { version: number }).version, allowedActions: ['startHealthCheck'] });
+    expect(await get(t.cw, `/cases/${id}/actions`)).toEqual({ id, stage: 'INTAKE', version: (opened.body as { version: number }).version, allowedActions: ['startHealthCheck'], stagesEntered: ['INTAKE'] });
     // closeCase is the supervisor's alone; auditors read and change nothing.
     expect(await actions(t.sup, id)).toEqual(['startHealthCheck', 'closeCase']);
     expect(await actions(t.auditor, id)).toEqual([]);

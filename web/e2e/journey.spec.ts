@@ -68,6 +68,11 @@ test('one case from razia to shelter extension and audit, across five people', a
   await assessment.getByRole('radio', { name: 'Shelter dewasa' }).check();
   await assessment.getByRole('button', { name: 'Simpan langkah' }).click();
   await expect(stage(caseWorker)).toHaveText('Rumah singgah / shelter');
+  // The lifecycle shows the path taken (the API's stagesEntered): treatment was not needed.
+  const lifecycle = caseWorker.getByTestId('case-lifecycle');
+  await expect(lifecycle.locator('[data-stage="HEALTH_CHECK"]')).toHaveAttribute('data-step', 'passed');
+  await expect(lifecycle.locator('[data-stage="MEDICAL_TREATMENT"]')).toHaveAttribute('data-step', 'skipped');
+  await expect(lifecycle.locator('[data-stage="SHELTER"]')).toHaveAttribute('data-step', 'current');
   const firstDeadline = await caseWorker.getByTestId('countdown').locator('time').getAttribute('datetime');
 
   // 4. The supervisor finds the case in the list and extends the shelter stay by 7 days.

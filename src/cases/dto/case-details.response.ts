@@ -22,6 +22,9 @@ export class CaseActionsResponse {
    */
   @ApiProperty({ enum: CASE_ACTIONS, isArray: true })
   allowedActions!: CaseAction[];
+  /** The stages the case has been in (from its ledger, the current one included), in lifecycle order. */
+  @ApiProperty({ enum: CASE_STAGES, isArray: true })
+  stagesEntered!: CaseStage[];
 }
 
 /** An agency task of a case, as its case team sees it: its state, never its recorded outcome or free text. */

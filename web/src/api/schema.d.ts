@@ -1205,6 +1205,8 @@ export interface components {
              *     Whether a given payload passes the domain guards is decided when it is sent. Empty for a closed case and for read-only roles.
              */
             allowedActions: ("startHealthCheck" | "recordHealthCheck" | "recordRecovery" | "recordAssessment" | "recordReferralRefusal" | "extendShelterStay" | "leaveShelter" | "completeRehabilitation" | "acknowledgeRepatriation" | "completeReintegration" | "recordMonitoringVisit" | "closeCase")[];
+            /** @description The stages the case has been in (from its ledger, the current one included), in lifecycle order. */
+            stagesEntered: ("INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED")[];
             id: string;
             /** @description The case version the actions are for; it increases with every change. */
             version: number;

@@ -26,7 +26,6 @@ export function CasePage() {
   useCaseWatch(id, version);
   const actions = useAllowedActions(id, version);
   const tasks = useCaseTasks(id, version);
-  const recent = useTimeline(id, version, 0);
   const history = useTimeline(id, version, historyOffset);
 
   if (kase.data === undefined) {
@@ -34,8 +33,8 @@ export function CasePage() {
   }
   const c = kase.data;
   const waiting = waitingPast !== null && c.version <= waitingPast;
-  const visited = new Set((recent.data?.items ?? []).map((e) => e.stage ?? ''));
-  const complete = recent.data !== undefined && recent.data.items.length >= recent.data.total;
+  const visited = new Set<string>(actions.data?.stagesEntered ?? []);
+  const complete = actions.data !== undefined;
   return (
     <Stack gap="md" maw={1200}>
       <Anchor component={Link} to="/kasus" size="sm" w="fit-content">

@@ -10,8 +10,8 @@ const ORDER: Stage[] = ['INTAKE', 'HEALTH_CHECK', 'MEDICAL_TREATMENT', 'ASSESSME
 type Step = 'passed' | 'skipped' | 'current' | 'upcoming';
 
 /**
- * Where each stage stands for this case. `visited` holds the stages the case's timeline shows; when the
- * timeline is only partly loaded (`complete` false) an earlier stage it does not show counts as passed.
+ * Where each stage stands for this case. `visited` holds the stages the case has been in (the API's
+ * `stagesEntered`); until they are loaded (`complete` false) an earlier stage counts as passed.
  */
 function stepOf(stage: Stage, current: Stage, visited: ReadonlySet<string>, complete: boolean): Step {
   const [at, here] = [ORDER.indexOf(stage), ORDER.indexOf(current)];
