@@ -20,6 +20,7 @@ import { translateUpdateFailure } from '../temporal/temporal-errors';
 import { fieldErrors, normalizeStrings } from '../common/validation/zod-body.pipe';
 import { parseWith } from '../../workflows/contracts/commands';
 import { OUTCOME_SCHEMAS } from '../../workflows/case/task-outcomes';
+import { taskActionsFor } from '../../workflows/case/task-rules';
 import type { ListTasksQuery, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
 import type { CaseFacts } from './task-brief';
 import { briefOf } from './task-brief';
@@ -41,11 +42,12 @@ const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, 
 const TASKS_WITH_FACTS = `(SELECT t.*, c.person, c.ppks_categories, c.origin_region_code FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id) AS task`;
 const BRIEF_COLUMNS = `${COLUMNS}, person, ppks_categories, origin_region_code`;
 
-const toTask = (r: TaskRow): TaskResponse => ({
+const toTask = (r: TaskRow, actor: Actor): TaskResponse => ({
   ...taskState(r),
   caseId: r.case_id,
   regionCode: r.region_code,
   outcome: r.outcome,
+  allowedActions: taskActionsFor(actor, { status: r.status, agencyCode: r.agency_code, regionCode: r.region_code }),
   case: briefOf(r.type, { person: r.person, ppksCategories: r.ppks_categories, originRegionCode: r.origin_region_code }),
 });
 
@@ -103,7 +105,7 @@ export class TasksService {
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM agency_task WHERE ${filter}`, params);
     // The brief (the person's name…) and a recorded outcome (e.g. a health check's findings) are the person's data: their reads are logged.
     await this.access.record(actor, 'GET /tasks', rows.filter((r) => r.person !== null || r.outcome !== null).map((r) => r.case_id));
-    return { items: rows.map(toTask), total };
+    return { items: rows.map((r) => toTask(r, actor)), total };
   }
 
   /**
@@ -122,7 +124,7 @@ export class TasksService {
     if (!answer.done) return { httpStatus: 202, body: { id: taskId, status: 'ACCEPTED', requestId, idempotencyKey } };
     const done = await this.load(taskId);
     if (done.person !== null || done.outcome !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
-    return { httpStatus: 200, body: toTask(done) };
+    return { httpStatus: 200, body: toTask(done, actor) };
   }
 
   private async send(actor: Actor, task: TaskRow, action: TaskAction, body: TaskBody, requestId: string): Promise<UpdateAnswer<unknown>> {

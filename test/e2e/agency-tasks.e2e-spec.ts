@@ -52,6 +52,9 @@ describe('agency inboxes over HTTP: dispatch, claim, complete, reject, reassign'
     expect(task).toMatchObject({ status: 'OPEN', agencyCode: 'DINKES', assigneeName: null });
     // Whom to examine, and no more (src/tasks/task-brief.ts): no NIK, no categories, no home region.
     expect((task as unknown as { case: unknown }).case).toEqual({ name: 'Pak T', sex: 'L', approximateAge: 44 });
+    // What each may do with it now, as the workflow's rules say (the inbox shows these buttons).
+    expect((task as unknown as { allowedActions: string[] }).allowedActions).toEqual(['claimTask', 'completeTask', 'rejectTask']);
+    expect(((await as(t.supervisor).get('/tasks').query({ caseId }).expect(200)).body.items as { allowedActions: string[] }[])[0]?.allowedActions).toEqual(['reassignTask']);
     const logged = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM personal_data_access WHERE route = 'GET /tasks' AND case_id = $1`, [caseId]);
     expect(logged.rows[0]?.n).toBeGreaterThan(0); // the brief is personal data: its read is in the access log
     expect(await inbox(t.dinsos, caseId)).toEqual([]); // not in another agency's inbox

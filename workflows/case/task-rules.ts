@@ -1,6 +1,7 @@
 import type { CommandRequest } from '../contracts/case';
 import { COMMAND_FAILURES } from '../contracts/commands';
-import type { TaskAction, TaskRequest, TaskState } from '../contracts/task';
+import type { Actor } from '../contracts/actor';
+import type { TaskAction, TaskRequest, TaskState, TaskStatus } from '../contracts/task';
 import type { CaseState } from './case-state';
 import { applyCommand } from './case-state';
 import type { Acceptance } from './stage-machine';
@@ -32,6 +33,18 @@ export function taskRequestProblems(state: CaseState, action: TaskAction, req: T
     return problem === undefined ? [] : [`reason ${problem}`];
   }
   return action === 'completeTask' && task !== undefined ? outcomeProblems(task.order.type, req.outcome) : [];
+}
+
+/**
+ * What an actor may do with a task now: the rules checkTaskRequest applies (an open task, the task's
+ * own agency and region, a supervisor of the region to reassign); whether a given outcome or reason
+ * passes is decided when it is sent. The inbox shows exactly these buttons.
+ */
+export function taskActionsFor(actor: Pick<Actor, 'role' | 'agencyCode' | 'regionCode'>, task: { status: TaskStatus; agencyCode: string; regionCode: string }): TaskAction[] {
+  if (task.status !== 'OPEN' && task.status !== 'CLAIMED') return [];
+  if (actor.role === 'SUPERVISOR') return within(actor.regionCode, task.regionCode) ? ['reassignTask'] : [];
+  if (actor.agencyCode !== task.agencyCode || actor.regionCode !== task.regionCode) return [];
+  return task.status === 'OPEN' ? ['claimTask', 'completeTask', 'rejectTask'] : ['completeTask', 'rejectTask'];
 }
 
 /** Whether a task request may proceed in the case's state; pure, used by the update's validator and again by its handler. */

@@ -7,7 +7,7 @@ import { FreeText } from '../../common/validation/free-text.decorator';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import type { Sex } from '../../../workflows/contracts/case';
 import { SEXES } from '../../../workflows/contracts/case';
-import type { TaskStatus, TaskType } from '../../../workflows/contracts/task';
+import type { TaskAction, TaskStatus, TaskType } from '../../../workflows/contracts/task';
 import { TASK_STATUSES, TASK_TYPES } from '../../../workflows/contracts/task';
 import { OUTCOME_SCHEMAS } from '../../../workflows/case/task-outcomes';
 import { openApiSchema } from '../../common/validation/zod-openapi';
@@ -93,6 +93,9 @@ export class TaskResponse {
   assigneeName!: string | null;
   @ApiProperty({ type: Object, nullable: true })
   outcome!: Record<string, unknown> | null;
+  /** What you may do with this task now (the workflow's own rules, workflows/case/task-rules.ts); empty once it is closed. */
+  @ApiProperty({ enum: ['claimTask', 'completeTask', 'rejectTask', 'reassignTask'], isArray: true })
+  allowedActions!: TaskAction[];
   /** The person as far as this task needs (null until the case is in the read model). */
   @ApiProperty({ type: TaskCaseBriefResponse, nullable: true })
   case!: TaskCaseBriefResponse | null;

@@ -1291,6 +1291,8 @@ export interface components {
             outcome: {
                 [key: string]: unknown;
             } | null;
+            /** @description What you may do with this task now (the workflow's own rules, workflows/case/task-rules.ts); empty once it is closed. */
+            allowedActions: ("claimTask" | "completeTask" | "rejectTask" | "reassignTask")[];
             /** @description The person as far as this task needs (null until the case is in the read model). */
             case: components["schemas"]["TaskCaseBriefResponse"] | null;
             id: string;

@@ -70,7 +70,7 @@ export function AgencyTasks({ agencyCode, agencies }: { agencyCode: string; agen
                     <Countdown deadline={task.status === 'OPEN' ? (task.acceptBy ?? task.dueAt) : task.dueAt} overdue={task.overdue} regionCode={task.regionCode} />
                   </Table.Td>
                   <Table.Td>
-                    {(task.status === 'OPEN' || task.status === 'CLAIMED') && (
+                    {task.allowedActions.includes('reassignTask') && (
                       <Button size="xs" variant="light" onClick={() => setReassigning(task)}>
                         {t('task.reassign')}
                       </Button>

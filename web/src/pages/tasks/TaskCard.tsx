@@ -70,6 +70,7 @@ export function TaskCard({ task }: { task: Task }) {
   const complete = useTaskAction(task.id, 'complete');
   const reject = useTaskAction(task.id, 'reject');
   const live = task.status === 'OPEN' || task.status === 'CLAIMED';
+  const mayDo = task.allowedActions;
   const deadline = task.status === 'OPEN' ? (task.acceptBy ?? task.dueAt) : task.dueAt;
   const accepted = [claim, complete, reject].some((m) => m.data?.status === 'ACCEPTED');
   const typeLabel = t(`common:taskType.${task.type}`);
@@ -108,17 +109,24 @@ export function TaskCard({ task }: { task: Task }) {
         <ErrorAlert error={claim.error} />
         {claim.isSuccess && claim.data.status === 'CLAIMED' && <Alert color="teal">{t('action.claimed')}</Alert>}
         {accepted && <Alert color="blue">{t('action.accepted')}</Alert>}
-        {live && (
+        {/* The buttons are the API's allowedActions for this person: the workflow's own rules. */}
+        {mayDo.length > 0 && (
           <Group gap="xs" grow={phone === true}>
-            {task.status === 'OPEN' && (
+            {mayDo.includes('claimTask') && (
               <Button onClick={() => claim.mutate({ action: 'claim' })} loading={claim.isPending}>
                 {t('action.claim')}
               </Button>
             )}
-            {task.status === 'CLAIMED' && <Button onClick={() => setForm('complete')}>{t('action.complete')}</Button>}
-            <Button variant="light" color="red" onClick={() => setForm('reject')}>
-              {t('action.reject')}
-            </Button>
+            {mayDo.includes('completeTask') && (
+              <Button variant={mayDo.includes('claimTask') ? 'default' : 'filled'} onClick={() => setForm('complete')}>
+                {t('action.complete')}
+              </Button>
+            )}
+            {mayDo.includes('rejectTask') && (
+              <Button variant="light" color="red" onClick={() => setForm('reject')}>
+                {t('action.reject')}
+              </Button>
+            )}
           </Group>
         )}
       </Stack>
