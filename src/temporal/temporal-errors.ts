@@ -2,6 +2,7 @@ import { ApplicationFailure, isGrpcServiceError, ServiceError, WorkflowNotFoundE
 import { TASK_FAILURES } from '../../workflows/case/task-rules';
 import type { ErrorCode } from '../common/errors/error-codes';
 import { DomainError } from '../common/errors/domain-error';
+import { refusalReasonOf } from '../../workflows/case/stage-machine';
 
 // gRPC status codes: CANCELLED 1, DEADLINE_EXCEEDED 4, UNAVAILABLE 14.
 const UNREACHABLE = new Set<number>([1, 4, 14]);
@@ -30,12 +31,15 @@ export function translateUpdateFailure(error: unknown, closedPattern?: RegExp, c
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
   if (cause instanceof ApplicationFailure) {
     const allowedActions = (cause.details?.[0] as { allowedActions?: string[] } | undefined)?.allowedActions ?? [];
+    // The refusal's reason as a code and parameters, so a client can say it in its reader's language.
+    const reason = refusalReasonOf(cause.message);
+    const refusal = { allowedActions, ...(reason !== undefined ? { reasonCode: reason.code, reasonParams: reason.params } : {}) };
     switch (cause.type) {
       case TASK_FAILURES.illegal:
         if (closedPattern?.test(cause.message)) throw new DomainError(closedCode, cause.message);
-        throw new DomainError('ILLEGAL_TRANSITION', cause.message, undefined, undefined, { allowedActions });
+        throw new DomainError('ILLEGAL_TRANSITION', cause.message, undefined, undefined, refusal);
       case TASK_FAILURES.role:
-        throw new DomainError('ROLE_NOT_ALLOWED', cause.message, undefined, undefined, { allowedActions });
+        throw new DomainError('ROLE_NOT_ALLOWED', cause.message, undefined, undefined, refusal);
       case TASK_FAILURES.invalid:
         throw new DomainError('VALIDATION_FAILED', cause.message);
       case TASK_FAILURES.otherAgency:

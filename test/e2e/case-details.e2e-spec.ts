@@ -67,6 +67,9 @@ describe('case details: allowed actions, tasks and timeline for the case team', 
 
     await as(t.cw).post(`/cases/${id}/start-health-check`).expect(200);
     expect(await actions(t.cw, id)).toEqual(['recordHealthCheck']);
+    // A refused step says why as a code with its values, for clients in other languages.
+    const again = await as(t.cw).post(`/cases/${id}/start-health-check`).expect(409);
+    expect(again.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'NOT_IN_STAGE', reasonParams: { action: 'startHealthCheck', stage: 'HEALTH_CHECK' }, allowedActions: ['recordHealthCheck'] });
     expect(await actions(t.sup, id)).toEqual(['recordHealthCheck', 'closeCase']);
 
     await as(t.sup).post(`/cases/${id}/close`).send({ reason: 'UNFOUNDED_REPORT', note: 'tidak ditemukan' }).expect(200);

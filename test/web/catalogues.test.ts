@@ -4,6 +4,7 @@ import { ERROR_HTTP_STATUS } from '../../src/common/errors/error-codes';
 import { ROLE_PERMISSIONS } from '../../src/auth/permissions';
 import { CASE_STAGES, INTAKE_CHANNELS, SEXES } from '../../workflows/contracts/case';
 import { TASK_TYPES } from '../../workflows/contracts/task';
+import { REFUSAL } from '../../workflows/case/stage-machine';
 
 const LOCALES = join(__dirname, '..', '..', 'web', 'src', 'i18n', 'locales');
 const SOURCES = join(__dirname, '..', '..', 'web', 'src');
@@ -49,7 +50,7 @@ describe('the web app catalogues (Bahasa Indonesia and English)', () => {
     expect([...id, ...en].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
   });
 
-  it('name every error code the API can answer, every stage, channel, sex, role and task type', () => {
+  it('name every error code the API can answer, every refusal reason, every stage, channel, sex, role and task type', () => {
     const needed = [
       ...Object.keys(ERROR_HTTP_STATUS).map((code) => `errors:${code}`),
       ...CASE_STAGES.map((s) => `common:stage.${s}`),
@@ -57,6 +58,7 @@ describe('the web app catalogues (Bahasa Indonesia and English)', () => {
       ...SEXES.map((s) => `common:sex.${s}`),
       ...Object.keys(ROLE_PERMISSIONS).map((r) => `common:role.${r}`),
       ...TASK_TYPES.map((type) => `common:taskType.${type}`),
+      ...[...Object.keys(REFUSAL), 'NOT_IN_STAGE', 'ROLE_REQUIRED'].map((code) => `errors:refusal.${code}`),
     ];
     expect(needed.filter((key) => !has(id, key))).toEqual([]);
     expect(needed.filter((key) => !has(en, key))).toEqual([]);

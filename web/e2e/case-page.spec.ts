@@ -50,7 +50,8 @@ test('a case worker moves a case on from its page; a stale page is refused with 
   await dialog.getByRole('button', { name: 'Ya, lanjutkan' }).click();
   const refusal = dialog.getByRole('alert');
   await expect(refusal).toContainText('Langkah ini tidak diperbolehkan pada tahap kasus sekarang.');
-  await expect(refusal).toContainText('startHealthCheck is not possible in stage HEALTH_CHECK');
+  // The reason in the reader's language, from the API's reasonCode (its title says it in English).
+  await expect(refusal.getByTestId('refusal-reason')).toHaveText('Langkah “Mulai pemeriksaan kesehatan” tidak dapat dilakukan pada tahap Pemeriksaan kesehatan.');
   await expect(refusal.getByTestId('allowed-actions')).toContainText('Catat hasil pemeriksaan kesehatan');
   // The page catches up behind the dialog.
   await expect(stage(page)).toHaveText('Pemeriksaan kesehatan');

@@ -69,17 +69,47 @@ export function allowedActions(facts: Pick<LifecycleFacts, 'stage'>, role?: Role
   return TRANSITIONS.filter((t) => t.from.includes(facts.stage) && (role === undefined || t.roles.includes(role))).map((t) => t.action);
 }
 
+/**
+ * Why the machine refuses a command, beyond "which stage, which role": one sentence each (the 409's
+ * title), named by a code the API adds to the answer (`reasonCode`) so a client can say it in its
+ * reader's language. The sentences are part of recorded histories: change a code's name freely, never its text.
+ */
+export const REFUSAL = {
+  REINTEGRATION_TYPE_REQUIRED: 'a reintegration type is required to go to reintegration',
+  OTHER_REGION_REPATRIATES: 'a person from another region takes the repatriation path',
+  REFUSAL_NEEDS_OVERRIDE: 'the person refused referral: going ahead needs refusalOverride with the reason',
+  CHILD_NEEDS_CHILD_SHELTER: 'children are never sheltered with adults: shelterType must be CHILD',
+  ADULT_NOT_IN_CHILD_SHELTER: 'an adult cannot be placed in a child shelter',
+  CHILD_NEEDS_CONSENT: "a child's plan needs the consent of a parent, guardian or institution",
+  ONLY_REPATRIATION_ACKNOWLEDGED: 'only a repatriation is acknowledged by a receiving region',
+  ALREADY_ACKNOWLEDGED: 'the repatriation is already acknowledged',
+  RECEIVING_REGION_IS_ORIGIN: "the receiving region must be the person's region of origin",
+  REPATRIATION_NEEDS_ACKNOWLEDGEMENT: "a repatriation ends only when the receiving region's Dinsos acknowledges the handover",
+  COMPLETED_ONLY_FROM_MONITORING: 'a case completes only from monitoring; use an exit reason to close it earlier',
+} as const;
+export type RefusalCode = keyof typeof REFUSAL | 'NOT_IN_STAGE' | 'ROLE_REQUIRED';
+
+/** The code and parameters of a refusal's reason (the 409's title), for the API's answer; undefined for other texts. */
+export function refusalReasonOf(message: string): { code: RefusalCode; params: Record<string, string> } | undefined {
+  const stage = /^(\w+) is not possible in stage (\w+)$/.exec(message);
+  if (stage !== null) return { code: 'NOT_IN_STAGE', params: { action: stage[1] as string, stage: stage[2] as string } };
+  const role = /^(\w+) needs one of the roles ([\w, ]+)$/.exec(message);
+  if (role !== null) return { code: 'ROLE_REQUIRED', params: { action: role[1] as string, roles: role[2] as string } };
+  const code = (Object.keys(REFUSAL) as (keyof typeof REFUSAL)[]).find((key) => REFUSAL[key] === message);
+  return code === undefined ? undefined : { code, params: {} };
+}
+
 /** A reintegration type fitting the person: someone from another region goes home by repatriation. */
 function reintegrationProblem(facts: LifecycleFacts, type: ReintegrationType | undefined): string | undefined {
-  if (type === undefined) return 'a reintegration type is required to go to reintegration';
-  if (facts.fromOtherRegion && type !== 'REPATRIATION') return 'a person from another region takes the repatriation path';
+  if (type === undefined) return REFUSAL.REINTEGRATION_TYPE_REQUIRED;
+  if (facts.fromOtherRegion && type !== 'REPATRIATION') return REFUSAL.OTHER_REGION_REPATRIATES;
   return undefined;
 }
 
 /** PP 39/2012 allows coercive rehabilitation, but never silently: after a refusal it needs a stated reason. */
 function refusalProblem(facts: LifecycleFacts, next: string, override: string | undefined): string | undefined {
   return facts.referralRefused && next === 'REHABILITATION' && (override === undefined || override.trim() === '')
-    ? 'the person refused referral: going ahead needs refusalOverride with the reason'
+    ? REFUSAL.REFUSAL_NEEDS_OVERRIDE
     : undefined;
 }
 
@@ -87,24 +117,24 @@ function refusalProblem(facts: LifecycleFacts, next: string, override: string | 
 function guard(facts: LifecycleFacts, c: CaseCommand): string | undefined {
   switch (c.action) {
     case 'recordAssessment':
-      if (facts.isChild && c.decision === 'SHELTER' && c.shelterType !== 'CHILD') return 'children are never sheltered with adults: shelterType must be CHILD';
-      if (!facts.isChild && c.shelterType === 'CHILD') return 'an adult cannot be placed in a child shelter';
-      if (facts.isChild && c.guardianConsent === undefined && !facts.guardianConsentRecorded) return "a child's plan needs the consent of a parent, guardian or institution";
+      if (facts.isChild && c.decision === 'SHELTER' && c.shelterType !== 'CHILD') return REFUSAL.CHILD_NEEDS_CHILD_SHELTER;
+      if (!facts.isChild && c.shelterType === 'CHILD') return REFUSAL.ADULT_NOT_IN_CHILD_SHELTER;
+      if (facts.isChild && c.guardianConsent === undefined && !facts.guardianConsentRecorded) return REFUSAL.CHILD_NEEDS_CONSENT;
       return c.decision === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : refusalProblem(facts, c.decision, c.refusalOverride);
     case 'leaveShelter':
       return c.next === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : refusalProblem(facts, c.next, c.refusalOverride);
     case 'completeRehabilitation':
       return reintegrationProblem(facts, c.reintegrationType);
     case 'acknowledgeRepatriation':
-      if (facts.reintegrationType !== 'REPATRIATION') return 'only a repatriation is acknowledged by a receiving region';
-      if (facts.repatriationAcknowledged) return 'the repatriation is already acknowledged';
-      return c.receivingRegionCode !== facts.originRegionCode ? "the receiving region must be the person's region of origin" : undefined;
+      if (facts.reintegrationType !== 'REPATRIATION') return REFUSAL.ONLY_REPATRIATION_ACKNOWLEDGED;
+      if (facts.repatriationAcknowledged) return REFUSAL.ALREADY_ACKNOWLEDGED;
+      return c.receivingRegionCode !== facts.originRegionCode ? REFUSAL.RECEIVING_REGION_IS_ORIGIN : undefined;
     case 'completeReintegration':
       return facts.reintegrationType === 'REPATRIATION' && !facts.repatriationAcknowledged
-        ? "a repatriation ends only when the receiving region's Dinsos acknowledges the handover"
+        ? REFUSAL.REPATRIATION_NEEDS_ACKNOWLEDGEMENT
         : undefined;
     case 'closeCase':
-      return c.reason === 'COMPLETED' && facts.stage !== 'MONITORING' ? 'a case completes only from monitoring; use an exit reason to close it earlier' : undefined;
+      return c.reason === 'COMPLETED' && facts.stage !== 'MONITORING' ? REFUSAL.COMPLETED_ONLY_FROM_MONITORING : undefined;
     default:
       return undefined;
   }

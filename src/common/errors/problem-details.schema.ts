@@ -1,6 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import type { ErrorCode } from './error-codes';
 import { ERROR_HTTP_STATUS } from './error-codes';
+import { REFUSAL } from '../../../workflows/case/stage-machine';
 
 /** Media type of every error answer (RFC 9457). */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -20,6 +21,8 @@ export const PROBLEM_DETAILS_SCHEMA: SchemaObject = {
       items: { type: 'object', required: ['field', 'messages'], properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } } },
     },
     allowedActions: { type: 'array', items: { type: 'string' }, description: 'Refused commands: what the case allows next' },
+    reasonCode: { type: 'string', enum: [...Object.keys(REFUSAL), 'NOT_IN_STAGE', 'ROLE_REQUIRED'], description: "Refused commands: why, as a code (the title says it in English; workflows/case/stage-machine.ts REFUSAL)" },
+    reasonParams: { type: 'object', additionalProperties: { type: 'string' }, description: 'Refused commands: the values the reason names (action, stage, roles)' },
     requestId: { type: 'string', description: 'The X-Request-Id of this request: quote it when reporting a problem' },
   },
   additionalProperties: true,

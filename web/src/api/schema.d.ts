@@ -1696,6 +1696,15 @@ export interface components {
             }[];
             /** @description Refused commands: what the case allows next */
             allowedActions?: string[];
+            /**
+             * @description Refused commands: why, as a code (the title says it in English; workflows/case/stage-machine.ts REFUSAL)
+             * @enum {string}
+             */
+            reasonCode?: "REINTEGRATION_TYPE_REQUIRED" | "OTHER_REGION_REPATRIATES" | "REFUSAL_NEEDS_OVERRIDE" | "CHILD_NEEDS_CHILD_SHELTER" | "ADULT_NOT_IN_CHILD_SHELTER" | "CHILD_NEEDS_CONSENT" | "ONLY_REPATRIATION_ACKNOWLEDGED" | "ALREADY_ACKNOWLEDGED" | "RECEIVING_REGION_IS_ORIGIN" | "REPATRIATION_NEEDS_ACKNOWLEDGEMENT" | "COMPLETED_ONLY_FROM_MONITORING" | "NOT_IN_STAGE" | "ROLE_REQUIRED";
+            /** @description Refused commands: the values the reason names (action, stage, roles) */
+            reasonParams?: {
+                [key: string]: string;
+            };
             /** @description The X-Request-Id of this request: quote it when reporting a problem */
             requestId?: string;
         } & {
