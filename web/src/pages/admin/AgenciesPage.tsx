@@ -8,6 +8,7 @@ import { call } from '../../api/errors';
 import { can, useMe } from '../../auth/useMe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatRegion } from '../../lib/region';
+import { PageHeader } from '../../components/PageHeader';
 
 /** The agencies of the region; admins add one (code, region, name). Supervisors come here for the API keys awaiting them. */
 export function AgenciesPage() {
@@ -17,10 +18,7 @@ export function AgenciesPage() {
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')) });
   return (
     <Stack>
-      <Title order={2}>{t('agencies.title')}</Title>
-      <Text size="sm" c="dimmed">
-        {manages ? t('agencies.intro') : t('agencies.confirmIntro')}
-      </Text>
+      <PageHeader title={t('agencies.title')} intro={manages ? t('agencies.intro') : t('agencies.confirmIntro')} />
       {manages && <CreateAgencyForm />}
       <ErrorAlert error={agencies.error} />
       {agencies.data !== undefined && (

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import type { CreatedAccount } from './CreateUserForm';
 import { OnceSecret } from './OnceSecret';
 import type { Secret } from './OnceSecret';
 import { UserActions } from './UserActions';
+import { PageHeader } from '../../components/PageHeader';
 
 const STATUSES = ['PENDING_CONFIRMATION', 'PENDING_SETUP', 'ACTIVE', 'DEACTIVATED'] as const;
 type Role = (typeof USER_ROLES)[number];
@@ -59,10 +60,7 @@ export function UsersPage() {
 
   return (
     <Stack>
-      <Title order={2}>{manages ? t('users.title') : t('users.confirmTitle')}</Title>
-      <Text size="sm" c="dimmed">
-        {manages ? t('users.intro') : t('users.confirmIntro')}
-      </Text>
+      <PageHeader title={manages ? t('users.title') : t('users.confirmTitle')} intro={manages ? t('users.intro') : t('users.confirmIntro')} />
       {manages && <CreateUserForm onCreated={(account) => answered(account, 'created')} />}
       {notice !== null && (
         <Alert color="teal" withCloseButton closeButtonLabel={t('common:actions.close')} onClose={() => setNotice(null)} data-testid="users-notice">

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { Pager } from '../../components/Pager';
 import { ActorText } from './EventParts';
 import { ActorSelect, FilterForm, queryOf, TimeRangeInputs, useFilterParams } from './filters';
 import { shortId } from './labels';
+import { PageHeader } from '../../components/PageHeader';
 
 const KEYS = ['caseId', 'actor', 'from', 'to'] as const;
 const PAGE = 25;
@@ -28,10 +29,7 @@ export function AccessLogPage() {
   });
   return (
     <Stack>
-      <Title order={2}>{t('access.title')}</Title>
-      <Text size="sm" c="dimmed">
-        {t('access.intro')}
-      </Text>
+      <PageHeader title={t('access.title')} intro={t('access.intro')} />
       <Paper withBorder p="md">
         <FilterForm key={filters.version} initial={filters.applied} onApply={filters.apply}>
           {(draft, set) => (

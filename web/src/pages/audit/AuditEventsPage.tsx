@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { ExportButtons } from './ExportButtons';
 import { ActorSelect, FilterForm, queryOf, TimeRangeInputs, useFilterParams } from './filters';
 import { ActorText, OutcomeBadge } from './EventParts';
 import { LEDGER_ACTIONS, LEDGER_OUTCOMES, shortId } from './labels';
+import { PageHeader } from '../../components/PageHeader';
 
 const KEYS = ['caseId', 'action', 'outcome', 'actor', 'agency', 'region', 'from', 'to'] as const;
 const PAGE = 25;
@@ -60,10 +61,7 @@ export function AuditEventsPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('events.title')}</Title>
-      <Text size="sm" c="dimmed">
-        {t('events.intro')}
-      </Text>
+      <PageHeader title={t('events.title')} intro={t('events.intro')} />
       <Paper withBorder p="md">
         <OpenCaseById />
       </Paper>

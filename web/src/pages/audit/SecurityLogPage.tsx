@@ -1,4 +1,4 @@
-import { Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -14,6 +14,7 @@ import { ActorText, OutcomeBadge } from './EventParts';
 import { ActorSelect, FilterForm, queryOf, TimeRangeInputs, useFilterParams } from './filters';
 import type { SecurityOutcome, SecurityTargetKind } from './labels';
 import { SECURITY_ACTIONS, SECURITY_OUTCOMES, SECURITY_TARGET_KINDS, shortId } from './labels';
+import { PageHeader } from '../../components/PageHeader';
 
 const KEYS = ['action', 'outcome', 'actor', 'targetKind', 'target', 'from', 'to'] as const;
 const PAGE = 25;
@@ -32,10 +33,7 @@ export function SecurityLogPage() {
   });
   return (
     <Stack>
-      <Title order={2}>{t('security.title')}</Title>
-      <Text size="sm" c="dimmed">
-        {t('security.intro')}
-      </Text>
+      <PageHeader title={t('security.title')} intro={t('security.intro')} />
       <Paper withBorder p="md">
         <FilterForm key={filters.version} initial={filters.applied} onApply={filters.apply}>
           {(draft, set) => (

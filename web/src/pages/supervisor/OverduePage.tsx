@@ -11,6 +11,7 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { formatRegion } from '../../lib/region';
+import { PageHeader } from '../../components/PageHeader';
 
 const LIMIT = 20;
 
@@ -141,10 +142,7 @@ export function OverduePage() {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={2}>{t('overdue.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('overdue.intro', { region: formatRegion(me?.regionCode) })}
-        </Text>
+        <PageHeader title={t('overdue.title')} intro={t('overdue.intro', { region: formatRegion(me?.regionCode) })} />
       </div>
       <OverdueCases />
       <AttentionCases />

@@ -9,6 +9,7 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatRegion } from '../../lib/region';
 import { AgencyTasks } from './AgencyTasks';
+import { PageHeader } from '../../components/PageHeader';
 
 /** One agency's counts in the region (GET /agencies/:code/queue): its inbox, and whether tasks reach it at all. */
 function AgencyQueueCard({ code, regionCode, selected, onShow }: { code: string; regionCode: string | undefined; selected: boolean; onShow: () => void }) {
@@ -77,10 +78,7 @@ export function QueuesPage() {
   return (
     <Stack>
       <div>
-        <Title order={2}>{t('queues.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('queues.intro', { region: formatRegion(me?.regionCode) })}
-        </Text>
+        <PageHeader title={t('queues.title')} intro={t('queues.intro', { region: formatRegion(me?.regionCode) })} />
       </div>
       <ErrorAlert error={agencies.error} />
       {agencies.data !== undefined && codes.length === 0 && <Text c="dimmed">{t('queues.noAgencies')}</Text>}
