@@ -1380,6 +1380,7 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
+            /** @description Region scope: province (`32`), kab/kota (`3272`), or `""`: national. */
             regionCode: string;
             /** @description False when deactivated (status DEACTIVATED). */
             active: boolean;
@@ -1395,8 +1396,10 @@ export interface components {
             /** @enum {string} */
             role: "CASE_WORKER" | "SUPERVISOR" | "AGENCY_OFFICER" | "AUDITOR" | "ADMIN";
             /**
-             * @description Region scope; for AGENCY_OFFICER it is the agency's region and may be omitted.
-             * @example 35.14
+             * @description Region scope: province (`32`), kab/kota (`32.72` / `3272`), or `""` for the national scope
+             *     (ADMIN, SUPERVISOR, AUDITOR; given by a national account only). Inside your own scope. For
+             *     AGENCY_OFFICER it is the agency's region and may be omitted.
+             * @example 32.72
              */
             regionCode?: string;
             /** @description Login name: 3–50 of a–z, 0–9, `.`, `_`, `-` (stored lower-case). */
@@ -1423,6 +1426,7 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
+            /** @description Region scope: province (`32`), kab/kota (`3272`), or `""`: national. */
             regionCode: string;
             /** @description False when deactivated (status DEACTIVATED). */
             active: boolean;
