@@ -91,6 +91,14 @@ describe('onboarding a regency over HTTP: Kota Sukabumi by the province of Jawa 
     const staff = ((await as(t.provincialAdmin).get('/users').query({ limit: 100 }).expect(200)).body.items as Body[]).filter((u) => u.regionCode === SUKABUMI);
     expect(staff.filter((u) => [supervisor.id, caseWorker.id, dinkes.id].includes(u.id)).map((u) => u.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
 
+    // The province's map: Kota Sukabumi with its agencies, its accounts and its own protocol.
+    const regions = (await as(t.provincialAdmin).get('/regions').expect(200)).body;
+    expect(regions.scope).toBe('32');
+    const sukabumi = regions.items.find((r: Body) => r.regionCode === SUKABUMI);
+    expect(sukabumi).toEqual({ regionCode: SUKABUMI, level: 'KAB_KOTA', name: 'Kota Sukabumi', agencies: 3, users: expect.any(Number), protocol: { id: SUKABUMI, version: 1, name: 'Kota Sukabumi' } });
+    expect(sukabumi.users).toBeGreaterThanOrEqual(3); // other test files may add 3272 accounts to the shared schema
+    expect((regions.items as Body[]).every((r) => r.regionCode.startsWith('32'))).toBe(true);
+
     const opened = await as(caseWorker.token).post('/cases').send({ channel: 'RAZIA', regionCode: SUKABUMI, person: { name: 'Pak S', sex: 'L', approximateAge: 52 } }).expect(201);
     expect(opened.body).toMatchObject({ regionCode: SUKABUMI, protocol: { id: SUKABUMI, version: 1 }, responsibleAgency: 'SATPOL_PP' });
     const caseId = opened.body.id as string;
@@ -121,6 +129,11 @@ describe('onboarding a regency over HTTP: Kota Sukabumi by the province of Jawa 
     // Lists show its own regency only; the province's accounts are not in them.
     const users = (await as(t.regencyAdmin).get('/users').query({ limit: 100 }).expect(200)).body.items as Body[];
     expect(new Set(users.map((u) => u.regionCode))).toEqual(new Set([SUKABUMI]));
+    expect((await as(t.regencyAdmin).get('/regions').expect(200)).body).toMatchObject({ scope: SUKABUMI, items: [{ regionCode: SUKABUMI, agencies: 4 }] });
+    // Kota Bandung (3273) has no protocol file of its own: once onboarded, its cases get the national default.
+    await as(t.provincialAdmin).post('/agencies').send({ code: 'DINSOS', regionCode: '3273', name: 'Dinas Sosial Kota Bandung' }).expect(201);
+    const bandung = ((await as(t.provincialAdmin).get('/regions').expect(200)).body.items as Body[]).find((r) => r.regionCode === '3273');
+    expect(bandung).toMatchObject({ name: null, agencies: 1, protocol: { id: 'default', version: 1 } });
   });
 
   it('a provincial admin of 32 cannot touch Jawa Timur (35xx): creating is refused, its accounts and agencies look absent', async () => {

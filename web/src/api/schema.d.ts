@@ -915,6 +915,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The regions of your scope and what each has: agencies, accounts, the protocol its new cases get.
+         *     Admins choose among them when creating an agency or an account (the API still checks the scope).
+         */
+        get: operations["RegionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1680,6 +1700,36 @@ export interface components {
         };
         NotificationListResponse: {
             items: components["schemas"]["NotificationResponse"][];
+        };
+        RegionProtocolResponse: {
+            /** @description `default`, or the kab/kota code of its own protocol (protocols/<id>.v<version>.json). */
+            id: string;
+            version: number;
+            /** @description The protocol document's name, e.g. "Kota Sukabumi" or "National default". */
+            name: string;
+        };
+        RegionResponse: {
+            /** @enum {string} */
+            level: "PROVINCE" | "KAB_KOTA";
+            /** @description The name from the region's own protocol, when it has one; null otherwise. */
+            name: string | null;
+            /** @description Kab/kota: the protocol its new cases get. Null for a province (cases are opened in a kab/kota). */
+            protocol: components["schemas"]["RegionProtocolResponse"] | null;
+            /** @description Plain code: province (`32`) or kab/kota (`3272`). */
+            regionCode: string;
+            /** @description Agencies of exactly this region (active or not). */
+            agencies: number;
+            /** @description Accounts whose scope is exactly this region. */
+            users: number;
+        };
+        RegionListResponse: {
+            /**
+             * @description Your own scope (unless national), every region of it with agencies, accounts or its own protocol,
+             *     sorted by code. A kab/kota not listed yet is onboarded by creating its first agency or account.
+             */
+            items: components["schemas"]["RegionResponse"][];
+            /** @description Your region scope: a province, a kab/kota, or `""` (national). */
+            scope: string;
         };
         ProblemDetails: {
             /** @description URI naming the problem kind, derived from `code` */
@@ -6190,6 +6240,43 @@ export interface operations {
                 };
             };
             /** @description Requires self.read (roles: CASE_WORKER, SUPERVISOR, AGENCY_OFFICER, AUDITOR, ADMIN, AGENCY_SYSTEM) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires user.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
             403: {
                 headers: {
                     [name: string]: unknown;
