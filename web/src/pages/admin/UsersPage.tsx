@@ -15,6 +15,7 @@ import type { CreatedAccount } from './CreateUserForm';
 import { OnceSecret } from './OnceSecret';
 import type { Secret } from './OnceSecret';
 import { UserActions } from './UserActions';
+import { useScopeLabel } from './RegionPicker';
 import { PageHeader } from '../../components/PageHeader';
 
 const STATUSES = ['PENDING_CONFIRMATION', 'PENDING_SETUP', 'ACTIVE', 'DEACTIVATED'] as const;
@@ -41,6 +42,7 @@ export function UsersPage() {
   const query = { ...(role !== null ? { role } : {}), ...(status !== null ? { status } : {}), limit: PAGE, offset };
   const users = useQuery({ queryKey: ['users', query], queryFn: () => call(api.GET('/users', { params: { query } })), enabled: me !== undefined });
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')) });
+  const scopeLabel = useScopeLabel();
   const agencyName = (id: string | null) => (id === null ? '—' : (agencies.data?.find((a) => a.id === id)?.name ?? '—'));
 
   /** The answer of create, reset or confirm: a code shown once, or where the account now waits. */
@@ -97,7 +99,7 @@ export function UsersPage() {
                       <Text size="sm">{t(`common:role.${u.role}`)}</Text>
                       {u.agencyId !== null && <Text size="xs" c="dimmed">{agencyName(u.agencyId)}</Text>}
                     </Table.Td>
-                    <Table.Td>{formatRegion(u.regionCode)}</Table.Td>
+                    <Table.Td>{scopeLabel(u.regionCode)}</Table.Td>
                     <Table.Td>
                       <Badge color={STATUS_COLOR[u.status]} variant="light" miw="max-content" data-testid="user-status">
                         {t(`status.${u.status}`)}
