@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource, IsNull, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { AgencyEntity } from '../agencies/agency.entity';
-import { inRegionScope, NATIONAL_SCOPE, outOfScope } from '../auth/access';
+import { inRegionScope, NATIONAL_SCOPE, outOfScope, requireRegion } from '../auth/access';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import type { SetupCode } from '../auth/setup-codes';
 import { newSetupCode } from '../auth/setup-codes';
@@ -48,9 +48,11 @@ export class UsersService {
     private readonly log: SecurityLog,
   ) {}
 
+  /** Accounts of the actor's scope; asking for a region outside it is refused, not emptied (as for cases). */
   async list(actor: Actor, query: ListUsersQuery): Promise<UserListResponse> {
+    if (query.regionCode !== undefined) requireRegion(actor, query.regionCode);
     const [rows, total] = await this.users.findAndCount({
-      where: { regionCode: Like(`${actor.regionCode}%`), ...(query.role ? { role: query.role } : {}), ...(query.status ? { status: query.status } : {}) },
+      where: { regionCode: query.regionCode ?? Like(`${actor.regionCode}%`), ...(query.role ? { role: query.role } : {}), ...(query.status ? { status: query.status } : {}) },
       order: { username: 'ASC' },
       take: query.limit,
       skip: query.offset,

@@ -156,6 +156,14 @@ describe('onboarding a regency over HTTP: Kota Sukabumi by the province of Jawa 
     expect((await as(jatimAdmin).get(`/agencies/${jatimAgency.id}`).expect(200)).body.name).toBe('x');
     const listed = ((await as(t.provincialAdmin).get('/users').query({ limit: 100 }).expect(200)).body.items as Body[]).map((u) => u.regionCode as string);
     expect(listed.every((code) => code.startsWith('32'))).toBe(true);
+    // Narrowed to one region: inside the scope it lists that region's accounts; outside, it is refused.
+    const sukabumi = (await as(t.provincialAdmin).get('/users').query({ regionCode: '32.72', limit: 100 }).expect(200)).body.items as Body[];
+    expect(sukabumi.length).toBeGreaterThan(0);
+    expect(new Set(sukabumi.map((u) => u.regionCode))).toEqual(new Set([SUKABUMI]));
+    const jatim = await as(t.provincialAdmin).get('/users').query({ regionCode: '3514' });
+    expect([jatim.status, jatim.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    const bad = await as(t.provincialAdmin).get('/users').query({ regionCode: '3270' });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('refuses bad region codes with 400 VALIDATION_FAILED and creates nothing', async () => {

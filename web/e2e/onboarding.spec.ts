@@ -63,6 +63,11 @@ test('a provincial admin creates an agency and an account for another regency of
   await expect(row.getByTestId('user-status')).toHaveText('Menunggu konfirmasi supervisor');
   await expect(page.locator('tr[data-username="caseworker"]')).toContainText('35.14'); // the whole province is listed
   await captureScreen(page, 'onboarding-users');
+  await page.getByRole('textbox', { name: 'Tampilkan wilayah' }).click();
+  await page.getByRole('option', { name: '35.10' }).click();
+  await expect(page.locator('tr[data-username="caseworker"]')).toHaveCount(0);
+  await expect(page.getByTestId('users').locator('tbody tr')).toHaveCount(1);
+  await expect(row).toContainText('35.10');
 
   // Who confirms the first accounts of a new regency: the province's supervisor, whose scope covers it.
   const supervisor = await (await browser.newContext()).newPage();

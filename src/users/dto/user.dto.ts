@@ -93,6 +93,13 @@ export class ListUsersQuery extends PageQuery {
   @IsIn(USER_ROLES)
   role?: Role;
 
+  /** Accounts of exactly this region (`32` or `32.72`); it must lie in your scope (otherwise 403 OUT_OF_SCOPE). */
+  @ApiPropertyOptional({ example: '32.72' })
+  @IsOptional()
+  @RegionScopeTransform()
+  @IsRegionScope()
+  regionCode?: string;
+
   /** e.g. PENDING_CONFIRMATION: accounts waiting for a supervisor. */
   @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
   @IsOptional()

@@ -4669,6 +4669,8 @@ export interface operations {
                 limit?: number;
                 /** @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it). */
                 offset?: number;
+                /** @description Accounts of exactly this region (`32` or `32.72`); it must lie in your scope (otherwise 403 OUT_OF_SCOPE). */
+                regionCode?: string;
                 role?: "CASE_WORKER" | "SUPERVISOR" | "AGENCY_OFFICER" | "AUDITOR" | "ADMIN";
                 /** @description e.g. PENDING_CONFIRMATION: accounts waiting for a supervisor. */
                 status?: "ACTIVE" | "PENDING_CONFIRMATION" | "PENDING_SETUP" | "DEACTIVATED";

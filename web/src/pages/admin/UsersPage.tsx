@@ -15,7 +15,7 @@ import type { CreatedAccount } from './CreateUserForm';
 import { OnceSecret } from './OnceSecret';
 import type { Secret } from './OnceSecret';
 import { UserActions } from './UserActions';
-import { useScopeLabel } from './RegionPicker';
+import { useRegions, useScopeLabel } from './RegionPicker';
 import { PageHeader } from '../../components/PageHeader';
 
 const STATUSES = ['PENDING_CONFIRMATION', 'PENDING_SETUP', 'ACTIVE', 'DEACTIVATED'] as const;
@@ -39,7 +39,9 @@ export function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [secret, setSecret] = useState<Secret | null>(null);
   const queryClient = useQueryClient();
-  const query = { ...(role !== null ? { role } : {}), ...(status !== null ? { status } : {}), limit: PAGE, offset };
+  const [region, setRegion] = useState<string | null>(null);
+  const regions = useRegions();
+  const query = { ...(role !== null ? { role } : {}), ...(status !== null ? { status } : {}), ...(region !== null ? { regionCode: region } : {}), limit: PAGE, offset };
   const users = useQuery({ queryKey: ['users', query], queryFn: () => call(api.GET('/users', { params: { query } })), enabled: me !== undefined });
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')) });
   const scopeLabel = useScopeLabel();
@@ -73,6 +75,17 @@ export function UsersPage() {
         <Group gap="sm" mb="sm" wrap="wrap">
           <Select label={t('users.field.role')} data={USER_ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))} value={role} onChange={(v) => { setRole(v as Role | null); setOffset(0); }} clearable w={260} />
           <Select label={t('users.field.status')} data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(v) => { setStatus(v as Status | null); setOffset(0); }} clearable w={240} />
+          {(regions.data?.items.length ?? 0) > 1 && (
+            <Select
+              label={t('onboarding:filter.region')}
+              placeholder={t('onboarding:filter.all')}
+              data={(regions.data?.items ?? []).map((r) => ({ value: r.regionCode, label: formatRegion(r.regionCode) }))}
+              value={region}
+              onChange={(v) => { setRegion(v); setOffset(0); }}
+              clearable
+              w={260}
+            />
+          )}
         </Group>
         <ErrorAlert error={users.error} />
         {users.data !== undefined && (users.data.items.length === 0 ? <Text>{t('users.none')}</Text> : (
