@@ -50,6 +50,6 @@ export class PuskesosIntake {
 
   async response(actor: Actor): Promise<IntakePointResponse> {
     const point = await this.of(actor);
-    return { intakePoint: point === null ? null : { ...point, regionCode: actor.regionCode } };
+    return { intakePoint: point === null ? null : { ...point, regionCode: actor.regionCode, channel: 'COMPLAINT' } };
   }
 }

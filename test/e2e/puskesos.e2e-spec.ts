@@ -72,7 +72,7 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     // The Puskesos officer may open cases (their agency's permission) and knows their intake point.
     expect((await as(t.puskesos).get('/auth/me').expect(200)).body.permissions).toContain('case.create');
     expect((await as(t.dinkes).get('/auth/me').expect(200)).body.permissions).not.toContain('case.create');
-    expect((await as(t.puskesos).get('/puskesos/intake-point').expect(200)).body).toEqual({ intakePoint: { villageCode: VILLAGE, name: 'PUSKESOS 7303', agencyCode: 'PUSKESOS', regionCode: '7303' } });
+    expect((await as(t.puskesos).get('/puskesos/intake-point').expect(200)).body).toEqual({ intakePoint: { villageCode: VILLAGE, name: 'PUSKESOS 7303', agencyCode: 'PUSKESOS', regionCode: '7303', channel: 'COMPLAINT' } });
     expect((await as(t.caseWorker).get('/puskesos/intake-point').expect(200)).body).toEqual({ intakePoint: null });
 
     const c = await openByPuskesos();

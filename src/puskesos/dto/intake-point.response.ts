@@ -1,3 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { IntakeChannel } from '../../../workflows/contracts/case';
+
 /** A village Puskesos: where its officers take complaints in. */
 export class IntakePointDto {
   /** Kemendagri desa/kelurahan code, plain 10 digits (e.g. `7303022005`). */
@@ -7,6 +10,9 @@ export class IntakePointDto {
   agencyCode!: string;
   /** The kab/kota the village lies in (the case's region). */
   regionCode!: string;
+  /** What a Puskesos takes in: complaints (pengaduan). */
+  @ApiProperty({ enum: ['COMPLAINT'] })
+  channel!: Extract<IntakeChannel, 'COMPLAINT'>;
 }
 
 export class IntakePointResponse {

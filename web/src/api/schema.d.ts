@@ -1323,6 +1323,11 @@ export interface components {
             /** @description Shelter, rehabilitation and child protection: the case's PPKS categories. */
             ppksCategories?: string[];
         };
+        TaskReferralResponse: {
+            reason: string | null;
+            /** @description The Puskesos officer who referred it. */
+            referredBy: string | null;
+        };
         TaskResponse: {
             /** @enum {string} */
             type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL";
@@ -1342,6 +1347,8 @@ export interface components {
             allowedActions: ("claimTask" | "completeTask" | "rejectTask" | "reassignTask" | "referToRegency")[];
             /** @description The person as far as this task needs (null until the case is in the read model). */
             case: components["schemas"]["TaskCaseBriefResponse"] | null;
+            /** @description REGENCY_REFERRAL tasks: the Puskesos's reason and officer; null for every other task. */
+            referral: components["schemas"]["TaskReferralResponse"] | null;
             id: string;
             caseId: string;
             agencyCode: string;
@@ -1733,6 +1740,11 @@ export interface components {
             items: components["schemas"]["NotificationResponse"][];
         };
         IntakePointDto: {
+            /**
+             * @description What a Puskesos takes in: complaints (pengaduan).
+             * @enum {string}
+             */
+            channel: "COMPLAINT";
             /** @description Kemendagri desa/kelurahan code, plain 10 digits (e.g. `7303022005`). */
             villageCode: string;
             /** @description The Puskesos's name. */
