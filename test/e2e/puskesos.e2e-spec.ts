@@ -30,7 +30,8 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
   let worker: INestApplicationContext;
   let db: Pool;
   let temporal: { client: Client; close: () => Promise<void> };
-  const t = { puskesos: '', puskesosId: '', upt: '', uptId: '', dinkes: '', caseWorker: '', supervisor: '', auditor: '', unset: '' };
+  const t = { puskesos: '', puskesosId: '', upt: '', uptId: '', dinkes: '', caseWorker: '', supervisor: '', auditor: '', unset: '', admin: '' };
+  const ids = { puskesos: '', upt: '' };
 
   const as = (token: string) => request.agent(api.getHttpServer()).auth(token, { type: 'bearer' });
   const inbox = async (token: string, caseId: string) => (await as(token).get('/tasks').query({ caseId }).expect(200)).body.items as Task[];
@@ -43,8 +44,9 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     config = testConfig();
     db = testPool(config);
     const puskesos = await createAgency(db, 'PUSKESOS', '7303');
-    await db.query('UPDATE agency SET village_code = $2 WHERE id = $1', [puskesos, VILLAGE]);
+    ids.puskesos = puskesos;
     const upt = await createAgency(db, 'UPT_SPMKS', '7303');
+    ids.upt = upt;
     const dinkes = await createAgency(db, 'DINKES', '7303');
     // A Puskesos of another region with no village recorded yet.
     const unset = await createAgency(db, 'PUSKESOS', '7371');
@@ -59,6 +61,9 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     t.caseWorker = (await signedIn(app, db, 'CASE_WORKER', '7303')).token;
     t.supervisor = (await signedIn(app, db, 'SUPERVISOR', '7303')).token;
     t.auditor = (await signedIn(app, db, 'AUDITOR', '7303')).token;
+    t.admin = (await signedIn(app, db, 'ADMIN', '7303')).token;
+    // An administrator records the Puskesos's village (docs/puskesos.md).
+    expect((await as(t.admin).patch(`/agencies/${puskesos}`).send({ villageCode: '73.03.02.2005' }).expect(200)).body).toMatchObject({ code: 'PUSKESOS', villageCode: VILLAGE });
   });
 
   afterAll(async () => {
@@ -115,6 +120,12 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     };
     const cases = async () => Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_view WHERE region_code = '7303'`)).rows[0]?.n);
     const before = await cases();
+    // An agency's village: a desa/kelurahan code of its own region, for a Puskesos only.
+    for (const [agency, villageCode] of [[ids.puskesos, '730302'], [ids.puskesos, '3514011001'], [ids.upt, '7303022006']] as const) {
+      expect(await code(as(t.admin).patch(`/agencies/${agency}`).send({ villageCode }))).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    expect((await as(t.admin).get(`/agencies/${ids.puskesos}`).expect(200)).body.villageCode).toBe(VILLAGE);
+    expect((await as(t.admin).get(`/agencies/${ids.upt}`).expect(200)).body.villageCode).toBeNull();
     // Village codes: outside the region, not a desa/kelurahan code, not the officer's own village.
     expect(await code(as(t.puskesos).post('/cases').send(complaint({ villageCode: '3514011001' })))).toEqual([400, 'VALIDATION_FAILED']);
     expect(await code(as(t.puskesos).post('/cases').send(complaint({ villageCode: '730302' })))).toEqual([400, 'VALIDATION_FAILED']);

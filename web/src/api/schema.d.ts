@@ -1534,6 +1534,8 @@ export interface components {
             inbox: components["schemas"]["AgencyInboxSummary"];
         };
         AgencyResponse: {
+            /** @description A village Puskesos: its desa/kelurahan (10 digits), where its officers take complaints in (docs/puskesos.md). */
+            villageCode: string | null;
             id: string;
             code: string;
             regionCode: string;
@@ -1575,6 +1577,12 @@ export interface components {
              * @example https://simrs.example.go.id/sinergi/tasks
              */
             webhookUrl?: string | null;
+            /**
+             * @description A Puskesos only: the desa/kelurahan (Kemendagri, dotted or plain; inside the agency's kab/kota) where
+             *     its officers take complaints in; null removes it (docs/puskesos.md).
+             * @example 73.03.02.2005
+             */
+            villageCode?: string | null;
             /** @description Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */
             webhookSecret?: string;
         };
