@@ -1,4 +1,4 @@
-import type { Role } from '../../workflows/contracts/actor';
+import type { Actor, Role } from '../../workflows/contracts/actor';
 
 /** Every permission a route can require. Each route declares exactly one (see `@Authenticated`). */
 export type Permission =
@@ -47,6 +47,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };
+
+/**
+ * What an agency officer holds because of their agency, beyond their role: the village Puskesos takes
+ * complaints in (SLRT, pmks-domain §5.2), so its officers open complaint cases — for their own village
+ * only (src/puskesos). Other agencies' officers still open nothing.
+ */
+export const AGENCY_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> = { PUSKESOS: ['case.create'] };
+
+/** Every permission an actor holds: their role's, and for an agency officer their agency's. */
+export function permissionsOf(actor: Pick<Actor, 'role' | 'agencyCode'>): Permission[] {
+  const byAgency = actor.role === 'AGENCY_OFFICER' && actor.agencyCode !== null ? (AGENCY_PERMISSIONS[actor.agencyCode] ?? []) : [];
+  return [...ROLE_PERMISSIONS[actor.role], ...byAgency.filter((p) => !ROLE_PERMISSIONS[actor.role].includes(p))];
+}
 
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -17,9 +17,10 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency-keys';
 import { NikCheckController } from './nik-check.controller';
 import { NikChecks } from './nik-checks.service';
+import { PuskesosModule } from '../puskesos/puskesos.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule],
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule, PuskesosModule],
   controllers: [CasesController, CaseCommandsController, NikCheckController, CaseDetailsController],
   providers: [CasesService, CaseCommands, CaseDetails, CaseWorkflows, IdempotencyKeys, NikChecks],
 })

@@ -19,6 +19,7 @@ import { SecurityLog } from '../security-log/security-log.service';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 import { IdempotencyKeys } from './idempotency-keys';
+import { PuskesosIntake } from '../puskesos/puskesos-intake.service';
 
 export interface OpenCaseOutcome {
   httpStatus: 201 | 202;
@@ -51,6 +52,7 @@ export class CasesService {
     private readonly access: AccessLog,
     private readonly attention: CaseAttention,
     private readonly security: SecurityLog,
+    private readonly puskesos: PuskesosIntake,
   ) {}
 
   async openCase(actor: Actor, dto: OpenCaseDto, idempotencyKey: string | undefined): Promise<OpenCaseOutcome> {
@@ -62,7 +64,9 @@ export class CasesService {
     if (nikCheck !== undefined && !nikCheck.valid) {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'person.nik', messages: nikCheck.errors.map((e) => e.message) }]);
     }
-    const request = { channel, regionCode, person, ...(originRegionCode !== undefined ? { originRegionCode } : {}) };
+    // A Puskesos officer's complaint records their village as its intake point (src/puskesos).
+    const intakePoint = await this.puskesos.forOpening(actor, { channel, regionCode, ...(dto.villageCode !== undefined ? { villageCode: dto.villageCode } : {}) });
+    const request = { channel, regionCode, person, ...(originRegionCode !== undefined ? { originRegionCode } : {}), ...(intakePoint !== undefined ? { intakePoint } : {}) };
     // Keys are per actor: another user's identical key can neither collide with nor reveal this case.
     const caseId =
       idempotencyKey === undefined ? randomUUID() : await this.idempotencyKeys.claimCaseId(`open-case:${actor.id}`, idempotencyKey, request);

@@ -95,7 +95,7 @@ export class Launcher {
     say(`database ready (${database.url ? 'DATABASE_URL' : `embedded PostgreSQL, ${join(dataDir, 'postgres')}`}); migrations applied: ${applied.length}`);
     if (nodeEnv !== 'production') {
       const seeded = await seedDemoRegion(db, auth.demoPassword);
-      if (seeded.length > 0) say(`demo region Kab. Pasuruan (35.14) seeded; users: ${seeded.join(', ')} (password: SINERGI_DEMO_PASSWORD)`);
+      if (seeded.length > 0) say(`demo regions Kab. Pasuruan (35.14) and Kab. Bantaeng (73.03, Puskesos → UPT SPMKS) seeded; users: ${seeded.join(', ')} (password: SINERGI_DEMO_PASSWORD)`);
     }
     return url;
   }

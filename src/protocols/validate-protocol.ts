@@ -1,6 +1,6 @@
 import { AGENCY_CODE_FORMAT } from '../../workflows/domain/agency-codes';
 import type { Protocol } from '../../workflows/contracts/protocol';
-import { ESCALATION_TARGETS, PROTOCOL_STEPS } from '../../workflows/contracts/protocol';
+import { ESCALATION_TARGETS, OPTIONAL_PROTOCOL_STEPS, PROTOCOL_STEPS } from '../../workflows/contracts/protocol';
 import { parseDuration } from '../../workflows/domain/duration';
 import { normalizeKabKotaCode } from '../../workflows/domain/region-code';
 
@@ -49,7 +49,11 @@ export function validateProtocol(doc: unknown, source: string): Protocol {
   for (const step of PROTOCOL_STEPS) {
     need(typeof agencies[step] === 'string' && AGENCY_CODE_FORMAT.test(agencies[step]), `agencies.${step} must be an agency code such as "DINSOS"`);
   }
-  for (const key of Object.keys(agencies)) need((PROTOCOL_STEPS as readonly string[]).includes(key), `agencies.${key} is not a known step (${PROTOCOL_STEPS.join(', ')})`);
+  for (const step of OPTIONAL_PROTOCOL_STEPS) {
+    need(agencies[step] === undefined || (typeof agencies[step] === 'string' && AGENCY_CODE_FORMAT.test(agencies[step])), `agencies.${step} must be an agency code such as "UPT_SPMKS" when given`);
+  }
+  const steps: readonly string[] = [...PROTOCOL_STEPS, ...OPTIONAL_PROTOCOL_STEPS];
+  for (const key of Object.keys(agencies)) need(steps.includes(key), `agencies.${key} is not a known step (${steps.join(', ')})`);
 
   need(Array.isArray(doc.escalation) && doc.escalation.length > 0, 'escalation must be a non-empty array');
   (Array.isArray(doc.escalation) ? doc.escalation : []).forEach((rung, i) => {

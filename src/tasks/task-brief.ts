@@ -20,6 +20,9 @@ export const TASK_BRIEF: Record<TaskType, readonly BriefField[]> = {
   REINTEGRATION_SUPPORT: ['name', 'sex', 'approximateAge', 'originRegionCode'],
   REPATRIATION_ACKNOWLEDGEMENT: ['name', 'sex', 'approximateAge', 'originRegionCode'],
   FOLLOW_UP_VISIT: ['name', 'sex', 'approximateAge'],
+  // The Puskesos took the complaint in and refers it; the regency's unit takes it on: whom it is about.
+  COMPLAINT_INTAKE: ['name', 'sex', 'approximateAge'],
+  REGENCY_REFERRAL: ['name', 'sex', 'approximateAge'],
 };
 
 export interface CaseFacts {

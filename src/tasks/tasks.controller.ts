@@ -7,7 +7,7 @@ import type { Permission } from '../auth/permissions';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { CompleteTaskDto, ListTasksQuery, ReassignTaskDto, RejectTaskDto, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
+import { CompleteTaskDto, ListTasksQuery, ReassignTaskDto, ReferToRegencyDto, RejectTaskDto, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
 import type { TaskActOutcome } from './tasks.service';
 import { TasksService } from './tasks.service';
 import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
@@ -35,8 +35,8 @@ function TaskActionEndpoint(path: string, permission: Permission): MethodDecorat
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  private async act(a: Actor, id: string, action: TaskAction, body: Parameters<TasksService['act']>[3], k: Key, res: Response): Answer {
-    const outcome: TaskActOutcome = await this.tasks.act(a, id, action, body, k);
+  private async act(a: Actor, id: string, action: TaskAction, body: Parameters<TasksService['act']>[3], k: Key, res: Response, onlyType?: Parameters<TasksService['act']>[5]): Answer {
+    const outcome: TaskActOutcome = await this.tasks.act(a, id, action, body, k, onlyType);
     res.status(outcome.httpStatus);
     return outcome.body;
   }
@@ -65,6 +65,15 @@ export class TasksController {
   @TaskActionEndpoint('reject', 'task.work')
   reject(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RejectTaskDto, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response): Answer {
     return this.act(a, id, 'rejectTask', { reason: dto.reason }, k, r);
+  }
+
+  /**
+   * A village Puskesos refers the complaint of its intake task to the regency's unit (Bantaeng: UPT
+   * SPMKS), with the reason: the intake task completes and the unit gets a task (docs/puskesos.md).
+   */
+  @TaskActionEndpoint('refer-to-regency', 'task.work')
+  referToRegency(@CurrentActor() a: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReferToRegencyDto, @Headers('idempotency-key') k: Key, @Res({ passthrough: true }) r: Response): Answer {
+    return this.act(a, id, 'completeTask', { outcome: { reason: dto.reason } }, k, r, 'COMPLAINT_INTAKE');
   }
 
   /** A supervisor hands the task to another officer of the same agency. */

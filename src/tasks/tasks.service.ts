@@ -35,20 +35,25 @@ interface TaskRow extends TaskStateRow {
   person: CaseFacts['person'];
   ppks_categories: string[] | null;
   origin_region_code: string | null;
+  referral: { reason: string | null; referredBy: string | null } | null;
 }
 
 const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, accept_by, assignee_name, outcome, ${OVERDUE} AS overdue`;
 /** A task with the case facts its brief may take (the read model's row; none while the case is not projected yet). */
-const TASKS_WITH_FACTS = `(SELECT t.*, c.person, c.ppks_categories, c.origin_region_code FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id) AS task`;
-const BRIEF_COLUMNS = `${COLUMNS}, person, ppks_categories, origin_region_code`;
+// A referral to the regency carries why and by whom: the Puskesos intake task it completed (docs/puskesos.md).
+const REFERRAL = `CASE WHEN t.type = 'REGENCY_REFERRAL' THEN (SELECT jsonb_build_object('reason', i.outcome->>'reason', 'referredBy', i.assignee_name) FROM agency_task i
+  WHERE i.case_id = t.case_id AND i.type = 'COMPLAINT_INTAKE' AND i.status = 'COMPLETED' ORDER BY i.closed_at DESC LIMIT 1) END`;
+const TASKS_WITH_FACTS = `(SELECT t.*, c.person, c.ppks_categories, c.origin_region_code, ${REFERRAL} AS referral FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id) AS task`;
+const BRIEF_COLUMNS = `${COLUMNS}, person, ppks_categories, origin_region_code, referral`;
 
 const toTask = (r: TaskRow, actor: Actor): TaskResponse => ({
   ...taskState(r),
   caseId: r.case_id,
   regionCode: r.region_code,
   outcome: r.outcome,
-  allowedActions: taskActionsFor(actor, { status: r.status, agencyCode: r.agency_code, regionCode: r.region_code }),
+  allowedActions: taskActionsFor(actor, { status: r.status, agencyCode: r.agency_code, regionCode: r.region_code, type: r.type }),
   case: briefOf(r.type, { person: r.person, ppksCategories: r.ppks_categories, originRegionCode: r.origin_region_code }),
+  referral: r.referral,
 });
 
 type TaskBody = Pick<TaskRequest, 'outcome' | 'reason'> & { assigneeUserId?: string };
@@ -104,7 +109,7 @@ export class TasksService {
     );
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM agency_task WHERE ${filter}`, params);
     // The brief (the person's name…) and a recorded outcome (e.g. a health check's findings) are the person's data: their reads are logged.
-    await this.access.record(actor, 'GET /tasks', rows.filter((r) => r.person !== null || r.outcome !== null).map((r) => r.case_id));
+    await this.access.record(actor, 'GET /tasks', rows.filter((r) => r.person !== null || r.outcome !== null || r.referral !== null).map((r) => r.case_id));
     return { items: rows.map((r) => toTask(r, actor)), total };
   }
 
@@ -113,9 +118,11 @@ export class TasksService {
    * region) looks absent. A refused request is recorded in the case's ledger; 202 when the workflow
    * accepted the request but its result is not readable yet.
    */
-  async act(actor: Actor, taskId: string, action: TaskAction, body: TaskBody, key: string | undefined): Promise<TaskActOutcome> {
+  async act(actor: Actor, taskId: string, action: TaskAction, body: TaskBody, key: string | undefined, onlyType?: TaskRow['type']): Promise<TaskActOutcome> {
     const task = await this.load(taskId);
     if (!mayWork(actor, task, action)) return this.security.refuse(actor, { kind: 'task', id: taskId, regionCode: task.region_code }, `POST /tasks/:id/${action}`, absent());
+    // A step named for one task type (the referral to the regency completes a Puskesos intake task only).
+    if (onlyType !== undefined && task.type !== onlyType) throw new DomainError('ILLEGAL_TRANSITION', `Only a ${onlyType} task takes this step`);
     if (action === 'completeTask') body = { ...body, outcome: checkedOutcome(task.type, body.outcome) };
     const idempotencyKey = requestKeyOf(key);
     const requestId = `${actor.id}:${action}:${idempotencyKey}`;
@@ -123,7 +130,7 @@ export class TasksService {
     const answer = await this.refusals.recorded(actor, task.case_id, what, () => this.send(actor, task, action, body, requestId));
     if (!answer.done) return { httpStatus: 202, body: { id: taskId, status: 'ACCEPTED', requestId, idempotencyKey } };
     const done = await this.load(taskId);
-    if (done.person !== null || done.outcome !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
+    if (done.person !== null || done.outcome !== null || done.referral !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
     return { httpStatus: 200, body: toTask(done, actor) };
   }
 

@@ -18,6 +18,18 @@ export const DEMO_STAFF = [
 ] as const;
 
 /**
+ * Kabupaten Bantaeng (pmks-domain §5.2, seed 003): the SLRT path — a village Puskesos takes complaints in
+ * and refers them to the UPT SPMKS "Sipakatau" (protocol 7303 v2). The village code is a demo value of
+ * the right shape (desa 2005 in kecamatan 73.03.02), not a checked Kemendagri entry.
+ */
+export const DEMO_SLRT_REGION = '7303';
+export const DEMO_SLRT_VILLAGE = '7303022005';
+const DEMO_SLRT_AGENCIES = [
+  ['PUSKESOS', 'Puskesos Desa Demo, Kabupaten Bantaeng', DEMO_SLRT_VILLAGE, 'puskesos_bantaeng'],
+  ['UPT_SPMKS', 'UPT SPMKS "Sipakatau" Kabupaten Bantaeng', null, 'upt_spmks_bantaeng'],
+] as const;
+
+/**
  * Seeds the demo region when no user exists yet: its agencies, one user per role (and the province's
  * admin and supervisor, `admin-jatim` and `supervisor-jatim`), and one officer per
  * agency named after the agency code in lower case (`dinkes`, `satpol_pp`, …). Never run in production.
@@ -47,9 +59,30 @@ export async function seedDemoRegion(db: DatabaseSettings, password: string): Pr
         );
         await addUser(code.toLowerCase(), 'AGENCY_OFFICER', `Petugas ${code}`, DEMO_REGION, id);
       }
+      await seedSlrtRegion(async (username, role, displayName, agencyId) => {
+        await m.query(`INSERT INTO app_user (username, display_name, password_hash, role, region_code, agency_id) VALUES ($1, $2, $3, $4, $5, $6)`, [username, displayName, passwordHash, role, DEMO_SLRT_REGION, agencyId]);
+        usernames.push(username);
+      }, (text, params) => m.query(text, params));
       return usernames;
     });
   } finally {
     await dataSource.destroy();
   }
+}
+
+type AddUser = (username: string, role: string, displayName: string, agencyId: string | null) => Promise<void>;
+type Query = <T>(text: string, params: unknown[]) => Promise<T>;
+
+/** Bantaeng's Puskesos (with its village) and UPT SPMKS, an officer each, and a case worker and supervisor of the region. */
+async function seedSlrtRegion(addUser: AddUser, query: Query): Promise<void> {
+  for (const [code, name, villageCode, username] of DEMO_SLRT_AGENCIES) {
+    const [{ id }] = await query<[{ id: string }]>(
+      `INSERT INTO agency (code, region_code, name, village_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code, region_code) DO UPDATE SET name = EXCLUDED.name, village_code = EXCLUDED.village_code RETURNING id`,
+      [code, DEMO_SLRT_REGION, name, villageCode],
+    );
+    await addUser(username, 'AGENCY_OFFICER', `Petugas ${code} Bantaeng`, id);
+  }
+  await addUser('caseworker_bantaeng', 'CASE_WORKER', 'Pekerja Sosial Bantaeng', null);
+  await addUser('supervisor_bantaeng', 'SUPERVISOR', 'Supervisor Bantaeng', null);
 }

@@ -58,6 +58,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /tasks/{id}/claim': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],
   'POST /tasks/{id}/complete': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],
   'POST /tasks/{id}/reject': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],
+  // Passes for the task's agency and answers 409 on a task other than a Puskesos intake (the matrix's is a health check).
+  'POST /tasks/{id}/refer-to-regency': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],
+  // case.create: staff, and a Puskesos officer by their agency (the matrix's officer is Dinkes's: refused).
+  'GET /puskesos/intake-point': ['CASE_WORKER', 'SUPERVISOR'],
   'POST /tasks/{id}/reassign': ['SUPERVISOR'],
   'GET /users': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'POST /users': ['ADMIN'],
@@ -160,6 +164,7 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /tasks/{id}/complete': () => ({ outcome: { result: 'FIT' } }),
       'PATCH /agencies/{id}': () => ({ name: `DINKES 3514 (${n})` }),
       'POST /tasks/{id}/reject': () => ({ reason: 'not ours' }),
+      'POST /tasks/{id}/refer-to-regency': () => ({ reason: 'matrix' }),
       'POST /tasks/{id}/reassign': () => ({ assigneeUserId: fx.dinkesOfficerId }),
     };
     const queries: Record<string, object> = {
@@ -314,7 +319,7 @@ describe('authorization matrix: every route × every role, token state, region a
       expect(JSON.stringify(res.body)).not.toMatch(/allowedActions|INTAKE|HEALTH_CHECK|ASSESSMENT/);
     }
     expect(tried.filter((r) => r.startsWith('POST /cases/{id}/'))).toHaveLength(12);
-    expect(tried.filter((r) => r.startsWith('POST /tasks/{id}/'))).toHaveLength(4);
+    expect(tried.filter((r) => r.startsWith('POST /tasks/{id}/'))).toHaveLength(5);
     // Nothing was written into the case's own chain; the security log holds every attempt on it.
     expect(((await call('GET /cases/{id}/history', principals.AUDITOR)).body as { total: number }).total).toBe(ledgerBefore.total);
     const logged = await request(app()).get('/audit/security-events').query({ action: 'OUT_OF_SCOPE', target: fx.caseId, limit: 100 }).auth(bearer(principals.AUDITOR), { type: 'bearer' }).expect(200);

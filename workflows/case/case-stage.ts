@@ -1,4 +1,4 @@
-import type { AgencyTaskOrder } from '../contracts/task';
+import type { AgencyTaskOrder, TaskType } from '../contracts/task';
 import { parseDuration, plusMs } from '../domain/duration';
 import type { CaseState } from './case-state';
 import type { LadderClock } from './escalation-ladder';
@@ -32,7 +32,10 @@ export function restartClock(state: CaseState): void {
 
 export function responsibleAgency(state: CaseState): string | null {
   const step = STAGE_TABLE[state.stage].step;
-  return step === undefined || state.protocolDoc === null ? null : state.protocolDoc.agencies[step(stageFacts(state))];
+  if (step === undefined || state.protocolDoc === null) return null;
+  // A referred complaint is the regency's unit's until the case moves on (pmks-domain §5.2).
+  const referred = state.stage === 'INTAKE' && state.facts.regencyReferral === 'REFERRED' ? state.protocolDoc.agencies.COMPLAINT_REFERRAL : undefined;
+  return referred ?? state.protocolDoc.agencies[step(stageFacts(state))];
 }
 
 /** The stage's own clock on the escalation ladder. */
@@ -68,19 +71,16 @@ export function applyDueEscalations(state: CaseState, nowMs: number): boolean {
 export function orderTasks(state: CaseState, now: string): void {
   const protocol = state.protocolDoc;
   if (!state.dispatchTasks || protocol === null) return;
-  for (const { type, step, regionCode } of STAGE_TABLE[state.stage].tasks?.(stageFacts(state)) ?? []) {
-    const order: AgencyTaskOrder = {
-      taskKey: `${type}@v${state.version}`,
-      caseId: state.caseId,
-      type,
-      agencyCode: protocol.agencies[step],
-      regionCode,
-      dispatchedAt: now,
-      dueAt: state.deadlineAt,
-    };
-    const accept = state.taskDeadlines === true && protocol.taskAcceptance !== undefined ? parseDuration(protocol.taskAcceptance) : undefined;
-    const clock = state.taskDeadlines === true ? { acceptBy: accept === undefined ? null : plusMs(now, accept), ladderLevel: 0, overdue: false } : {};
-    state.tasks = [...state.tasks, { order, receipt: null, status: 'OPEN', assignee: null, outcome: null, reason: null, closedAt: null, ...clock }];
-    record(state, now, { action: 'taskOrdered', summary: `${order.taskKey} → ${order.agencyCode} (${regionCode})`, payload: { ...order }, agencyCode: order.agencyCode, taskKey: order.taskKey });
-  }
+  for (const { type, step, regionCode } of STAGE_TABLE[state.stage].tasks?.(stageFacts(state)) ?? []) orderTask(state, now, type, protocol.agencies[step], regionCode);
+}
+
+/** Orders one agency task now (keys are unique per case: type and state version), with its clock when the case has task clocks. */
+export function orderTask(state: CaseState, now: string, type: TaskType, agencyCode: string, regionCode: string): void {
+  const protocol = state.protocolDoc;
+  if (!state.dispatchTasks || protocol === null) return;
+  const order: AgencyTaskOrder = { taskKey: `${type}@v${state.version}`, caseId: state.caseId, type, agencyCode, regionCode, dispatchedAt: now, dueAt: state.deadlineAt };
+  const accept = state.taskDeadlines === true && protocol.taskAcceptance !== undefined ? parseDuration(protocol.taskAcceptance) : undefined;
+  const clock = state.taskDeadlines === true ? { acceptBy: accept === undefined ? null : plusMs(now, accept), ladderLevel: 0, overdue: false } : {};
+  state.tasks = [...state.tasks, { order, receipt: null, status: 'OPEN', assignee: null, outcome: null, reason: null, closedAt: null, ...clock }];
+  record(state, now, { action: 'taskOrdered', summary: `${order.taskKey} → ${order.agencyCode} (${regionCode})`, payload: { ...order }, agencyCode: order.agencyCode, taskKey: order.taskKey });
 }

@@ -6,6 +6,7 @@ import { orderTasks, responsibleAgency, restartClock } from './case-stage';
 import type { Journal } from './journal';
 import { commandReason, commandSummary, ledgerActor, record } from './journal';
 import { cancelSupersededTasks } from './task-deadlines';
+import { orderReferralTask, referralAtOpening, referralUnit } from './regency-referral';
 import type { Acceptance, LifecycleFacts } from './stage-machine';
 
 /**
@@ -60,6 +61,7 @@ function openingFacts(input: OpenCaseInput): LifecycleFacts {
     repatriationAcknowledged: false,
     guardianConsentRecorded: false,
     referralRefused: false,
+    ...(referralAtOpening(input) !== undefined ? { regencyReferral: referralAtOpening(input) } : {}),
   };
 }
 
@@ -71,6 +73,8 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
   const state: CaseState = {
     caseId, channel, regionCode, person, openedBy: openedBy ?? null, originRegionCode: origin, protocolDoc, warnings: input.warnings ?? [],
     protocol: protocolDoc === null ? null : { id: protocolDoc.id, version: protocolDoc.version },
+    // Only a Puskesos complaint has an intake point: other states keep their exact shape.
+    ...(input.intakePoint !== undefined ? { intakePoint: input.intakePoint } : {}),
     ppksCategories: [], closure: null, responsibleAgency: null, deadlineAt: null, overdue: false, escalations: [],
     lastAction: openedBy ? { action: 'openCase', actorId: openedBy.id, actorName: openedBy.name, role: openedBy.role, at: now } : null,
     stage: 'INTAKE', stageEnteredAt: now, openedAt: now, updatedAt: now, version: 1, facts: openingFacts(input),
@@ -78,8 +82,10 @@ export function initialState(input: OpenCaseInput, now: string): CaseState {
   };
   state.responsibleAgency = responsibleAgency(state);
   restartClock(state);
-  const summary = `openCase channel=${channel} region=${regionCode}${origin === null ? '' : ` origin=${origin}`}`;
-  record(state, now, { action: 'openCase', outcome: 'ACCEPTED', actor: ledgerActor(openedBy), summary, payload: { channel, regionCode, originRegionCode: origin, person, warnings: state.warnings } });
+  const intake = input.intakePoint;
+  const summary = `openCase channel=${channel} region=${regionCode}${origin === null ? '' : ` origin=${origin}`}${intake === undefined ? '' : ` intake=${intake.agencyCode}@${intake.villageCode}`}`;
+  const payload = { channel, regionCode, originRegionCode: origin, person, warnings: state.warnings, ...(intake !== undefined ? { intakePoint: intake } : {}) };
+  record(state, now, { action: 'openCase', outcome: 'ACCEPTED', actor: ledgerActor(openedBy), summary, payload });
   return state;
 }
 
@@ -88,7 +94,10 @@ export function applyCommand(state: CaseState, request: CommandRequest, decision
   const { command, actor } = request;
   const stageChanged = decision.next !== state.stage;
   const who = ledgerActor(actor);
-  record(state, now, { action: command.action, outcome: 'ACCEPTED', actor: who, reason: commandReason(command), summary: commandSummary(command), payload: { ...command } });
+  // A referral names where it went: the regency's unit of the pinned protocol.
+  const referredTo = command.action === 'referToRegency' ? referralUnit(state) : null;
+  const summary = referredTo === null ? commandSummary(command) : `${commandSummary(command)} → ${referredTo}`;
+  record(state, now, { action: command.action, outcome: 'ACCEPTED', actor: who, reason: commandReason(command), summary, payload: { ...command, ...(referredTo === null ? {} : { referredTo }) } });
   if (stageChanged) record(state, now, { action: 'stageChanged', actor: who, summary: `${state.stage} → ${decision.next}`, payload: { from: state.stage, to: decision.next } });
   state.facts = decision.facts;
   state.stage = decision.next;
@@ -112,6 +121,7 @@ export function applyCommand(state: CaseState, request: CommandRequest, decision
     if (state.taskDeadlines === true) cancelSupersededTasks(state, [], now);
     orderTasks(state, now);
   }
+  if (command.action === 'referToRegency') orderReferralTask(state, now);
   state.processedRequests = [...state.processedRequests, request.requestId].slice(-MAX_REMEMBERED_REQUESTS);
   state.version += 1;
   state.updatedAt = now;
@@ -119,7 +129,7 @@ export function applyCommand(state: CaseState, request: CommandRequest, decision
 
 /** Fields of the read-model view, named one by one: internal bookkeeping never leaks into it. */
 const SNAPSHOT_FIELDS = [
-  'caseId', 'stage', 'channel', 'regionCode', 'person', 'openedBy', 'originRegionCode', 'protocol', 'ppksCategories', 'warnings', 'closure',
+  'caseId', 'stage', 'channel', 'regionCode', 'person', 'openedBy', 'originRegionCode', 'intakePoint', 'protocol', 'ppksCategories', 'warnings', 'closure',
   'responsibleAgency', 'deadlineAt', 'overdue', 'escalations', 'lastAction', 'stageEnteredAt', 'openedAt', 'updatedAt', 'version',
 ] as const satisfies readonly (keyof CaseSnapshot)[];
 // Fails to compile when CaseSnapshot gains a field this list lacks.
@@ -127,6 +137,7 @@ const _allListed: Exclude<keyof CaseSnapshot, (typeof SNAPSHOT_FIELDS)[number]> 
 
 /** The read-model view of the case. */
 export function snapshotOf(state: CaseState): CaseSnapshot {
-  return Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, state[field]])) as unknown as CaseSnapshot;
+  // A field an older state lacks stays absent (not `undefined`): its snapshots keep their exact shape.
+  return Object.fromEntries(SNAPSHOT_FIELDS.filter((field) => state[field] !== undefined).map((field) => [field, state[field]])) as unknown as CaseSnapshot;
 }
 

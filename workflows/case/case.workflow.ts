@@ -7,6 +7,7 @@ import { initialState, snapshotOf } from './case-state';
 import { applyDueEscalations, nextWakeAt } from './case-stage';
 import { startTaskDispatch } from './task-dispatch';
 import { applyDueTaskEscalations, nextTaskWakeAt } from './task-deadlines';
+import { orderIntakeTask } from './regency-referral';
 
 /** Cases opened before this patch have no protocol deadlines: their histories must replay unchanged. */
 export const LIFECYCLE_PATCH = 'case-lifecycle-v1';
@@ -54,6 +55,8 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
   if (!continued) state.dispatchTasks = patched(AGENCY_TASKS_PATCH);
   if (!continued) state.notifyWebhooks = patched(AGENCY_WEBHOOKS_PATCH);
   if (!continued) state.taskDeadlines = patched(TASK_DEADLINES_PATCH);
+  // A Puskesos complaint starts in the Puskesos inbox (only inputs with an intake point: older histories order nothing here).
+  if (!continued) orderIntakeTask(state, state.openedAt);
   const run = new CaseRun(state, continued ? (input.projected ?? state.version) : 0);
   registerHandlers(run);
   const fixed = patched(HARDENING_PATCH);

@@ -110,6 +110,8 @@ export function commandReason(command: CaseCommand): string | null {
       return command.reason;
     case 'recordReferralRefusal':
       return command.note;
+    case 'referToRegency':
+      return command.reason;
     case 'recordAssessment':
     case 'leaveShelter':
       return command.refusalOverride ?? null;

@@ -30,6 +30,7 @@ const EXAMPLES: Record<CaseCommand['action'], CaseCommand> = {
   completeReintegration: { action: 'completeReintegration' },
   recordMonitoringVisit: { action: 'recordMonitoringVisit', outcome: 'STABLE' },
   closeCase: { action: 'closeCase', reason: 'ABSCONDED', note: 'left the shelter' },
+  referToRegency: { action: 'referToRegency', reason: 'needs a programme the village cannot give' },
 };
 
 describe('stage machine: accepted transitions', () => {
@@ -82,8 +83,10 @@ describe('stage machine: refusals', () => {
   );
 
   it.each(everyIllegalPair)('in %s, %s is an illegal transition listing the allowed actions', (stage, action) => {
-    const decision = decide(facts(stage), EXAMPLES[action], 'SUPERVISOR');
-    expect(decision).toEqual({ ok: false, code: 'ILLEGAL_TRANSITION', reason: `${action} is not possible in stage ${stage}`, allowedActions: allowedActions(facts(stage), 'SUPERVISOR') });
+    // A role the action allows (a supervisor, or an agency for the agencies' own steps), so the stage is what refuses.
+    const role = TRANSITIONS.find((t) => t.action === action)?.roles.includes('SUPERVISOR') === false ? 'AGENCY_OFFICER' : 'SUPERVISOR';
+    const decision = decide(facts(stage), EXAMPLES[action], role);
+    expect(decision).toEqual({ ok: false, code: 'ILLEGAL_TRANSITION', reason: `${action} is not possible in stage ${stage}`, allowedActions: allowedActions(facts(stage), role) });
   });
 
   it('closed cases allow nothing', () => {

@@ -21,12 +21,19 @@ export interface LifecycleFacts {
   guardianConsentRecorded: boolean;
   /** The person refused referral; a later referral to rehabilitation needs an explicit override. */
   referralRefused: boolean;
+  /**
+   * A complaint a village Puskesos took in under a protocol with a referral step: AWAITING until the
+   * Puskesos refers it to the regency's unit, then REFERRED. Absent for every other case (and in states
+   * from before the referral step).
+   */
+  regencyReferral?: 'AWAITING' | 'REFERRED';
 }
 
 const OPEN: Stage[] = ['INTAKE', 'HEALTH_CHECK', 'MEDICAL_TREATMENT', 'ASSESSMENT', 'SHELTER', 'REHABILITATION', 'REINTEGRATION', 'MONITORING'];
 const STAFF: Role[] = ['CASE_WORKER', 'SUPERVISOR'];
+const AGENCY: Role[] = ['AGENCY_OFFICER', 'AGENCY_SYSTEM'];
 /** Staff, or the agency doing the step — agencies reach these only by completing their task. */
-const STAFF_OR_AGENCY: Role[] = [...STAFF, 'AGENCY_OFFICER', 'AGENCY_SYSTEM'];
+const STAFF_OR_AGENCY: Role[] = [...STAFF, ...AGENCY];
 
 export interface TransitionRule {
   action: CaseAction;
@@ -51,6 +58,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'acknowledgeRepatriation', from: ['REINTEGRATION'], to: [], roles: STAFF_OR_AGENCY, carries: "receiving officer and region (the home region's Dinsos)" },
   { action: 'completeReintegration', from: ['REINTEGRATION'], to: ['MONITORING'], roles: STAFF, carries: '— (a repatriation needs the acknowledgement first)' },
   { action: 'recordMonitoringVisit', from: ['MONITORING'], to: [], roles: STAFF_OR_AGENCY, carries: 'outcome STABLE / CONCERN / RETURNED_TO_STREET, note' },
+  { action: 'referToRegency', from: ['INTAKE'], to: [], roles: AGENCY, carries: "reason; only the village Puskesos that took the complaint in, through its intake task, once (the regency's unit gets a task)" },
   { action: 'closeCase', from: OPEN, to: ['CLOSED'], roles: ['SUPERVISOR'], carries: 'reason (COMPLETED from monitoring only; TRANSFERRED_OUT, REFERRED_TO_PROGRAM, ABSCONDED, DECEASED, UNFOUNDED_REPORT from any open stage), note' },
 ];
 
@@ -86,6 +94,8 @@ export const REFUSAL = {
   RECEIVING_REGION_IS_ORIGIN: "the receiving region must be the person's region of origin",
   REPATRIATION_NEEDS_ACKNOWLEDGEMENT: "a repatriation ends only when the receiving region's Dinsos acknowledges the handover",
   COMPLETED_ONLY_FROM_MONITORING: 'a case completes only from monitoring; use an exit reason to close it earlier',
+  NO_REGENCY_REFERRAL: "only a complaint a village Puskesos took in under a protocol with a referral step is referred to the regency's unit",
+  ALREADY_REFERRED: "the complaint is already referred to the regency's unit",
 } as const;
 export type RefusalCode = keyof typeof REFUSAL | 'NOT_IN_STAGE' | 'ROLE_REQUIRED';
 
@@ -135,6 +145,9 @@ function guard(facts: LifecycleFacts, c: CaseCommand): string | undefined {
         : undefined;
     case 'closeCase':
       return c.reason === 'COMPLETED' && facts.stage !== 'MONITORING' ? REFUSAL.COMPLETED_ONLY_FROM_MONITORING : undefined;
+    case 'referToRegency':
+      if (facts.regencyReferral === undefined) return REFUSAL.NO_REGENCY_REFERRAL;
+      return facts.regencyReferral === 'REFERRED' ? REFUSAL.ALREADY_REFERRED : undefined;
     default:
       return undefined;
   }
@@ -173,6 +186,8 @@ function nextFacts(facts: LifecycleFacts, c: CaseCommand, next: Stage): Lifecycl
     repatriationAcknowledged: facts.repatriationAcknowledged || c.action === 'acknowledgeRepatriation',
     guardianConsentRecorded: facts.guardianConsentRecorded || (c.action === 'recordAssessment' && c.guardianConsent !== undefined),
     referralRefused: facts.referralRefused || c.action === 'recordReferralRefusal',
+    // Written only when it changes: states from before the referral step keep their exact shape.
+    ...(c.action === 'referToRegency' ? { regencyReferral: 'REFERRED' as const } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseCommand } from '../contracts/commands';
-import { schemaProblems } from '../contracts/commands';
+import { COMMAND_BODIES, schemaProblems } from '../contracts/commands';
 import { HEALTH_RESULTS, MONITORING_OUTCOMES } from '../contracts/lifecycle';
 import type { TaskType } from '../contracts/task';
 import { freeText, TEXT_LIMITS } from '../domain/free-text';
@@ -29,6 +29,10 @@ export const OUTCOME_SCHEMAS = {
   }),
   REPATRIATION_ACKNOWLEDGEMENT: z.strictObject({ receivingOfficer: name(), note: note() }),
   FOLLOW_UP_VISIT: z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: note() }),
+  /** Completing the intake task is the referral to the regency's unit: why it goes there. */
+  COMPLAINT_INTAKE: COMMAND_BODIES.referToRegency,
+  /** The regency's unit took the complaint on: what it decided (service, programme, letter). */
+  REGENCY_REFERRAL: z.strictObject({ note: note() }),
 } as const satisfies Record<TaskType, z.ZodType>;
 
 /** A task outcome as an agency reports it; its shape depends on the task type. */
@@ -52,6 +56,8 @@ export function commandFor(type: TaskType, outcome: TaskOutcome, receivingRegion
         : { action: 'acknowledgeRepatriation', receivingOfficer: String(outcome.receivingOfficer), receivingRegionCode };
     case 'FOLLOW_UP_VISIT':
       return { action: 'recordMonitoringVisit', outcome: outcome.outcome as 'STABLE' };
+    case 'COMPLAINT_INTAKE':
+      return { action: 'referToRegency', reason: String(outcome.reason) };
     default:
       return undefined;
   }

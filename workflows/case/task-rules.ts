@@ -1,7 +1,7 @@
 import type { CommandRequest } from '../contracts/case';
 import { COMMAND_FAILURES } from '../contracts/commands';
 import type { Actor } from '../contracts/actor';
-import type { TaskAction, TaskRequest, TaskState, TaskStatus } from '../contracts/task';
+import type { TaskAction, TaskRequest, TaskState, TaskStatus, TaskType } from '../contracts/task';
 import type { CaseState } from './case-state';
 import { applyCommand } from './case-state';
 import type { Acceptance } from './stage-machine';
@@ -40,12 +40,21 @@ export function taskRequestProblems(state: CaseState, action: TaskAction, req: T
  * own agency and region, a supervisor of the region to reassign); whether a given outcome or reason
  * passes is decided when it is sent. The inbox shows exactly these buttons.
  */
-export function taskActionsFor(actor: Pick<Actor, 'role' | 'agencyCode' | 'regionCode'>, task: { status: TaskStatus; agencyCode: string; regionCode: string }): TaskAction[] {
+export function taskActionsFor(
+  actor: Pick<Actor, 'role' | 'agencyCode' | 'regionCode'>,
+  task: { status: TaskStatus; agencyCode: string; regionCode: string; type?: TaskType },
+): InboxAction[] {
   if (task.status !== 'OPEN' && task.status !== 'CLAIMED') return [];
   if (actor.role === 'SUPERVISOR') return within(actor.regionCode, task.regionCode) ? ['reassignTask'] : [];
   if (actor.agencyCode !== task.agencyCode || actor.regionCode !== task.regionCode) return [];
-  return task.status === 'OPEN' ? ['claimTask', 'completeTask', 'rejectTask'] : ['completeTask', 'rejectTask'];
+  // Completing a Puskesos intake task is the referral to the regency: the inbox names the step itself.
+  const complete = task.type === 'COMPLAINT_INTAKE' ? 'referToRegency' : 'completeTask';
+  return task.status === 'OPEN' ? ['claimTask', complete, 'rejectTask'] : [complete, 'rejectTask'];
 }
+
+/** What an inbox offers: the task actions, and for a Puskesos intake task the referral to the regency (its completion). */
+export type InboxAction = TaskAction | 'referToRegency';
+export const INBOX_ACTIONS = ['claimTask', 'completeTask', 'rejectTask', 'reassignTask', 'referToRegency'] as const satisfies readonly InboxAction[];
 
 /** Whether a task request may proceed in the case's state; pure, used by the update's validator and again by its handler. */
 export function checkTaskRequest(state: CaseState, action: TaskAction, req: TaskRequest): TaskCheck {

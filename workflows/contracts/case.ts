@@ -35,6 +35,17 @@ export interface PersonInput {
   birthDate?: string;
 }
 
+/**
+ * Where a complaint was taken in: a village Puskesos (pmks-domain §5.2), by its desa/kelurahan code
+ * (10 digits, Kemendagri) and name. Staff data, not the person's.
+ */
+export interface IntakePoint {
+  villageCode: string;
+  name: string;
+  /** The agency that took the complaint (`PUSKESOS`). */
+  agencyCode: string;
+}
+
 export interface OpenCaseInput {
   caseId: string;
   channel: IntakeChannel;
@@ -49,6 +60,8 @@ export interface OpenCaseInput {
   protocol?: Protocol;
   /** Soft findings about the entered data (NIK, age and sex rules), stored and shown. */
   warnings?: DataWarning[];
+  /** A complaint a village Puskesos took in. Absent for every other case (and in older histories). */
+  intakePoint?: IntakePoint;
   /**
    * Continue-as-new once a run's history holds this many events, besides the server's own suggestion.
    * Bounds replay cost for cases that live for months; unset: only the server's suggestion.
@@ -85,6 +98,8 @@ export interface CaseSnapshot {
   person: PersonInput;
   openedBy: Actor | null;
   originRegionCode: string | null;
+  /** The village Puskesos that took the complaint in (absent for other cases and in older snapshots). */
+  intakePoint?: IntakePoint | null;
   protocol: ProtocolRef | null;
   ppksCategories: string[];
   warnings: DataWarning[];

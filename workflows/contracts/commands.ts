@@ -63,6 +63,8 @@ export const COMMAND_BODIES = {
   completeReintegration: z.strictObject({}),
   recordMonitoringVisit: z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: note().optional() }),
   closeCase: z.strictObject({ reason: z.enum(CLOSURE_REASONS), note: note() }),
+  /** A village Puskesos hands a complaint it took in to the regency's unit (Bantaeng: UPT SPMKS), saying why. */
+  referToRegency: z.strictObject({ reason: note() }),
 } as const;
 
 export type CaseAction = keyof typeof COMMAND_BODIES;

@@ -19,6 +19,14 @@ export const PROTOCOL_STEPS = [
 ] as const;
 export type ProtocolStep = (typeof PROTOCOL_STEPS)[number];
 
+/**
+ * Steps a protocol may name (from a later version on): `COMPLAINT_REFERRAL` is the regency's unit a
+ * village Puskesos refers a complaint to (Bantaeng: UPT SPMKS "Sipakatau", pmks-domain §5.2). A protocol
+ * without it has no referral step.
+ */
+export const OPTIONAL_PROTOCOL_STEPS = ['COMPLAINT_REFERRAL'] as const;
+export type OptionalProtocolStep = (typeof OPTIONAL_PROTOCOL_STEPS)[number];
+
 export const ESCALATION_TARGETS = ['ASSIGNEE', 'AGENCY_SUPERVISOR', 'REGIONAL_COORDINATOR'] as const;
 export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
 
@@ -45,7 +53,7 @@ export interface Protocol {
   /** Follow-up visits, counted from the start of monitoring (1, 3 and 6 months by default). */
   monitoringVisits: string[];
   /** Which agency (code) carries out each step. */
-  agencies: Record<ProtocolStep, string>;
+  agencies: Record<ProtocolStep, string> & Partial<Record<OptionalProtocolStep, string>>;
   /** After a deadline passes: whom to alert, and when (counted from the deadline). */
   escalation: { after: string; notify: EscalationTarget }[];
   /** Who decides what happens to a task an agency rejects (absent in older documents: the agency's supervisor). */

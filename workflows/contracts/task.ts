@@ -15,6 +15,10 @@ export const TASK_TYPES = [
   'REINTEGRATION_SUPPORT',
   'REPATRIATION_ACKNOWLEDGEMENT',
   'FOLLOW_UP_VISIT',
+  /** A complaint taken in at a village Puskesos: the Puskesos refers it to the regency's unit. */
+  'COMPLAINT_INTAKE',
+  /** A complaint a Puskesos referred: the regency's unit (UPT SPMKS, Dinsos) takes it on. */
+  'REGENCY_REFERRAL',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 

@@ -5,6 +5,7 @@ import type { IntakeChannel, Sex } from '../../../workflows/contracts/case';
 import { INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
+import { normalizeVillageCode } from '../../../workflows/domain/village-code';
 import { FreeText } from '../../common/validation/free-text.decorator';
 
 const toPlainRegionCode = ({ value }: { value: unknown }): unknown =>
@@ -68,6 +69,23 @@ export class OpenCaseDto {
   @Transform(toPlainRegionCode)
   @IsKabKotaCode()
   originRegionCode?: string;
+
+  /**
+   * A complaint taken in at a village Puskesos: the desa/kelurahan (Kemendagri, 10 digits, dotted or
+   * plain; inside `regionCode`). Only a Puskesos officer records one, their own village (it is then
+   * recorded even when left out); see GET /puskesos/intake-point.
+   */
+  @ApiPropertyOptional({ example: '73.03.02.2005' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizeVillageCode(value) ?? value) : value))
+  @ValidateBy({
+    name: 'isVillageCode',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && normalizeVillageCode(value) === value,
+      defaultMessage: () => '$property must be a Kemendagri desa/kelurahan code such as "73.03.02.2005" or "7303022005"',
+    },
+  })
+  villageCode?: string;
 
   /** The person the case is about. */
   @IsDefined()

@@ -7,7 +7,9 @@ import { FreeText } from '../../common/validation/free-text.decorator';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import type { Sex } from '../../../workflows/contracts/case';
 import { SEXES } from '../../../workflows/contracts/case';
-import type { TaskAction, TaskStatus, TaskType } from '../../../workflows/contracts/task';
+import type { TaskStatus, TaskType } from '../../../workflows/contracts/task';
+import type { InboxAction } from '../../../workflows/case/task-rules';
+import { INBOX_ACTIONS } from '../../../workflows/case/task-rules';
 import { TASK_STATUSES, TASK_TYPES } from '../../../workflows/contracts/task';
 import { OUTCOME_SCHEMAS } from '../../../workflows/case/task-outcomes';
 import { openApiSchema } from '../../common/validation/zod-openapi';
@@ -53,6 +55,12 @@ export class RejectTaskDto {
   reason!: string;
 }
 
+export class ReferToRegencyDto {
+  /** Why the complaint goes to the regency's unit (kept in the case's ledger and the unit's task). */
+  @FreeText({ max: TEXT_LIMITS.note, multiline: true })
+  reason!: string;
+}
+
 export class ReassignTaskDto {
   /** A user of the task's agency. */
   @IsUUID()
@@ -70,6 +78,15 @@ export class TaskCaseBriefResponse {
   /** Reintegration and repatriation: the kab/kota the person comes from. */
   @ApiPropertyOptional({ type: String, nullable: true })
   originRegionCode?: string | null;
+}
+
+/** A complaint a village Puskesos referred to the regency's unit: why, and by whom. */
+export class TaskReferralResponse {
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+  /** The Puskesos officer who referred it. */
+  @ApiProperty({ type: String, nullable: true })
+  referredBy!: string | null;
 }
 
 export class TaskResponse {
@@ -93,12 +110,18 @@ export class TaskResponse {
   assigneeName!: string | null;
   @ApiProperty({ type: Object, nullable: true })
   outcome!: Record<string, unknown> | null;
-  /** What you may do with this task now (the workflow's own rules, workflows/case/task-rules.ts); empty once it is closed. */
-  @ApiProperty({ enum: ['claimTask', 'completeTask', 'rejectTask', 'reassignTask'], isArray: true })
-  allowedActions!: TaskAction[];
+  /**
+   * What you may do with this task now (the workflow's own rules, workflows/case/task-rules.ts); empty
+   * once it is closed. A Puskesos intake task offers `referToRegency` (POST /tasks/:id/refer-to-regency) in place of completing it.
+   */
+  @ApiProperty({ enum: INBOX_ACTIONS, isArray: true })
+  allowedActions!: InboxAction[];
   /** The person as far as this task needs (null until the case is in the read model). */
   @ApiProperty({ type: TaskCaseBriefResponse, nullable: true })
   case!: TaskCaseBriefResponse | null;
+  /** REGENCY_REFERRAL tasks: the Puskesos's reason and officer; null for every other task. */
+  @ApiProperty({ type: TaskReferralResponse, nullable: true })
+  referral!: TaskReferralResponse | null;
 }
 
 /** Returned with 202 when the case workflow accepted the request but its result is not readable yet. */

@@ -555,6 +555,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{id}/refer-to-regency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A village Puskesos refers the complaint of its intake task to the regency's unit (Bantaeng: UPT
+         *     SPMKS), with the reason: the intake task completes and the unit gets a task (docs/puskesos.md).
+         */
+        post: operations["TasksController_referToRegency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{id}/reassign": {
         parameters: {
             query?: never;
@@ -935,6 +955,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/puskesos/intake-point": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where you take complaints in (a Puskesos officer: your village; staff: none). The intake form prefills and locks it. */
+        get: operations["PuskesosController_intakePoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1019,6 +1056,13 @@ export interface components {
              * @example 32.72
              */
             originRegionCode?: string;
+            /**
+             * @description A complaint taken in at a village Puskesos: the desa/kelurahan (Kemendagri, 10 digits, dotted or
+             *     plain; inside `regionCode`). Only a Puskesos officer records one, their own village (it is then
+             *     recorded even when left out); see GET /puskesos/intake-point.
+             * @example 73.03.02.2005
+             */
+            villageCode?: string;
             /** @description The person the case is about. */
             person: components["schemas"]["PersonDto"];
         };
@@ -1224,7 +1268,7 @@ export interface components {
              * @description Commands the stage machine allows now for your role (`POST /cases/{id}/<command>` in kebab-case; `closeCase` is `/close`).
              *     Whether a given payload passes the domain guards is decided when it is sent. Empty for a closed case and for read-only roles.
              */
-            allowedActions: ("startHealthCheck" | "recordHealthCheck" | "recordRecovery" | "recordAssessment" | "recordReferralRefusal" | "extendShelterStay" | "leaveShelter" | "completeRehabilitation" | "acknowledgeRepatriation" | "completeReintegration" | "recordMonitoringVisit" | "closeCase")[];
+            allowedActions: ("startHealthCheck" | "recordHealthCheck" | "recordRecovery" | "recordAssessment" | "recordReferralRefusal" | "extendShelterStay" | "leaveShelter" | "completeRehabilitation" | "acknowledgeRepatriation" | "completeReintegration" | "recordMonitoringVisit" | "closeCase" | "referToRegency")[];
             /** @description The stages the case has been in (from its ledger, the current one included), in lifecycle order. */
             stagesEntered: ("INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED")[];
             id: string;
@@ -1233,7 +1277,7 @@ export interface components {
         };
         CaseTaskResponse: {
             /** @enum {string} */
-            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT";
+            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL";
             /** @enum {string} */
             status: "OPEN" | "CLAIMED" | "COMPLETED" | "REJECTED" | "CANCELLED";
             /** @description Complete by (ISO-8601). */
@@ -1299,9 +1343,14 @@ export interface components {
             /** @description Shelter, rehabilitation and child protection: the case's PPKS categories. */
             ppksCategories?: string[];
         };
+        TaskReferralResponse: {
+            reason: string | null;
+            /** @description The Puskesos officer who referred it. */
+            referredBy: string | null;
+        };
         TaskResponse: {
             /** @enum {string} */
-            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT";
+            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL";
             /** @enum {string} */
             status: "OPEN" | "CLAIMED" | "COMPLETED" | "REJECTED" | "CANCELLED";
             dueAt: string | null;
@@ -1311,10 +1360,15 @@ export interface components {
             outcome: {
                 [key: string]: unknown;
             } | null;
-            /** @description What you may do with this task now (the workflow's own rules, workflows/case/task-rules.ts); empty once it is closed. */
-            allowedActions: ("claimTask" | "completeTask" | "rejectTask" | "reassignTask")[];
+            /**
+             * @description What you may do with this task now (the workflow's own rules, workflows/case/task-rules.ts); empty
+             *     once it is closed. A Puskesos intake task offers `referToRegency` (POST /tasks/:id/refer-to-regency) in place of completing it.
+             */
+            allowedActions: ("claimTask" | "completeTask" | "rejectTask" | "reassignTask" | "referToRegency")[];
             /** @description The person as far as this task needs (null until the case is in the read model). */
             case: components["schemas"]["TaskCaseBriefResponse"] | null;
+            /** @description REGENCY_REFERRAL tasks: the Puskesos's reason and officer; null for every other task. */
+            referral: components["schemas"]["TaskReferralResponse"] | null;
             id: string;
             caseId: string;
             agencyCode: string;
@@ -1378,10 +1432,18 @@ export interface components {
                 /** @enum {string} */
                 outcome: "STABLE" | "CONCERN" | "RETURNED_TO_STREET";
                 note?: string;
+            } | {
+                reason: string;
+            } | {
+                note?: string;
             };
         };
         RejectTaskDto: {
             /** @description Why the agency declines the task. */
+            reason: string;
+        };
+        ReferToRegencyDto: {
+            /** @description Why the complaint goes to the regency's unit (kept in the case's ledger and the unit's task). */
             reason: string;
         };
         ReassignTaskDto: {
@@ -1496,6 +1558,8 @@ export interface components {
             inbox: components["schemas"]["AgencyInboxSummary"];
         };
         AgencyResponse: {
+            /** @description A village Puskesos: its desa/kelurahan (10 digits), where its officers take complaints in (docs/puskesos.md). */
+            villageCode: string | null;
             id: string;
             code: string;
             regionCode: string;
@@ -1537,6 +1601,12 @@ export interface components {
              * @example https://simrs.example.go.id/sinergi/tasks
              */
             webhookUrl?: string | null;
+            /**
+             * @description A Puskesos only: the desa/kelurahan (Kemendagri, dotted or plain; inside the agency's kab/kota) where
+             *     its officers take complaints in; null removes it (docs/puskesos.md).
+             * @example 73.03.02.2005
+             */
+            villageCode?: string | null;
             /** @description Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */
             webhookSecret?: string;
         };
@@ -1690,7 +1760,7 @@ export interface components {
             /** @description The agency task it is about, if any (its id in the inbox, once delivered). */
             taskId: string | null;
             /** @enum {string|null} */
-            taskType: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | null;
+            taskType: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL" | null;
             agencyCode: string | null;
             /** @description `<caseId>:<seq>`: the ledger entry, stable across reads. */
             id: string;
@@ -1731,6 +1801,24 @@ export interface components {
             /** @description Your region scope: a province, a kab/kota, or `""` (national). */
             scope: string;
         };
+        IntakePointDto: {
+            /**
+             * @description What a Puskesos takes in: complaints (pengaduan).
+             * @enum {string}
+             */
+            channel: "COMPLAINT";
+            /** @description Kemendagri desa/kelurahan code, plain 10 digits (e.g. `7303022005`). */
+            villageCode: string;
+            /** @description The Puskesos's name. */
+            name: string;
+            agencyCode: string;
+            /** @description The kab/kota the village lies in (the case's region). */
+            regionCode: string;
+        };
+        IntakePointResponse: {
+            /** @description Your intake point when you are a Puskesos officer; null for everyone else (they record none). */
+            intakePoint: components["schemas"]["IntakePointDto"] | null;
+        };
         ProblemDetails: {
             /** @description URI naming the problem kind, derived from `code` */
             type: string;
@@ -1742,7 +1830,7 @@ export interface components {
              * @description Machine-readable reason
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET";
             /** @description Per-field validation messages (VALIDATION_FAILED) */
             errors?: {
                 field: string;
@@ -1754,7 +1842,7 @@ export interface components {
              * @description Refused commands: why, as a code (the title says it in English; workflows/case/stage-machine.ts REFUSAL)
              * @enum {string}
              */
-            reasonCode?: "REINTEGRATION_TYPE_REQUIRED" | "OTHER_REGION_REPATRIATES" | "REFUSAL_NEEDS_OVERRIDE" | "CHILD_NEEDS_CHILD_SHELTER" | "ADULT_NOT_IN_CHILD_SHELTER" | "CHILD_NEEDS_CONSENT" | "ONLY_REPATRIATION_ACKNOWLEDGED" | "ALREADY_ACKNOWLEDGED" | "RECEIVING_REGION_IS_ORIGIN" | "REPATRIATION_NEEDS_ACKNOWLEDGEMENT" | "COMPLETED_ONLY_FROM_MONITORING" | "NOT_IN_STAGE" | "ROLE_REQUIRED";
+            reasonCode?: "REINTEGRATION_TYPE_REQUIRED" | "OTHER_REGION_REPATRIATES" | "REFUSAL_NEEDS_OVERRIDE" | "CHILD_NEEDS_CHILD_SHELTER" | "ADULT_NOT_IN_CHILD_SHELTER" | "CHILD_NEEDS_CONSENT" | "ONLY_REPATRIATION_ACKNOWLEDGED" | "ALREADY_ACKNOWLEDGED" | "RECEIVING_REGION_IS_ORIGIN" | "REPATRIATION_NEEDS_ACKNOWLEDGEMENT" | "COMPLETED_ONLY_FROM_MONITORING" | "NO_REGENCY_REFERRAL" | "ALREADY_REFERRED" | "NOT_IN_STAGE" | "ROLE_REQUIRED";
             /** @description Refused commands: the values the reason names (action, stage, roles) */
             reasonParams?: {
                 [key: string]: string;
@@ -4552,6 +4640,116 @@ export interface operations {
             };
         };
     };
+    TasksController_referToRegency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On POSTs: retrying with the same key applies the action once and answers its result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferToRegencyDto"];
+            };
+        };
+        responses: {
+            /** @description The task as it now stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description Applied, but its result is not readable yet: send the same request again with the returned Idempotency-Key */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAcceptedResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires task.work (roles: AGENCY_OFFICER, AGENCY_SYSTEM) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description TASK_NOT_FOUND (also for a task outside your inbox) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description TASK_CLOSED, ILLEGAL_TRANSITION or CASE_CLOSED: the task or its case no longer takes this action; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description TEMPORAL_UNAVAILABLE: the workflow service could not be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     TasksController_reassign: {
         parameters: {
             query?: never;
@@ -6280,6 +6478,52 @@ export interface operations {
             };
             /** @description Requires user.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PuskesosController_intakePoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakePointResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.create (roles: CASE_WORKER, SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INTAKE_POINT_UNSET: your Puskesos has no village recorded yet */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

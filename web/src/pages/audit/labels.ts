@@ -15,6 +15,7 @@ export const LEDGER_ACTIONS = [
   'acknowledgeRepatriation',
   'completeReintegration',
   'recordMonitoringVisit',
+  'referToRegency',
   'closeCase',
   'claimTask',
   'completeTask',

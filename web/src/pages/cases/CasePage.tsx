@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAllowedActions, useCase, useCaseTasks, useCaseWatch, useTimeline } from './case/api';
+import { isCaseCommand, useAllowedActions, useCase, useCaseTasks, useCaseWatch, useTimeline } from './case/api';
 import { CaseActions } from './case/CaseActions';
 import { CaseHeader } from './case/CaseHeader';
 import { CaseHistory } from './case/CaseHistory';
@@ -47,7 +47,7 @@ export function CasePage() {
         </Alert>
       )}
       <ErrorAlert error={actions.error ?? tasks.error} />
-      <CaseActions kase={c} allowed={actions.data?.allowedActions} onAccepted={setWaitingPast} />
+      <CaseActions kase={c} allowed={actions.data?.allowedActions.filter(isCaseCommand)} onAccepted={setWaitingPast} />
       <Tabs defaultValue="summary" keepMounted={false}>
         <Tabs.List aria-label={t('page.tabs.label')}>
           <Tabs.Tab value="summary">{t('page.tabs.summary')}</Tabs.Tab>

@@ -7,11 +7,13 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { Schemas } from '../../api/client';
 import { call } from '../../api/errors';
-import { useMe } from '../../auth/useMe';
+import { can, useMe } from '../../auth/useMe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { formatRegion } from '../../lib/region';
 import { NikField } from './NikField';
+import { useIntakePoint } from '../puskesos/api';
+import { IntakePointFields } from '../puskesos/IntakePointFields';
 
 type OpenCaseDto = Schemas['OpenCaseDto'];
 type Channel = OpenCaseDto['channel'];
@@ -45,7 +47,11 @@ export function OpenCaseForm({ onPending }: { onPending: (caseId: string) => voi
   const [region, setRegion] = useState<string | null>(null);
   const [origin, setOrigin] = useState('');
   const [tried, setTried] = useState(false);
-  const regionCode = region ?? defaultRegion(me?.regionCode);
+  // A Puskesos officer's intake point (from the API): its channel and region are the case's, locked.
+  const intakePoint = useIntakePoint(can(me, 'case.create')).data?.intakePoint ?? null;
+  const channelValue = intakePoint?.channel ?? channel;
+  const regionCode = intakePoint !== null ? formatRegion(intakePoint.regionCode) : (region ?? defaultRegion(me?.regionCode));
+  const mayRead = can(me, 'case.read');
 
   const open = useMutation({
     mutationFn: (body: OpenCaseDto) => call(api.POST('/cases', { params: { header: { 'Idempotency-Key': idempotency.key(body) } }, body })),
@@ -53,22 +59,23 @@ export function OpenCaseForm({ onPending }: { onPending: (caseId: string) => voi
       idempotency.done();
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       if ('status' in answer && answer.status === 'PENDING') onPending(answer.id);
-      else await navigate(`/kasus/${answer.id}`);
+      else await navigate(mayRead ? `/kasus/${answer.id}` : '/tugas');
     },
   });
 
-  const missing = { channel: channel === '', name: name.trim() === '', sex: sex === '', age: age === '', region: regionCode.trim() === '' };
+  const missing = { channel: channelValue === '', name: name.trim() === '', sex: sex === '', age: age === '', region: regionCode.trim() === '' };
   const hint = (field: keyof typeof missing) => (tried && missing[field] ? t('open.required') : undefined);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (channel === '' || sex === '' || Object.values(missing).some(Boolean)) return;
+    if (channelValue === '' || sex === '' || Object.values(missing).some(Boolean)) return;
     const person: OpenCaseDto['person'] = { name, sex, approximateAge: Number(age) };
     if (nik.trim() !== '') person.nik = nik.trim();
     if (birthDate !== '') person.birthDate = birthDate;
-    const body: OpenCaseDto = { channel, regionCode: regionCode.trim(), person };
+    const body: OpenCaseDto = { channel: channelValue, regionCode: regionCode.trim(), person };
     if (origin.trim() !== '') body.originRegionCode = origin.trim();
+    if (intakePoint !== null) body.villageCode = intakePoint.villageCode;
     open.mutate(body);
   };
 
@@ -76,10 +83,10 @@ export function OpenCaseForm({ onPending }: { onPending: (caseId: string) => voi
     <form onSubmit={submit} noValidate aria-label={t('open.title')}>
       <Stack>
         <ErrorAlert error={open.error} />
-        <Radio.Group label={t('open.channel')} required value={channel} onChange={(v) => setChannel(v as Channel)} error={hint('channel')} name="channel">
+        <Radio.Group label={t('open.channel')} required value={channelValue} onChange={(v) => setChannel(v as Channel)} error={hint('channel')} name="channel">
           <Group mt={4}>
             {CHANNELS.map((c) => (
-              <Radio key={c} value={c} label={t(`common:channel.${c}`)} />
+              <Radio key={c} value={c} label={t(`common:channel.${c}`)} disabled={intakePoint !== null && c !== intakePoint.channel} />
             ))}
           </Group>
         </Radio.Group>
@@ -100,9 +107,10 @@ export function OpenCaseForm({ onPending }: { onPending: (caseId: string) => voi
             <NikField value={nik} onChange={setNik} sex={sex} birthDate={birthDate} approximateAge={age} />
           </Stack>
         </Fieldset>
+        {intakePoint !== null && <IntakePointFields point={intakePoint} />}
         <Fieldset legend={t('open.caseRegion')}>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput label={t('open.region')} description={t('open.regionHint')} required name="regionCode" autoComplete="off" value={regionCode} onChange={(e) => setRegion(e.currentTarget.value)} error={hint('region')} />
+            <TextInput label={t('open.region')} description={t('open.regionHint')} required name="regionCode" autoComplete="off" value={regionCode} onChange={(e) => setRegion(e.currentTarget.value)} error={hint('region')} readOnly={intakePoint !== null} />
             <TextInput label={t('open.origin')} description={t('open.originHint')} name="originRegionCode" autoComplete="off" value={origin} onChange={(e) => setOrigin(e.currentTarget.value)} />
           </SimpleGrid>
         </Fieldset>
@@ -110,7 +118,7 @@ export function OpenCaseForm({ onPending }: { onPending: (caseId: string) => voi
           <Button type="submit" loading={open.isPending}>
             {t('open.submit')}
           </Button>
-          <Button component={Link} to="/kasus" variant="default">
+          <Button component={Link} to={can(me, 'case.list') ? '/kasus' : '/tugas'} variant="default">
             {t('open.cancel')}
           </Button>
         </Group>

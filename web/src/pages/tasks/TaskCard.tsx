@@ -11,6 +11,9 @@ import type { Task } from './outcome-forms';
 import { OUTCOME_FORMS } from './outcome-forms';
 import { useTaskAction } from './useTaskAction';
 import { Fact } from '../../components/Fact';
+import { useReferToRegency } from '../puskesos/api';
+import { ReferralFacts } from '../puskesos/ReferralFacts';
+import { ReferToRegencyForm } from '../puskesos/ReferToRegencyForm';
 
 const STATUS_COLOR: Record<Task['status'], string> = { OPEN: 'blue', CLAIMED: 'teal', COMPLETED: 'green', REJECTED: 'orange', CANCELLED: 'gray' };
 
@@ -65,14 +68,15 @@ function CaseBrief({ task }: { task: Task }) {
 export function TaskCard({ task }: { task: Task }) {
   const { t } = useTranslation('tasks');
   const phone = useMediaQuery('(max-width: 36em)');
-  const [form, setForm] = useState<'complete' | 'reject' | null>(null);
+  const [form, setForm] = useState<'complete' | 'reject' | 'refer' | null>(null);
   const claim = useTaskAction(task.id, 'claim');
   const complete = useTaskAction(task.id, 'complete');
   const reject = useTaskAction(task.id, 'reject');
+  const refer = useReferToRegency(task.id);
   const live = task.status === 'OPEN' || task.status === 'CLAIMED';
   const mayDo = task.allowedActions;
   const deadline = task.status === 'OPEN' ? (task.acceptBy ?? task.dueAt) : task.dueAt;
-  const accepted = [claim, complete, reject].some((m) => m.data?.status === 'ACCEPTED');
+  const accepted = [claim, complete, reject, refer].some((m) => m.data?.status === 'ACCEPTED');
   const typeLabel = t(`common:taskType.${task.type}`);
   const close = () => setForm(null);
 
@@ -93,6 +97,7 @@ export function TaskCard({ task }: { task: Task }) {
           </Fact>
         )}
         <CaseBrief task={task} />
+        <ReferralFacts referral={task.referral} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing="xs">
           <Fact label={t('card.case')}>
             <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="task-case-id">
@@ -122,6 +127,11 @@ export function TaskCard({ task }: { task: Task }) {
                 {t('action.complete')}
               </Button>
             )}
+            {mayDo.includes('referToRegency') && (
+              <Button variant={mayDo.includes('claimTask') ? 'default' : 'filled'} onClick={() => setForm('refer')} data-action="referToRegency">
+                {t('puskesos:refer.action')}
+              </Button>
+            )}
             {mayDo.includes('rejectTask') && (
               <Button variant="light" color="red" onClick={() => setForm('reject')}>
                 {t('action.reject')}
@@ -132,6 +142,9 @@ export function TaskCard({ task }: { task: Task }) {
       </Stack>
       <Modal opened={form === 'complete'} onClose={close} title={t('complete.title', { type: typeLabel })} fullScreen={phone === true} size="lg" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         <CompleteTaskForm task={task} mutation={complete} onClose={close} />
+      </Modal>
+      <Modal opened={form === 'refer'} onClose={close} title={t('puskesos:refer.title', { type: typeLabel })} fullScreen={phone === true} size="lg" closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+        <ReferToRegencyForm mutation={refer} onClose={close} />
       </Modal>
       <Modal opened={form === 'reject'} onClose={close} title={t('reject.title', { type: typeLabel })} fullScreen={phone === true} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         <RejectTaskForm mutation={reject} onClose={close} />

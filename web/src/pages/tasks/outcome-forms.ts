@@ -33,6 +33,8 @@ export const OUTCOME_FORMS: Record<TaskType, readonly OutcomeField[]> = {
   REINTEGRATION_SUPPORT: [choice('kind', ['CASH', 'GOODS', 'SERVICE', 'JOB_PLACEMENT']), { name: 'amount', kind: 'rupiah', required: false }, note()],
   REPATRIATION_ACKNOWLEDGEMENT: [text('receivingOfficer'), note()],
   FOLLOW_UP_VISIT: [choice('outcome', ['STABLE', 'CONCERN', 'RETURNED_TO_STREET']), note()],
+  COMPLAINT_INTAKE: [note('reason', true)],
+  REGENCY_REFERRAL: [note()],
 };
 
 /** What the person typed, field by field (kept as typed across errors). */

@@ -6,7 +6,13 @@ import { ApiError, call } from '../../../api/errors';
 import type { paths } from '../../../api/schema';
 
 export type Case = Schemas['CaseResponse'];
-export type CaseAction = Schemas['CaseActionsResponse']['allowedActions'][number];
+/** Every action the stage machine names (what a 409's allowedActions may list). */
+export type AnyCaseAction = Schemas['CaseActionsResponse']['allowedActions'][number];
+/**
+ * The actions a case page sends as commands. `referToRegency` is a village Puskesos's step, taken from
+ * its inbox (POST /tasks/{id}/refer-to-regency): it has no case endpoint.
+ */
+export type CaseAction = Exclude<AnyCaseAction, 'referToRegency'>;
 export type CaseTask = Schemas['CaseTaskResponse'];
 export type TimelineEntry = Schemas['TimelineEntryResponse'];
 export type Stage = Case['stage'];
@@ -104,6 +110,9 @@ export const COMMAND_PATHS = {
   recordMonitoringVisit: '/cases/{id}/record-monitoring-visit',
   closeCase: '/cases/{id}/close',
 } as const satisfies Record<CaseAction, keyof paths>;
+
+/** An allowed action the case page has an endpoint for. */
+export const isCaseCommand = (action: AnyCaseAction): action is CaseAction => action in COMMAND_PATHS;
 
 /** A command's body, as the API's OpenAPI document types it. */
 export type CommandBody<A extends CaseAction> = NonNullable<paths[(typeof COMMAND_PATHS)[A]]['post']['requestBody']>['content']['application/json'];
