@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttentionModule } from '../attention/attention.module';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { LedgerModule } from '../ledger/ledger.module';
+import { PersonsModule } from '../persons/persons.module';
 import { SecurityLogModule } from '../security-log/security-log.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
@@ -19,7 +20,7 @@ import { NikCheckController } from './nik-check.controller';
 import { NikChecks } from './nik-checks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule],
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule, PersonsModule],
   controllers: [CasesController, CaseCommandsController, NikCheckController, CaseDetailsController],
   providers: [CasesService, CaseCommands, CaseDetails, CaseWorkflows, IdempotencyKeys, NikChecks],
 })
