@@ -25,7 +25,14 @@ export class PersonRegistry1764900000000 implements MigrationInterface {
     const [own] = (await q.query(`SELECT quote_ident(current_schema()) AS s`)) as { s: string }[];
     const trgm = (ext as { s: string }).s;
     const schema = (own as { s: string }).s;
-    await q.query(`GRANT USAGE ON SCHEMA ${trgm} TO sinergi_app`);
+    // The application role calls the extension's functions; public is usable by everyone already (no grant
+    // needed, and the migrating user may not own it).
+    await q.query(`
+      DO $$ BEGIN
+        IF NOT has_schema_privilege('sinergi_app', '${trgm.replace(/'/g, "''")}', 'USAGE') THEN
+          EXECUTE 'GRANT USAGE ON SCHEMA ${trgm.replace(/'/g, "''")} TO sinergi_app';
+        END IF;
+      END $$`);
     await q.query(`
       CREATE FUNCTION ${schema}.sinergi_name_key(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
         SELECT trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
