@@ -160,6 +160,21 @@ describe('persons: one person, many cases', () => {
     expect(await verify(c.id)).toMatchObject({ valid: true });
   });
 
+  it('refuses to undo a merge whose cases were linked otherwise since: it could not be undone exactly', async () => {
+    const a = await open({ name: 'Rina Wati', sex: 'P', approximateAge: 33 });
+    const keep = await decide(a.id, { newPerson: true });
+    const b = await open({ name: 'Rina Wati', sex: 'P', approximateAge: 33 });
+    const other = await decide(b.id, { newPerson: true });
+    const merge = (await as(t.sup).post(`/persons/${keep.personId}/merge`).send({ otherPersonId: other.personId }).expect(201)).body as { mergeId: string };
+    await as(t.sup).delete(`/cases/${b.id}/person`).expect(200);
+    const n = await ledgerCount();
+    expect((await as(t.sup).post(`/persons/merges/${merge.mergeId}/undo`).expect(409)).body.code).toBe('MERGE_CHANGED_SINCE');
+    expect(await ledgerCount()).toBe(n);
+    expect(((await as(t.cw).get(`/persons/${other.personId}`).expect(200)).body as Body).mergedInto).toBe(keep.personId);
+    // From another region the merge does not exist.
+    expect((await as(t.supElsewhere).post(`/persons/merges/${merge.mergeId}/undo`).expect(404)).body.code).toBe('MERGE_NOT_FOUND');
+  });
+
   it('refuses bad requests with a code and changes nothing: invalid NIK, unknown ids, another region, twice', async () => {
     const kase = await open({ name: 'Siti Aminah', sex: 'P', approximateAge: 40 });
     const foreign = await open({ name: 'Siti Aminah', sex: 'P', approximateAge: 40 }, t.elsewhere, '3510');
