@@ -17,7 +17,11 @@ export type PersonalDataRoute =
   | 'GET /audit/events'
   | 'GET /audit/events/export'
   | 'GET /tasks'
-  | 'POST /tasks/:id/<action>';
+  | 'POST /tasks/:id/<action>'
+  | 'GET /cases/:id/person-candidates'
+  | 'POST /cases/:id/person'
+  | 'GET /persons/:id'
+  | 'POST /persons/search';
 
 export interface AccessRow {
   id: string;

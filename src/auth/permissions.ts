@@ -20,7 +20,8 @@ export type Permission =
   | 'agency.credential.manage'
   | 'agency.credential.read'
   | 'agency.credential.confirm'
-  | 'audit.read';
+  | 'audit.read'
+  | 'person.manage';
 
 /**
  * THE permission table: what each role may do, before resource scoping (region, agency) in the
@@ -36,12 +37,14 @@ export type Permission =
  *   alone receives their one-time setup code (two-person rule, docs/security.md). Likewise an admin
  *   issues an agency API key, but it works only once a supervisor confirms it, who alone receives the
  *   key; both see the agency's keys (the supervisor's to-do list), auditors too.
+ * - Supervisors alone merge two records of one person, undo a merge and undo a wrong link of a case to
+ *   its person (docs/persons.md); case workers and supervisors decide a case's person (`case.command`).
  * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
-  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm'],
+  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage'],
   AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
   AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read'],
   ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage'],

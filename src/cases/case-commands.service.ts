@@ -8,6 +8,7 @@ import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { requestKeyOf } from '../common/request-key';
 import { LedgerRefusals } from '../ledger/ledger-refusals.service';
+import { CaseRepeats } from '../persons/case-repeats.service';
 import { SecurityLog } from '../security-log/security-log.service';
 import { fromSnapshot, fromView } from './case-mappers';
 import { CaseViewEntity } from './case-view.entity';
@@ -35,6 +36,7 @@ export class CaseCommands {
     private readonly refusals: LedgerRefusals,
     private readonly access: AccessLog,
     private readonly security: SecurityLog,
+    private readonly repeats: CaseRepeats,
   ) {}
 
   async command(actor: Actor, id: string, command: CaseCommand, idempotencyKey: string | undefined): Promise<CommandOutcome> {
@@ -50,7 +52,8 @@ export class CaseCommands {
     const answer = await this.refusals.recorded(actor, id, { requestId, action: command.action, payload: { command } }, () => this.send(actor, id, command, requestId, idempotencyKey !== undefined));
     if (!answer.done) return { httpStatus: 202, body: { id, status: 'ACCEPTED', requestId, idempotencyKey: key } };
     await this.access.record(actor, 'POST /cases/:id/<command>', [id]);
-    return { httpStatus: 200, body: 'view' in answer ? fromView(answer.view) : fromSnapshot(answer.result) };
+    const [kase] = await this.repeats.attach(['view' in answer ? fromView(answer.view) : fromSnapshot(answer.result)]);
+    return { httpStatus: 200, body: kase as CaseResponse };
   }
 
   /**

@@ -7,7 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { ReachesTemporal } from '../temporal/reaches-temporal.decorator';
 import { CasesService } from './cases.service';
-import { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
+import { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse, OpenedCaseResponse } from './dto/case.response';
 import { PageQuery } from '../common/page.query';
 import { ListCasesQuery, SearchCasesDto } from './dto/list-cases.query';
 import { OpenCaseDto } from './dto/open-case.dto';
@@ -21,7 +21,7 @@ export class CasesController {
   @Post()
   @Authenticated({ permission: 'case.create' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Your retries with the same key return the same case' })
-  @ApiCreatedResponse({ type: CaseResponse, description: 'The case is open and readable' })
+  @ApiCreatedResponse({ type: OpenedCaseResponse, description: 'The case is open and readable, with the registered people it may be about' })
   @ApiAcceptedResponse({ type: CaseAcceptedResponse, description: 'Accepted and durable; readable once a worker processes it' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this key was used with another body' })
   @ApiConflictResponse({ description: 'CASE_CLOSED: this key opened a case that has closed since and whose record is not readable yet' })
@@ -31,7 +31,7 @@ export class CasesController {
     @Body() dto: OpenCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseResponse | CaseAcceptedResponse> {
+  ): Promise<OpenedCaseResponse | CaseAcceptedResponse> {
     const outcome = await this.cases.openCase(actor, dto, idempotencyKey);
     res.status(outcome.httpStatus);
     return outcome.body;

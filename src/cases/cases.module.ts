@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttentionModule } from '../attention/attention.module';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { LedgerModule } from '../ledger/ledger.module';
+import { PersonsModule } from '../persons/persons.module';
 import { SecurityLogModule } from '../security-log/security-log.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CaseViewEntity } from './case-view.entity';
@@ -20,7 +21,7 @@ import { NikChecks } from './nik-checks.service';
 import { PuskesosModule } from '../puskesos/puskesos.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule, PuskesosModule],
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule, PuskesosModule, PersonsModule],
   controllers: [CasesController, CaseCommandsController, NikCheckController, CaseDetailsController],
   providers: [CasesService, CaseCommands, CaseDetails, CaseWorkflows, IdempotencyKeys, NikChecks],
 })

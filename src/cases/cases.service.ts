@@ -7,14 +7,17 @@ import type { Actor } from '../../workflows/contracts/actor';
 import { checkNik } from '../../workflows/domain/nik';
 import { AccessLog } from '../access-log/access-log.service';
 import { inRegionScope, requireRegion } from '../auth/access';
+import { hasPermission } from '../auth/permissions';
 import { DomainError } from '../common/errors/domain-error';
 import { ProtocolRegistry } from '../protocols/protocol-registry';
 import { fromSnapshot, fromView } from './case-mappers';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseWorkflows } from './case-workflows';
-import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse } from './dto/case.response';
+import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse, OpenedCaseResponse } from './dto/case.response';
 import type { PageQuery } from '../common/page.query';
 import { CaseAttention } from '../attention/case-attention.service';
+import { CaseRepeats, repeatCondition } from '../persons/case-repeats.service';
+import { PersonMatcher } from '../persons/person-matcher.service';
 import { SecurityLog } from '../security-log/security-log.service';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
@@ -23,7 +26,7 @@ import { PuskesosIntake } from '../puskesos/puskesos-intake.service';
 
 export interface OpenCaseOutcome {
   httpStatus: 201 | 202;
-  body: CaseResponse | CaseAcceptedResponse;
+  body: OpenedCaseResponse | CaseAcceptedResponse;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -53,6 +56,8 @@ export class CasesService {
     private readonly attention: CaseAttention,
     private readonly security: SecurityLog,
     private readonly puskesos: PuskesosIntake,
+    private readonly matcher: PersonMatcher,
+    private readonly repeats: CaseRepeats,
   ) {}
 
   async openCase(actor: Actor, dto: OpenCaseDto, idempotencyKey: string | undefined): Promise<OpenCaseOutcome> {
@@ -76,17 +81,22 @@ export class CasesService {
       existing !== null
         ? existing
         : await this.workflows.open({ caseId, ...request, openedBy: actor, protocol: this.protocols.forRegion(regionCode), warnings: nikCheck?.valid ? nikCheck.warnings : [] });
-    if (snapshot === undefined) return { httpStatus: 202, body: { id: caseId, status: 'PENDING' } };
     if (snapshot === 'CLOSED') throw new DomainError('CASE_CLOSED', 'This request opened a case that is closed now');
-    await this.access.record(actor, 'POST /cases', [caseId]);
-    return { httpStatus: 201, body: snapshot instanceof CaseViewEntity ? fromView(snapshot) : fromSnapshot(snapshot) };
+    // The registered people this may be: the case team decides (POST /cases/:id/person). Someone who
+    // may only open a case (a Puskesos officer) is not shown other people's records.
+    const personMatches = hasPermission(actor.role, 'case.command') ? await this.matcher.find(person, { regionCode, originRegionCode, scope: actor.regionCode, caseId }) : [];
+    await this.access.record(actor, 'POST /cases', [caseId, ...personMatches.flatMap((m) => m.cases.map((c) => c.id))]);
+    if (snapshot === undefined) return { httpStatus: 202, body: { id: caseId, status: 'PENDING', personMatches } };
+    const [opened] = await this.repeats.attach([snapshot instanceof CaseViewEntity ? fromView(snapshot) : fromSnapshot(snapshot)]);
+    return { httpStatus: 201, body: { ...(opened as CaseResponse), personMatches } };
   }
 
   async getCase(actor: Actor, id: string): Promise<CaseResponse> {
     const view = await this.load(id);
     if (!inRegionScope(actor.regionCode, view.regionCode)) return this.refuse(actor, view, 'GET /cases/:id');
     await this.access.record(actor, 'GET /cases/:id', [id]);
-    return fromView(view);
+    const [kase] = await this.repeats.attach([fromView(view)]);
+    return kase as CaseResponse;
   }
 
   /** Cases of the actor's scope that the read model could not take (ids and codes only: no access log). */
@@ -106,9 +116,10 @@ export class CasesService {
     };
     const cases = this.views.createQueryBuilder('c').setFindOptions({ where: filters, order: { openedAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
     if (query.q !== undefined) cases.andWhere(matchesSearch(query.q));
+    if (query.repeat !== undefined) cases.andWhere(repeatCondition(query.repeat));
     const [views, total] = await cases.getManyAndCount();
     await this.access.record(actor, query.q === undefined ? 'GET /cases' : 'POST /cases/search', views.map((v) => v.id));
-    return { items: views.map(fromView), total, limit: query.limit, offset: query.offset };
+    return { items: await this.repeats.attach(views.map(fromView)), total, limit: query.limit, offset: query.offset };
   }
 
   private async load(id: string): Promise<CaseViewEntity> {

@@ -22,7 +22,7 @@ export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 export const SECURITY_OUTCOMES = ['DONE', 'REFUSED'] as const;
 export type SecurityOutcome = (typeof SECURITY_OUTCOMES)[number];
 
-export const SECURITY_TARGET_KINDS = ['case', 'task', 'user', 'agency', 'credential'] as const;
+export const SECURITY_TARGET_KINDS = ['case', 'task', 'user', 'agency', 'credential', 'person'] as const;
 export type SecurityTargetKind = (typeof SECURITY_TARGET_KINDS)[number];
 
 /** What the action was about. The region decides which auditors see the event. */

@@ -87,6 +87,13 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /audit/access-log': ['AUDITOR'],
   'GET /audit/security-events': ['AUDITOR'],
   'GET /notifications': ALL,
+  'GET /cases/{id}/person-candidates': ['CASE_WORKER', 'SUPERVISOR'],
+  'POST /cases/{id}/person': ['CASE_WORKER', 'SUPERVISOR'],
+  'DELETE /cases/{id}/person': ['SUPERVISOR'],
+  'GET /persons/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'POST /persons/search': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'POST /persons/{id}/merge': ['SUPERVISOR'],
+  'POST /persons/merges/{mergeId}/undo': ['SUPERVISOR'],
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
@@ -105,6 +112,8 @@ const KIND_OF: [RegExp, string, string][] = [
   [/^\/tasks\/\{id\}/, 'task', 'TASK_NOT_FOUND'],
   [/^\/users\/\{id\}/, 'user', 'USER_NOT_FOUND'],
   [/^\/agencies\/\{id\}/, 'agency', 'AGENCY_NOT_FOUND'],
+  [/^\/persons\/\{id\}/, 'person', 'PERSON_NOT_FOUND'],
+  [/^\/persons\/merges\/\{mergeId\}/, 'merge', 'MERGE_NOT_FOUND'],
 ];
 const kindOf = (route: string) => KIND_OF.find(([pattern]) => pattern.test(route.split(' ')[1] as string));
 
@@ -122,7 +131,7 @@ describe('authorization matrix: every route × every role, token state, region a
   /** An officer of another agency (DINSOS) of the same region. */
   let otherAgencyOfficer: Credential;
   // managedUserId: the account the /users/{id} routes act on (reset, confirm), not a principal's.
-  const fx = { caseId: '', taskId: '', managedUserId: '', agencyId: '', dinkesOfficerId: '', spareKeyIds: [] as string[], caseWorker: '' };
+  const fx = { caseId: '', taskId: '', managedUserId: '', agencyId: '', dinkesOfficerId: '', spareKeyIds: [] as string[], caseWorker: '', personId: '', otherPersonId: '', mergeId: '' };
   let counter = 0;
 
   const app = () => api.getHttpServer();
@@ -132,9 +141,10 @@ describe('authorization matrix: every route × every role, token state, region a
   async function call(route: string, credential: Credential, region = '3514'): Promise<request.Response> {
     const [method, template] = route.split(' ') as [string, string];
     const keyId = fx.spareKeyIds[counter % fx.spareKeyIds.length] as string;
-    const ids: Record<string, string> = { case: fx.caseId, task: fx.taskId, user: fx.managedUserId, agency: fx.agencyId };
+    const ids: Record<string, string> = { case: fx.caseId, task: fx.taskId, user: fx.managedUserId, agency: fx.agencyId, person: fx.personId };
     const path = template
       .replace('{id}', ids[kindOf(route)?.[1] ?? 'agency'] as string)
+      .replace('{mergeId}', fx.mergeId)
       .replace('{keyId}', keyId)
       .replace('{code}', 'DINKES');
     const n = ++counter;
@@ -166,6 +176,9 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /tasks/{id}/reject': () => ({ reason: 'not ours' }),
       'POST /tasks/{id}/refer-to-regency': () => ({ reason: 'matrix' }),
       'POST /tasks/{id}/reassign': () => ({ assigneeUserId: fx.dinkesOfficerId }),
+      'POST /cases/{id}/person': () => ({ newPerson: true }),
+      'POST /persons/search': () => ({ q: 'Matrix' }),
+      'POST /persons/{id}/merge': () => ({ otherPersonId: fx.otherPersonId }),
     };
     const queries: Record<string, object> = {
       'GET /cases/{id}/state': { at: new Date().toISOString() },
@@ -233,6 +246,20 @@ describe('authorization matrix: every route × every role, token state, region a
     const inbox = () => request(app()).get('/tasks').query({ caseId: fx.caseId }).auth(bearer(principals.SUPERVISOR), { type: 'bearer' });
     const tasks = await eventually(async () => (await inbox()).body.items as { id: string }[], (items) => items.length === 1);
     fx.taskId = (tasks[0] as { id: string }).id;
+    // Three people of Pasuruan: one to read and merge into, one to merge, one merged already (its merge to undo).
+    const person = async (mergedInto: string | null = null) =>
+      (await db.query<{ id: string }>(
+        `INSERT INTO person (name, sex, birth_year, birth_year_approximate, region_code, created_by_id, created_by_name, merged_into, merged_at)
+         VALUES ('Matrix', 'P', 1985, true, '3514', 'matrix', 'matrix', $1, CASE WHEN $1::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`,
+        [mergedInto],
+      )).rows[0]?.id as string;
+    fx.personId = await person();
+    fx.otherPersonId = await person();
+    const merged = await person(fx.personId);
+    fx.mergeId = (await db.query<{ id: string }>(
+      `INSERT INTO person_merge (person_id, merged_person_id, moved, merged_by_id, merged_by_name, merged_at) VALUES ($1, $2, '[]', 'matrix', 'matrix', now()) RETURNING id`,
+      [fx.personId, merged],
+    )).rows[0]?.id as string;
     spec = (await request(app()).get('/docs/openapi.json').expect(200)).body as typeof spec;
     routes = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
   });
@@ -279,7 +306,7 @@ describe('authorization matrix: every route × every role, token state, region a
 
   it('refuses the auditor every write route (403 PERMISSION_DENIED): auditors change nothing (but their own password)', async () => {
     // POST /cases/search reads (its search text must not travel in a URL); /auth/password is every person's own.
-    const writes = routes.filter((r) => !r.startsWith('GET ') && EXPECTED[r] !== 'public' && r !== 'POST /auth/password' && r !== 'POST /cases/search');
+    const writes = routes.filter((r) => !r.startsWith('GET ') && EXPECTED[r] !== 'public' && r !== 'POST /auth/password' && r !== 'POST /cases/search' && r !== 'POST /persons/search');
     expect(writes.length).toBeGreaterThanOrEqual(23); // 12 case commands, 4 task actions, users, agencies, credentials
     for (const route of writes) {
       const res = await call(route, principals.AUDITOR);
@@ -318,7 +345,7 @@ describe('authorization matrix: every route × every role, token state, region a
       expect([route, role, res.status, (res.body as { code?: string }).code]).toEqual([route, role, 404, kindOf(route)?.[2]]);
       expect(JSON.stringify(res.body)).not.toMatch(/allowedActions|INTAKE|HEALTH_CHECK|ASSESSMENT/);
     }
-    expect(tried.filter((r) => r.startsWith('POST /cases/{id}/'))).toHaveLength(12);
+    expect(tried.filter((r) => r.startsWith('POST /cases/{id}/') && r !== 'POST /cases/{id}/person')).toHaveLength(12);
     expect(tried.filter((r) => r.startsWith('POST /tasks/{id}/'))).toHaveLength(5);
     // Nothing was written into the case's own chain; the security log holds every attempt on it.
     expect(((await call('GET /cases/{id}/history', principals.AUDITOR)).body as { total: number }).total).toBe(ledgerBefore.total);

@@ -147,7 +147,7 @@ describe('security log: user, agency and credential management, where auditors s
     const page = await events(t.auditor, { target: ids.user, limit: 2, offset: 1 });
     expect([page.items.length, page.total]).toEqual([2, 9]);
     expect((await events(t.auditor, { target: ids.user, from: new Date(Date.now() + 60_000).toISOString() })).total).toBe(0);
-    for (const bad of [{ action: 'drop table' }, { targetKind: 'person' }, { from: 'yesterday' }, { limit: 0 }]) {
+    for (const bad of [{ action: 'drop table' }, { targetKind: 'citizen' }, { from: 'yesterday' }, { limit: 0 }]) {
       const res = await as(t.auditor).get('/audit/security-events').query(bad);
       expect([JSON.stringify(bad), res.status, res.body.code]).toEqual([JSON.stringify(bad), 400, 'VALIDATION_FAILED']);
     }

@@ -1,6 +1,6 @@
 import { SECURITY_ACTIONS } from '../../src/security-log/security-event';
 import { CASE_ACTIONS } from '../../workflows/contracts/commands';
-import { SYSTEM_LEDGER_ACTIONS } from '../../workflows/contracts/ledger';
+import { PERSON_LEDGER_ACTIONS, SYSTEM_LEDGER_ACTIONS } from '../../workflows/contracts/ledger';
 import { LEDGER_ACTIONS, SECURITY_ACTIONS as WEB_SECURITY_ACTIONS } from '../../web/src/pages/audit/labels';
 
 /**
@@ -13,7 +13,7 @@ describe("the auditor's action filters", () => {
   });
 
   it('offer every ledger action: commands, task work, system events, failures', () => {
-    const recorded = ['openCase', ...CASE_ACTIONS, 'claimTask', 'completeTask', 'rejectTask', 'reassignTask', ...SYSTEM_LEDGER_ACTIONS, 'taskDeliveryFailed', 'webhookFailed'];
+    const recorded = ['openCase', ...CASE_ACTIONS, 'claimTask', 'completeTask', 'rejectTask', 'reassignTask', ...SYSTEM_LEDGER_ACTIONS, 'taskDeliveryFailed', 'webhookFailed', ...PERSON_LEDGER_ACTIONS];
     expect([...LEDGER_ACTIONS].sort()).toEqual([...new Set(recorded)].sort());
   });
 });

@@ -18,6 +18,7 @@ import { SetupPasswordPage } from './pages/auth/SetupPasswordPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
 import { CasePage } from './pages/cases/CasePage';
 import { OpenCasePage } from './pages/cases/OpenCasePage';
+import { PersonPage } from './pages/persons/PersonPage';
 import { OverduePage } from './pages/supervisor/OverduePage';
 import { QueuesPage } from './pages/supervisor/QueuesPage';
 import { InboxPage } from './pages/tasks/InboxPage';
@@ -49,7 +50,7 @@ function NotFound() {
 }
 
 /**
- * Client-side routes. Their first segments (`masuk`, `kasus`, `tugas`, …) are never API paths, so
+ * Client-side routes. Their first segments (`masuk`, `kasus`, `orang`, `tugas`, …) are never API paths, so
  * the API serves index.html for them (src/api/web-app.ts keeps the same list).
  */
 export const router = createBrowserRouter([
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
       { path: 'kasus', element: <CaseListPage /> },
       { path: 'kasus/baru', element: <OpenCasePage /> },
       { path: 'kasus/:id', element: <CasePage /> },
+      { path: 'orang/:id', element: <PersonPage /> },
       { path: 'tugas', element: <InboxPage /> },
       { path: 'pengawasan/antrean', element: <QueuesPage /> },
       { path: 'pengawasan/terlambat', element: <OverduePage /> },

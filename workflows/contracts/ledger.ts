@@ -13,6 +13,13 @@ export type LedgerOutcome = (typeof LEDGER_OUTCOMES)[number];
 /** Actions that are not commands: what Sinergi itself records about a case. */
 export const SYSTEM_LEDGER_ACTIONS = ['stageChanged', 'taskOrdered', 'taskDelivered', 'taskCancelled', 'deadlineMissed', 'reminder', 'escalated'] as const;
 
+/**
+ * The API's entries about who a case is about (the person registry, docs/persons.md): a person decided
+ * for the case (linked or new), a wrong link undone, the case moved by a merge of two persons and back.
+ */
+export const PERSON_LEDGER_ACTIONS = ['personLinked', 'personUnlinked', 'personsMerged', 'personMergeUndone'] as const;
+export type PersonLedgerAction = (typeof PERSON_LEDGER_ACTIONS)[number];
+
 /** Who acted, as the ledger keeps it. Sinergi's own events (timers, dispatch) have the SYSTEM actor. */
 export interface LedgerActor {
   id: string;

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaseStage, IntakeChannel, Sex } from '../../../workflows/contracts/case';
 import { CASE_STAGES, INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
+import { PersonCandidateResponse, RepeatResponse } from '../../persons/dto/person.response';
 
 export class PersonResponse {
   name!: string;
@@ -97,6 +98,18 @@ export class CaseResponse {
   updatedAt!: string;
   /** Increases with every change to the case. */
   version!: number;
+  /** The registered person the case is about, once decided (docs/persons.md). Left out of `state?at=` answers. */
+  @ApiPropertyOptional({ type: String, nullable: true })
+  personId?: string | null;
+  /** Set when the case's person has cases opened before this one. Left out of `state?at=` answers. */
+  @ApiPropertyOptional({ type: RepeatResponse, nullable: true })
+  repeat?: RepeatResponse | null;
+}
+
+/** `POST /cases`: the case, and the registered people it may be about (decide with `POST /cases/:id/person`). */
+export class OpenedCaseResponse extends CaseResponse {
+  @ApiProperty({ type: [PersonCandidateResponse] })
+  personMatches!: PersonCandidateResponse[];
 }
 
 /** Returned with 202 when Temporal accepted the case but no worker has processed it yet. */
@@ -104,6 +117,9 @@ export class CaseAcceptedResponse {
   id!: string;
   /** Always `PENDING`: the case is durable and appears in reads once a worker processes it. */
   status!: 'PENDING';
+  /** The registered people the case may be about (decide once the case is readable). */
+  @ApiProperty({ type: [PersonCandidateResponse] })
+  personMatches!: PersonCandidateResponse[];
 }
 
 /** Returned with 202 when the workflow accepted a command but its result is not readable yet. */

@@ -44,6 +44,13 @@ export class ListCasesQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
+
+  /** true: only repeat cases (their person has a case opened before); false: only first cases and undecided ones. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'repeat must be true or false' })
+  repeat?: boolean;
 }
 
 /**

@@ -32,7 +32,15 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'SERVICE_UNAVAILABLE'
   | 'CREDENTIAL_NOT_PENDING'
-  | 'INTAKE_POINT_UNSET';
+  | 'INTAKE_POINT_UNSET'
+  | 'PERSON_NOT_FOUND'
+  | 'PERSON_MERGED'
+  | 'PERSON_ALREADY_DECIDED'
+  | 'PERSON_NOT_DECIDED'
+  | 'MERGE_INTO_ITSELF'
+  | 'MERGE_NOT_FOUND'
+  | 'MERGE_ALREADY_UNDONE'
+  | 'MERGE_CHANGED_SINCE';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -70,4 +78,12 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   CREDENTIAL_NOT_PENDING: 409,
   /** A Puskesos officer's agency has no village recorded yet: an admin sets it first (docs/puskesos.md). */
   INTAKE_POINT_UNSET: 409,
+  PERSON_NOT_FOUND: 404,
+  PERSON_MERGED: 409,
+  PERSON_ALREADY_DECIDED: 409,
+  PERSON_NOT_DECIDED: 409,
+  MERGE_INTO_ITSELF: 409,
+  MERGE_NOT_FOUND: 404,
+  MERGE_ALREADY_UNDONE: 409,
+  MERGE_CHANGED_SINCE: 409,
 };

@@ -972,6 +972,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/person-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered people of your scope this case's person may be (same NIK, or similar name, sex, birth year, region), best first. */
+        get: operations["CasePersonController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decides the case's person: `{ personId }` links a registered person, `{ newPerson: true }` registers one from the case. Recorded in the case's ledger. */
+        post: operations["CasePersonController_decide"];
+        /** Undoes a wrong link of the case to its person (the person stays registered). Recorded in the case's ledger. */
+        delete: operations["CasePersonController_unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** People of your scope by a whole NIK or a similar name (in the body, never in a URL), best first. */
+        post: operations["PersonsController_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/merges/{mergeId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undoes a merge: the cases it moved go back to the other person, exactly as they were linked. */
+        post: operations["PersonsController_undo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person of your scope and their cases there. */
+        get: operations["PersonsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merges another record of the same person into this one: its cases move here; it is kept, marked merged. */
+        post: operations["PersonsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1098,6 +1201,49 @@ export interface components {
             name: string;
             role: string;
         };
+        ClosureAtResponse: {
+            reason: string;
+            at: string;
+        };
+        RepeatResponse: {
+            /** @description The most recent closure among those earlier cases (null: none of them is closed). */
+            lastClosure: components["schemas"]["ClosureAtResponse"] | null;
+            /**
+             * @description Stage of the most recent earlier case (CLOSED when it ended).
+             * @enum {string}
+             */
+            lastStage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED";
+            /** @description Cases of the same person opened before this one. */
+            count: number;
+        };
+        PersonCaseResponse: {
+            /** @enum {string} */
+            stage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED";
+            closure: components["schemas"]["ClosureAtResponse"] | null;
+            id: string;
+            regionCode: string;
+            /** @description ISO-8601. */
+            openedAt: string;
+        };
+        PersonCandidateResponse: {
+            /** @enum {string} */
+            why: "NIK" | "NAME+SEX+YEAR+REGION";
+            /** @enum {string} */
+            sex: "L" | "P";
+            originRegionCode: string | null;
+            /** @description Their cases in your scope, oldest first (this case left out). */
+            cases: components["schemas"]["PersonCaseResponse"][];
+            personId: string;
+            /** @description 1 for the same NIK; otherwise the names' trigram similarity after normalisation (0.7–1). */
+            score: number;
+            /** @description Personal data: shown to the case team deciding the person, access-logged per case. */
+            name: string;
+            aliases: string[];
+            birthYear: number;
+            /** @description The birth year was worked out from an approximate age. */
+            birthYearApproximate: boolean;
+            regionCode: string;
+        };
         PersonResponse: {
             /** @enum {string} */
             sex: "L" | "P";
@@ -1108,7 +1254,7 @@ export interface components {
             /** @description YYYY-MM-DD, when known. */
             birthDate?: string;
         };
-        CaseResponse: {
+        OpenedCaseResponse: {
             /** @enum {string} */
             stage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED";
             /** @enum {string} */
@@ -1128,6 +1274,11 @@ export interface components {
             lastAction: components["schemas"]["LastActionResponse"] | null;
             /** @description Who opened the case (from their verified token). */
             openedBy: components["schemas"]["CaseActorResponse"] | null;
+            /** @description The registered person the case is about, once decided (docs/persons.md). Left out of `state?at=` answers. */
+            personId?: string | null;
+            /** @description Set when the case's person has cases opened before this one. Left out of `state?at=` answers. */
+            repeat?: components["schemas"]["RepeatResponse"] | null;
+            personMatches: components["schemas"]["PersonCandidateResponse"][];
             /** @description Case id (UUID); the Temporal workflow id is `case-<id>`. */
             id: string;
             /** @description Plain 4-digit Kemendagri kab/kota code. */
@@ -1146,6 +1297,8 @@ export interface components {
             version: number;
         };
         CaseAcceptedResponse: {
+            /** @description The registered people the case may be about (decide once the case is readable). */
+            personMatches: components["schemas"]["PersonCandidateResponse"][];
             id: string;
             /** @description Always `PENDING`: the case is durable and appears in reads once a worker processes it. */
             status: string;
@@ -1203,8 +1356,51 @@ export interface components {
             responsibleAgency?: string;
             /** @description true: only cases past their stage deadline; false: only cases within it. */
             overdue?: boolean;
+            /** @description true: only repeat cases (their person has a case opened before); false: only first cases and undecided ones. */
+            repeat?: boolean;
             /** @description A case id prefix, part of the person's name (any letter case) or an exact NIK. */
             q: string;
+        };
+        CaseResponse: {
+            /** @enum {string} */
+            stage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED";
+            /** @enum {string} */
+            channel: "RAZIA" | "COMPLAINT";
+            /** @description Kab/kota of origin when known (another region → repatriation path). */
+            originRegionCode: string | null;
+            /** @description The regional protocol pinned when the case opened. */
+            protocol: components["schemas"]["ProtocolRefResponse"] | null;
+            /** @description Soft findings about the data (NIK, age/sex rules): stored and shown, never blocking. */
+            warnings: components["schemas"]["WarningResponse"][];
+            /** @description Agency responsible for the current stage (from the protocol). */
+            responsibleAgency: string | null;
+            /** @description When the current stage's deadline passes (ISO-8601). */
+            deadlineAt: string | null;
+            escalations: components["schemas"]["EscalationResponse"][];
+            closure: components["schemas"]["ClosureResponse"] | null;
+            lastAction: components["schemas"]["LastActionResponse"] | null;
+            /** @description Who opened the case (from their verified token). */
+            openedBy: components["schemas"]["CaseActorResponse"] | null;
+            /** @description The registered person the case is about, once decided (docs/persons.md). Left out of `state?at=` answers. */
+            personId?: string | null;
+            /** @description Set when the case's person has cases opened before this one. Left out of `state?at=` answers. */
+            repeat?: components["schemas"]["RepeatResponse"] | null;
+            /** @description Case id (UUID); the Temporal workflow id is `case-<id>`. */
+            id: string;
+            /** @description Plain 4-digit Kemendagri kab/kota code. */
+            regionCode: string;
+            person: components["schemas"]["PersonResponse"];
+            /** @description PPKS categories from the assessment. */
+            ppksCategories: string[];
+            overdue: boolean;
+            /** @description ISO-8601. */
+            stageEnteredAt: string;
+            /** @description ISO-8601. */
+            openedAt: string;
+            /** @description ISO-8601. */
+            updatedAt: string;
+            /** @description Increases with every change to the case. */
+            version: number;
         };
         CaseListResponse: {
             items: components["schemas"]["CaseResponse"][];
@@ -1729,7 +1925,7 @@ export interface components {
         };
         SecurityTargetResponse: {
             /** @enum {string} */
-            kind: "case" | "task" | "user" | "agency" | "credential";
+            kind: "case" | "task" | "user" | "agency" | "credential" | "person";
             id: string | null;
             regionCode: string | null;
         };
@@ -1819,6 +2015,92 @@ export interface components {
             /** @description Your intake point when you are a Puskesos officer; null for everyone else (they record none). */
             intakePoint: components["schemas"]["IntakePointDto"] | null;
         };
+        PersonCandidatesResponse: {
+            /** @description The person decided for the case, if any (the candidates are still listed). */
+            personId: string | null;
+            items: components["schemas"]["PersonCandidateResponse"][];
+            caseId: string;
+        };
+        DecidePersonDto: {
+            /**
+             * Format: uuid
+             * @description The registered person the case is about.
+             */
+            personId?: string;
+            /**
+             * @description true: nobody registered is this person; register them from the case's person data.
+             * @enum {boolean}
+             */
+            newPerson?: true;
+        };
+        CasePersonResponse: {
+            personId: string | null;
+            /** @enum {string|null} */
+            decision: "LINKED_EXISTING" | "NEW_PERSON" | null;
+            repeat: components["schemas"]["RepeatResponse"] | null;
+            caseId: string;
+        };
+        SearchPersonsDto: {
+            q: string;
+        };
+        PersonSummaryResponse: {
+            /** @enum {string} */
+            sex: "L" | "P";
+            id: string;
+            name: string;
+            birthYear: number;
+            regionCode: string;
+            caseCount: number;
+        };
+        PersonSearchResponse: {
+            items: components["schemas"]["PersonSummaryResponse"][];
+        };
+        PersonMergeResponse: {
+            undoneAt: string | null;
+            mergeId: string;
+            personId: string;
+            otherPersonId: string;
+            /** @description The cases it moved from the other person to this one. */
+            movedCaseIds: string[];
+            mergedAt: string;
+            mergedByName: string;
+        };
+        GuardianResponse: {
+            name: string | null;
+            relation: string | null;
+            contact: string | null;
+        };
+        RegisteredPersonResponse: {
+            /** @enum {string} */
+            sex: "L" | "P";
+            /** @description YYYY-MM-DD when known. */
+            birthDate: string | null;
+            nik: string | null;
+            originRegionCode: string | null;
+            /** @description For children: who is responsible for them, when known. */
+            guardian: components["schemas"]["GuardianResponse"] | null;
+            /** @description Set when this record was merged into another person's (follow it there). */
+            mergedInto: string | null;
+            /** @description Their cases in your scope, oldest first. */
+            cases: components["schemas"]["PersonCaseResponse"][];
+            /** @description Merges into this person that are not undone (newest first). */
+            merges: components["schemas"]["PersonMergeResponse"][];
+            id: string;
+            name: string;
+            aliases: string[];
+            birthYear: number;
+            birthYearApproximate: boolean;
+            /** @description The kab/kota that registered the person (who may see them). */
+            regionCode: string;
+            createdAt: string;
+        };
+        MergePersonsDto: {
+            /**
+             * Format: uuid
+             * @description The other record of the same person: its cases move to this one; it is kept, marked merged.
+             */
+            otherPersonId: string;
+        };
         ProblemDetails: {
             /** @description URI naming the problem kind, derived from `code` */
             type: string;
@@ -1830,7 +2112,7 @@ export interface components {
              * @description Machine-readable reason
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE";
             /** @description Per-field validation messages (VALIDATION_FAILED) */
             errors?: {
                 field: string;
@@ -2310,6 +2592,8 @@ export interface operations {
                 ppksCategory?: string;
                 /** @description Only cases of this kab/kota (dotted or plain). */
                 regionCode?: string;
+                /** @description true: only repeat cases (their person has a case opened before); false: only first cases and undecided ones. */
+                repeat?: boolean;
                 /** @description Only cases whose current stage is this agency's (code from the protocol, e.g. DINKES). */
                 responsibleAgency?: string;
                 /** @description Only cases in this stage. */
@@ -2374,13 +2658,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case is open and readable */
+            /** @description The case is open and readable, with the registered people it may be about */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseResponse"];
+                    "application/json": components["schemas"]["OpenedCaseResponse"];
                 };
             };
             /** @description Accepted and durable; readable once a worker processes it */
@@ -6352,7 +6636,7 @@ export interface operations {
                 outcome?: "DONE" | "REFUSED";
                 /** @description Target id: a user, agency, case or task id, or a credential's key id. */
                 target?: string;
-                targetKind?: "case" | "task" | "user" | "agency" | "credential";
+                targetKind?: "case" | "task" | "user" | "agency" | "credential" | "person";
                 /** @description Up to this instant (exclusive). */
                 to?: string;
             };
@@ -6524,6 +6808,514 @@ export interface operations {
             };
             /** @description INTAKE_POINT_UNSET: your Puskesos has no village recorded yet */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CasePersonController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonCandidatesResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.command (roles: CASE_WORKER, SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CasePersonController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecidePersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.command (roles: CASE_WORKER, SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PERSON_ALREADY_DECIDED: undo the link first; PERSON_MERGED: link the person it was merged into */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CasePersonController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.manage (roles: SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PERSON_NOT_DECIDED: the case's person is not decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonsController_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchPersonsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonSearchResponse"];
+                };
+            };
+            /** @description MALFORMED_REQUEST (unreadable JSON, nested too deep) or VALIDATION_FAILED; nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.list (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonsController_undo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mergeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonMergeResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.manage (roles: SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description MERGE_ALREADY_UNDONE; MERGE_CHANGED_SINCE: a moved case was linked otherwise since */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredPersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.read (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergePersonsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonMergeResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.manage (roles: SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description MERGE_INTO_ITSELF; PERSON_MERGED: one of them was merged already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enIntake from './locales/en/intake.json';
 import enOnboarding from './locales/en/onboarding.json';
+import enPersons from './locales/en/persons.json';
 import enPuskesos from './locales/en/puskesos.json';
 import enSupervisor from './locales/en/supervisor.json';
 import enTasks from './locales/en/tasks.json';
@@ -15,16 +16,17 @@ import idCommon from './locales/id/common.json';
 import idErrors from './locales/id/errors.json';
 import idIntake from './locales/id/intake.json';
 import idOnboarding from './locales/id/onboarding.json';
+import idPersons from './locales/id/persons.json';
 import idPuskesos from './locales/id/puskesos.json';
 import idSupervisor from './locales/id/supervisor.json';
 import idTasks from './locales/id/tasks.json';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['common', 'errors', 'intake', 'cases', 'tasks', 'supervisor', 'audit', 'admin', 'onboarding', 'puskesos'] as const;
+export const NAMESPACES = ['common', 'errors', 'intake', 'cases', 'tasks', 'supervisor', 'audit', 'admin', 'onboarding', 'puskesos', 'persons'] as const;
 
 /** Every visible string, per language and namespace (one JSON file each under locales/). */
 export const catalogues = {
-  id: { common: idCommon, errors: idErrors, intake: idIntake, cases: idCases, tasks: idTasks, supervisor: idSupervisor, audit: idAudit, admin: idAdmin, onboarding: idOnboarding, puskesos: idPuskesos },
-  en: { common: enCommon, errors: enErrors, intake: enIntake, cases: enCases, tasks: enTasks, supervisor: enSupervisor, audit: enAudit, admin: enAdmin, onboarding: enOnboarding, puskesos: enPuskesos },
+  id: { common: idCommon, errors: idErrors, intake: idIntake, cases: idCases, tasks: idTasks, supervisor: idSupervisor, audit: idAudit, admin: idAdmin, onboarding: idOnboarding, puskesos: idPuskesos, persons: idPersons },
+  en: { common: enCommon, errors: enErrors, intake: enIntake, cases: enCases, tasks: enTasks, supervisor: enSupervisor, audit: enAudit, admin: enAdmin, onboarding: enOnboarding, puskesos: enPuskesos, persons: enPersons },
 } as const;

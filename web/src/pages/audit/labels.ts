@@ -30,6 +30,10 @@ export const LEDGER_ACTIONS = [
   'escalated',
   'taskDeliveryFailed',
   'webhookFailed',
+  'personLinked',
+  'personUnlinked',
+  'personsMerged',
+  'personMergeUndone',
 ] as const;
 
 export const LEDGER_OUTCOMES = ['ACCEPTED', 'REJECTED', 'RECORDED'] as const;
@@ -55,7 +59,7 @@ export const SECURITY_ACTIONS = [
 export const SECURITY_OUTCOMES = ['DONE', 'REFUSED'] as const;
 export type SecurityOutcome = (typeof SECURITY_OUTCOMES)[number];
 
-export const SECURITY_TARGET_KINDS = ['case', 'task', 'user', 'agency', 'credential'] as const;
+export const SECURITY_TARGET_KINDS = ['case', 'task', 'user', 'agency', 'credential', 'person'] as const;
 export type SecurityTargetKind = (typeof SECURITY_TARGET_KINDS)[number];
 
 export const OUTCOME_COLOR: Record<string, string> = { ACCEPTED: 'teal', REJECTED: 'red', RECORDED: 'gray', DONE: 'teal', REFUSED: 'red' };

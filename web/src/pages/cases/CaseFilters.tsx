@@ -48,6 +48,10 @@ export function CaseFilters({ params, search, onFilter, onReset, regionChoice }:
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')), staleTime: 5 * 60_000 });
   const agencyCodes = [...new Set((agencies.data ?? []).map((a) => a.code))].sort();
   const any = { value: '', label: t('list.any') };
+  const repeatChoices = [
+    { value: 'true', label: t('persons:repeat.only') },
+    { value: 'false', label: t('persons:repeat.firstOnly') },
+  ];
   const overdueChoices = [
     { value: 'true', label: t('list.overdueOnly') },
     { value: 'false', label: t('list.withinDeadline') },
@@ -58,11 +62,12 @@ export function CaseFilters({ params, search, onFilter, onReset, regionChoice }:
   return (
     <>
       <SearchForm key={`${search}|${params.get('regionCode') ?? ''}`} params={params} search={search} onFilter={onFilter} regionChoice={regionChoice} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="xs">
         {select('stage', t('list.stage'), STAGES.map((stage) => ({ value: stage, label: t(`common:stage.${stage}`) })))}
         {select('ppksCategory', t('list.ppksCategory'), PPKS_CODES.map((code) => ({ value: code, label: `${code} · ${t(`common:ppks.${code}`)}` })))}
         {select('responsibleAgency', t('list.agency'), agencyCodes.map((code) => ({ value: code, label: t(`common:agency.${code}`, { defaultValue: code }) })))}
         {select('overdue', t('list.overdue'), overdueChoices)}
+        {select('repeat', t('persons:repeat.filter'), repeatChoices)}
       </SimpleGrid>
       <Group>
         <Button variant="subtle" size="xs" onClick={onReset}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CasePersonPanel } from '../persons/CasePersonPanel';
 import { isCaseCommand, useAllowedActions, useCase, useCaseTasks, useCaseWatch, useTimeline } from './case/api';
 import { CaseActions } from './case/CaseActions';
 import { CaseHeader } from './case/CaseHeader';
@@ -41,6 +42,7 @@ export function CasePage() {
         {t('page.back')}
       </Anchor>
       <CaseHeader kase={c} />
+      <CasePersonPanel caseId={c.id} regionCode={c.regionCode} personId={c.personId} repeat={c.repeat} />
       {waiting && (
         <Alert color="blue" data-testid="command-accepted">
           {t('errors:accepted')}

@@ -6,6 +6,7 @@ import type { Schemas } from '../../api/client';
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
 import { formatRegion } from '../../lib/region';
+import { RepeatBadge } from '../persons/RepeatBadge';
 
 type Case = Schemas['CaseResponse'];
 
@@ -46,6 +47,12 @@ function CaseTable({ cases }: { cases: Case[] }) {
                 <Anchor component={Link} to={`/kasus/${c.id}`} fw={600}>
                   {c.person.name}
                 </Anchor>
+                {c.repeat !== null && c.repeat !== undefined && (
+                  <>
+                    {' '}
+                    <RepeatBadge repeat={c.repeat} regionCode={c.regionCode} />
+                  </>
+                )}
               </Table.Td>
               <Table.Td>
                 <Badge variant="light" tt="none" miw="max-content">
@@ -88,6 +95,7 @@ function CaseCards({ cases }: { cases: Case[] }) {
                 {t(`common:stage.${c.stage}`)}
               </Badge>
             </Group>
+            {c.repeat !== null && c.repeat !== undefined && <RepeatBadge repeat={c.repeat} regionCode={c.regionCode} />}
             <Text size="sm" mt={4}>
               {formatRegion(c.regionCode)} · <Agency code={c.responsibleAgency} />
             </Text>

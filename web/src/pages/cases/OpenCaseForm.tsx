@@ -11,6 +11,7 @@ import { can, useMe } from '../../auth/useMe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { formatRegion } from '../../lib/region';
+import type { Candidate } from '../persons/api';
 import { NikField } from './NikField';
 import { useIntakePoint } from '../puskesos/api';
 import { IntakePointFields } from '../puskesos/IntakePointFields';
@@ -32,7 +33,7 @@ function defaultRegion(regionCode: string | undefined): string {
  * Idempotency-Key, sent again on a retry, so a case is never opened twice. The API validates; the form
  * only points at empty required fields.
  */
-export function OpenCaseForm({ onPending }: { onPending: (caseId: string) => void }) {
+export function OpenCaseForm({ onPending, onMatches }: { onPending: (caseId: string) => void; onMatches: (caseId: string, matches: Candidate[]) => void }) {
   const { t } = useTranslation('intake');
   const me = useMe().data;
   const navigate = useNavigate();
@@ -59,6 +60,8 @@ export function OpenCaseForm({ onPending }: { onPending: (caseId: string) => voi
       idempotency.done();
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       if ('status' in answer && answer.status === 'PENDING') onPending(answer.id);
+      // Someone registered may be this person: the case team decides before going on (docs/persons.md).
+      else if (mayRead && answer.personMatches.length > 0) onMatches(answer.id, answer.personMatches);
       else await navigate(mayRead ? `/kasus/${answer.id}` : '/tugas');
     },
   });

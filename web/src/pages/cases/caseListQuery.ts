@@ -27,7 +27,7 @@ export { PPKS_CODES } from './case/options';
  * logs): it is sent in the body of POST /cases/search and kept in the query cache, which is emptied
  * when the session ends.
  */
-export const FILTER_PARAMS = ['stage', 'regionCode', 'ppksCategory', 'responsibleAgency', 'overdue'] as const;
+export const FILTER_PARAMS = ['stage', 'regionCode', 'ppksCategory', 'responsibleAgency', 'overdue', 'repeat'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number] | 'q';
 
 export const PAGE_SIZE = 20;
@@ -42,6 +42,7 @@ export function caseListQuery(params: URLSearchParams): CaseListQuery {
     return v === undefined || v === '' ? undefined : v;
   };
   const overdue = value('overdue');
+  const repeat = value('repeat');
   const offset = Number(value('offset') ?? 0);
   return {
     limit: PAGE_SIZE,
@@ -51,6 +52,7 @@ export function caseListQuery(params: URLSearchParams): CaseListQuery {
     ppksCategory: value('ppksCategory'),
     responsibleAgency: value('responsibleAgency'),
     overdue: overdue === 'true' ? true : overdue === 'false' ? false : undefined,
+    repeat: repeat === 'true' ? true : repeat === 'false' ? false : undefined,
   };
 }
 

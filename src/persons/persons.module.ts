@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module';
+import { SecurityLogModule } from '../security-log/security-log.module';
+import { CasePersonController } from './case-person.controller';
+import { CaseRepeats } from './case-repeats.service';
+import { PersonDecisions } from './person-decisions.service';
+import { PersonMatcher } from './person-matcher.service';
+import { PersonMerges } from './person-merges.service';
+import { PersonsController } from './persons.controller';
+import { PersonsService } from './persons.service';
+
+/**
+ * The person registry (docs/persons.md). Below the cases feature: cases ask it for matches and repeats;
+ * it reads case_view with SQL and never imports the cases module. Exports the matcher for other intakes.
+ */
+@Module({
+  imports: [AccessLogModule, SecurityLogModule],
+  controllers: [CasePersonController, PersonsController],
+  providers: [PersonMatcher, CaseRepeats, PersonDecisions, PersonMerges, PersonsService],
+  exports: [PersonMatcher, CaseRepeats],
+})
+export class PersonsModule {}

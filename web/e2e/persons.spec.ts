@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { apiCall, apiToken, captureScreen, loginAs, REGION } from './fixtures';
+
+type Opened = { id: string; personMatches: { personId: string }[] };
+type Decided = { personId: string };
+const CASE_URL = /\/kasus\/([0-9a-f-]{36})$/;
+
+async function openCase(request: APIRequestContext, token: string, name: string, sex: 'L' | 'P', approximateAge: number): Promise<Opened> {
+  return apiCall<Opened>(request, token, 'POST', '/cases', { channel: 'RAZIA', regionCode: REGION, person: { name, sex, approximateAge } });
+}
+
+/**
+ * The person registry in the browser: the intake offers the registered people a new case may be about,
+ * a link makes it a repeat case (badge, last closure, last stage, link to the person), the list filters
+ * repeats, and a supervisor merges two records of one person and undoes it.
+ */
+test.describe.serial('persons: one person, many cases', () => {
+  let cw = '';
+  let sup = '';
+  let firstCase = '';
+
+  test.beforeAll(async ({ request }) => {
+    cw = await apiToken(request, 'caseworker');
+    sup = await apiToken(request, 'supervisor');
+    // A boy caught before, registered, his case closed: he ran away.
+    const first = await openCase(request, cw, 'Muhamad Rizki', 'L', 10);
+    firstCase = first.id;
+    await apiCall(request, cw, 'POST', `/cases/${first.id}/person`, { newPerson: true });
+    await apiCall(request, sup, 'POST', `/cases/${first.id}/close`, { reason: 'ABSCONDED', note: 'kabur' });
+  });
+
+  test('the intake offers the boy caught again under another spelling; linking him makes the case a repeat', async ({ page }) => {
+    await loginAs(page, 'caseworker');
+    await page.goto('/kasus/baru');
+    await page.getByRole('radio', { name: 'Razia' }).check();
+    await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Muhammad Rizky');
+    await page.getByRole('radio', { name: 'Laki-laki' }).check();
+    await page.getByLabel('Perkiraan umur (tahun)').fill('10');
+    await page.getByRole('button', { name: 'Buka kasus', exact: true }).click();
+
+    const offered = page.getByTestId('person-candidate');
+    await expect(offered).toHaveCount(1);
+    await expect(offered).toContainText('Muhamad Rizki');
+    await expect(offered).toContainText('Nama mirip, jenis kelamin, tahun lahir dan wilayah sama');
+    await expect(offered.getByTestId('person-cases')).toContainText('Ditutup');
+    await captureScreen(page, 'person-candidates-intake');
+
+    await offered.getByRole('button', { name: 'Tautkan ke orang ini' }).click();
+    await expect(page).toHaveURL(CASE_URL);
+    await expect(page.getByTestId('repeat-badge')).toHaveText('Kasus berulang (1)');
+    await expect(page.getByTestId('repeat-detail')).toContainText('Terakhir ditutup');
+    await expect(page.getByTestId('repeat-detail')).toContainText('Tahap kasus terakhir: Ditutup');
+    await captureScreen(page, 'case-repeat');
+
+    await page.getByTestId('person-link').click();
+    await expect(page).toHaveURL(/\/orang\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { name: 'Muhamad Rizki' })).toBeVisible();
+    await expect(page.getByTestId('person-cases').getByRole('listitem')).toHaveCount(2);
+    await captureScreen(page, 'person-page');
+  });
+
+  test('the case page of an undecided case offers the candidates, and registers a new person', async ({ page, request }) => {
+    const again = await openCase(request, cw, 'Moehammad Rizky', 'L', 11);
+    expect(again.personMatches).toHaveLength(1);
+    await loginAs(page, 'caseworker');
+    await page.goto(`/kasus/${again.id}`);
+    await expect(page.getByText('Orang dalam kasus ini belum ditetapkan.')).toBeVisible();
+    await expect(page.getByTestId('person-candidate')).toHaveCount(1);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await captureScreen(page, 'case-person-candidates-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
+
+    // Not him after all: a new person; the case is no repeat.
+    await page.getByTestId('new-person').click();
+    await expect(page.getByTestId('person-link')).toBeVisible();
+    await expect(page.getByTestId('repeat-badge')).toHaveCount(0);
+  });
+
+  test('the case list shows repeat cases with their badge, filtered on request', async ({ page }) => {
+    await loginAs(page, 'caseworker');
+    await page.goto('/kasus');
+    await page.getByLabel('Kasus berulang', { exact: true }).selectOption('true');
+    await expect(page).toHaveURL(/repeat=true/);
+    const rows = page.getByTestId('case-row');
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.filter({ hasText: 'Muhammad Rizky' }).getByTestId('repeat-badge')).toHaveText('Kasus berulang (1)');
+    await expect(page.getByTestId('case-row').filter({ has: page.locator(`a[href="/kasus/${firstCase}"]`) })).toHaveCount(0);
+    await captureScreen(page, 'case-list-repeat');
+  });
+
+  test('a supervisor merges two records of one woman, and undoes it', async ({ page, request }) => {
+    const a = await openCase(request, cw, 'Dewi Lestari', 'P', 25);
+    const keep = await apiCall<Decided>(request, cw, 'POST', `/cases/${a.id}/person`, { newPerson: true });
+    const b = await openCase(request, cw, 'Dewi Lestary', 'P', 25);
+    await apiCall<Decided>(request, cw, 'POST', `/cases/${b.id}/person`, { newPerson: true });
+
+    await loginAs(page, 'supervisor');
+    await page.goto(`/orang/${keep.personId}`);
+    await expect(page.getByTestId('person-cases').getByRole('listitem')).toHaveCount(1);
+    const merge = page.getByTestId('person-merge');
+    await merge.getByRole('searchbox', { name: 'Cari orang (nama atau NIK)' }).fill('Dewi Lestary');
+    await merge.getByRole('button', { name: 'Cari' }).click();
+    await merge.getByRole('radio', { name: /^Dewi Lestary/ }).check();
+    await captureScreen(page, 'person-merge');
+    await merge.getByTestId('merge-submit').click();
+    await expect(page.getByTestId('person-cases').getByRole('listitem')).toHaveCount(2);
+    await expect(merge.getByTestId('merge-undo')).toHaveCount(1);
+
+    await merge.getByTestId('merge-undo').click();
+    await expect(page.getByTestId('person-cases').getByRole('listitem')).toHaveCount(1);
+    await expect(merge.getByTestId('merge-undo')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Schemas } from '../../api/client';
+import { call } from '../../api/errors';
+
+export type Candidate = Schemas['PersonCandidateResponse'];
+export type Repeat = Schemas['RepeatResponse'];
+export type Person = Schemas['RegisteredPersonResponse'];
+export type PersonCase = Schemas['PersonCaseResponse'];
+
+export const personKeys = {
+  candidates: (caseId: string) => ['case', caseId, 'person-candidates'] as const,
+  person: (id: string) => ['person', id] as const,
+};
+
+/** The registered people a case's person may be (read while the case's person is undecided). */
+export function usePersonCandidates(caseId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: personKeys.candidates(caseId),
+    queryFn: () => call(api.GET('/cases/{id}/person-candidates', { params: { path: { id: caseId } } })),
+    enabled,
+  });
+}
+
+/** Links the case to a registered person, or registers a new one; the case is read again afterwards. */
+export function useDecidePerson(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['DecidePersonDto']) => call(api.POST('/cases/{id}/person', { params: { path: { id: caseId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', caseId] }),
+  });
+}
+
+/** A supervisor undoes a wrong link. */
+export function useUnlinkPerson(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.DELETE('/cases/{id}/person', { params: { path: { id: caseId } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', caseId] }),
+  });
+}
+
+export function usePerson(id: string) {
+  return useQuery({ queryKey: personKeys.person(id), queryFn: () => call(api.GET('/persons/{id}', { params: { path: { id } } })) });
+}
+
+/** A name or NIK search for the other person of a merge (in the body: never in a URL). */
+export function useSearchPersons() {
+  return useMutation({ mutationFn: (q: string) => call(api.POST('/persons/search', { body: { q } })) });
+}
+
+export function useMerge(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (otherPersonId: string) => call(api.POST('/persons/{id}/merge', { params: { path: { id: personId } }, body: { otherPersonId } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['person'] }),
+  });
+}
+
+export function useUndoMerge() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (mergeId: string) => call(api.POST('/persons/merges/{mergeId}/undo', { params: { path: { mergeId } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['person'] }),
+  });
+}
