@@ -1,5 +1,5 @@
 /** Shared by the benchmarks: rates per round, latency percentiles, ratios. Asserts nothing. */
-const median = (xs: number[]): number => {
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
