@@ -16,6 +16,7 @@ import { DatabaseModule } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProtocolsModule } from '../protocols/protocols.module';
+import { RaziaModule } from '../razia/razia.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UsersModule } from '../users/users.module';
 
@@ -25,7 +26,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule, AuditModule, NotificationsModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule, AuditModule, NotificationsModule, RaziaModule],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

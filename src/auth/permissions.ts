@@ -20,7 +20,9 @@ export type Permission =
   | 'agency.credential.manage'
   | 'agency.credential.read'
   | 'agency.credential.confirm'
-  | 'audit.read';
+  | 'audit.read'
+  | 'razia.record'
+  | 'razia.read';
 
 /**
  * THE permission table: what each role may do, before resource scoping (region, agency) in the
@@ -38,12 +40,15 @@ export type Permission =
  *   key; both see the agency's keys (the supervisor's to-do list), auditors too.
  * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
+ * - Razia (Satpol PP sweeps, docs/razia.md) are recorded by case workers, supervisors and agency
+ *   officers, and among officers only Satpol PP's: the service narrows the role to that agency
+ *   (src/razia/razia-access.ts). Auditors read them.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
-  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm'],
-  AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
-  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read'],
+  CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'razia.record', 'razia.read'],
+  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'razia.record', 'razia.read'],
+  AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work', 'razia.record', 'razia.read'],
+  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read', 'razia.read'],
   ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };

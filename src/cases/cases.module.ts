@@ -22,5 +22,7 @@ import { NikChecks } from './nik-checks.service';
   imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule],
   controllers: [CasesController, CaseCommandsController, NikCheckController, CaseDetailsController],
   providers: [CasesService, CaseCommands, CaseDetails, CaseWorkflows, IdempotencyKeys, NikChecks],
+  // The razia module opens its cases through the same door as a single opening.
+  exports: [CaseWorkflows],
 })
 export class CasesModule {}

@@ -31,7 +31,8 @@ export type ErrorCode =
   | 'WRONG_CURRENT_PASSWORD'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'SERVICE_UNAVAILABLE'
-  | 'CREDENTIAL_NOT_PENDING';
+  | 'CREDENTIAL_NOT_PENDING'
+  | 'RAZIA_NOT_FOUND';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -67,4 +68,5 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   SERVICE_UNAVAILABLE: 503,
   CREDENTIAL_NOT_PENDING: 409,
+  RAZIA_NOT_FOUND: 404,
 };
