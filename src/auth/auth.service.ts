@@ -8,7 +8,7 @@ import { UserEntity } from '../users/user.entity';
 import type { ActorResponse, LoginDto, TokenResponse } from './dto/auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { verifyPassword } from './passwords';
-import { ROLE_PERMISSIONS } from './permissions';
+import { permissionsOf } from './permissions';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { TokensService } from './tokens.service';
 
@@ -54,7 +54,7 @@ export class AuthService {
   }
 
   me(actor: Actor): ActorResponse {
-    return { ...actor, permissions: [...ROLE_PERMISSIONS[actor.role]] };
+    return { ...actor, permissions: permissionsOf(actor) };
   }
 
   /** The actor a user acts as: what their tokens carry. */

@@ -1,4 +1,4 @@
-import type { Role } from '../../workflows/contracts/actor';
+import type { Actor, Role } from '../../workflows/contracts/actor';
 
 /** Every permission a route can require. Each route declares exactly one (see `@Authenticated`). */
 export type Permission =
@@ -41,8 +41,7 @@ export type Permission =
  * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
  * - Razia (Satpol PP sweeps, docs/razia.md) are recorded by case workers, supervisors and agency
- *   officers, and among officers only Satpol PP's: the service narrows the role to that agency
- *   (src/razia/razia-access.ts). Auditors read them.
+ *   officers, of these only Satpol PP's (AGENCY_BOUND below); auditors read them.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'razia.record', 'razia.read'],
@@ -55,6 +54,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** A role's permission that holds only for members of one agency (the table above has no agency column). */
+export const AGENCY_BOUND: readonly { role: Role; permission: Permission; agencyCode: string }[] = [
+  { role: 'AGENCY_OFFICER', permission: 'razia.record', agencyCode: 'SATPOL_PP' },
+  { role: 'AGENCY_OFFICER', permission: 'razia.read', agencyCode: 'SATPOL_PP' },
+];
+
+/** Whether this actor holds the permission: its role's, narrowed to the agency where AGENCY_BOUND says so. */
+export function actorHasPermission(actor: Pick<Actor, 'role' | 'agencyCode'>, permission: Permission): boolean {
+  const bound = AGENCY_BOUND.find((b) => b.role === actor.role && b.permission === permission);
+  return hasPermission(actor.role, permission) && (bound === undefined || bound.agencyCode === actor.agencyCode);
+}
+
+/** Every permission the actor holds (what `GET /auth/me` reports, so the web app shows only what the API allows). */
+export function permissionsOf(actor: Pick<Actor, 'role' | 'agencyCode'>): Permission[] {
+  return ROLE_PERMISSIONS[actor.role].filter((permission) => actorHasPermission(actor, permission));
 }
 
 /** Roles that hold a permission (OpenAPI docs list them per route). */

@@ -34,7 +34,8 @@ export class RaziaCases {
    */
   async openAll(actor: Actor, razia: RaziaEntity, checked: CheckedRow[]): Promise<RaziaRowResponse[]> {
     const ids = razia.rows.flatMap((row) => (row.caseId === undefined ? [] : [row.caseId]));
-    const known = new Map((await this.views.find({ select: { id: true, stage: true }, where: { id: In(ids) } })).map((v) => [v.id, v.stage]));
+    const views = ids.length === 0 ? [] : await this.views.find({ select: { id: true, stage: true }, where: { id: In(ids) } });
+    const known = new Map(views.map((v) => [v.id, v.stage]));
     const protocol = this.protocols.forRegion(razia.regionCode);
     return mapConcurrently(razia.rows, RAZIA_OPEN_CONCURRENCY, async (row: RaziaRowRecord): Promise<RaziaRowResponse> => {
       const stage = row.caseId === undefined ? undefined : known.get(row.caseId);

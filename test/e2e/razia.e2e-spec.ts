@@ -115,6 +115,9 @@ describe('razia: one Satpol PP operation, one case per person, exactly once', ()
       { position: 31, outcome: 'REFUSED', caseId: null, stage: null, errors: [{ field: 'sex', code: 'INVALID_CHOICE' }] },
     ]);
     expect(await casesTagged(tag)).toBe(48);
+    // A razia whose every row is refused is still recorded (the refusals are its record), opening nothing.
+    const none = await post(tokens.worker, { ...body, people: [body.people[7]] }).expect(201);
+    expect(none.body).toMatchObject({ people: 1, opened: 0, refused: 1, rows: [{ position: 0, outcome: 'REFUSED' }] });
     // The razia row keeps field and code, never the refused value (nor any name).
     const stored = JSON.stringify((await db.query('SELECT * FROM razia WHERE id = $1', [answer.id])).rows[0]);
     expect(stored).not.toContain('3514019904920001');
