@@ -18,6 +18,8 @@ import { SetupPasswordPage } from './pages/auth/SetupPasswordPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
 import { CasePage } from './pages/cases/CasePage';
 import { OpenCasePage } from './pages/cases/OpenCasePage';
+import { NewRaziaPage } from './pages/razia/NewRaziaPage';
+import { RaziaPage } from './pages/razia/RaziaPage';
 import { OverduePage } from './pages/supervisor/OverduePage';
 import { QueuesPage } from './pages/supervisor/QueuesPage';
 import { InboxPage } from './pages/tasks/InboxPage';
@@ -66,6 +68,9 @@ export const router = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: 'kasus', element: <CaseListPage /> },
       { path: 'kasus/baru', element: <OpenCasePage /> },
+      // Under kasus/: the API owns /razia (its paths and the web app's never share a first segment).
+      { path: 'kasus/razia/baru', element: <NewRaziaPage /> },
+      { path: 'kasus/razia/:id', element: <RaziaPage /> },
       { path: 'kasus/:id', element: <CasePage /> },
       { path: 'tugas', element: <InboxPage /> },
       { path: 'pengawasan/antrean', element: <QueuesPage /> },
