@@ -36,6 +36,7 @@ describe('checkRow: one razia person, by the rules of a single opening', () => {
     expect(checkRow(null, TODAY)).toEqual({ ok: false, errors: [{ field: 'person', code: 'NOT_AN_OBJECT' }] });
     expect(checkRow({ ...good, nik: '12345' }, TODAY)).toEqual({ ok: false, errors: [{ field: 'nik', code: 'NIK_NOT_16_DIGITS' }] });
     expect(checkRow({ ...good, nik: '3514019904850001' }, TODAY)).toEqual({ ok: false, errors: [{ field: 'nik', code: 'NIK_INVALID_BIRTH_DAY' }] });
+    for (const hostile of ['a\u0000b', 'Budi\u202Eodnas', 'Bu\u200Bdi']) expect(checkRow({ ...good, name: hostile }, TODAY)).toEqual({ ok: false, errors: [{ field: 'name', code: 'INVALID_TEXT' }] });
     expect(checkRow({ ...good, originRegionCode: '35.70' }, TODAY)).toEqual({ ok: false, errors: [{ field: 'originRegionCode', code: 'INVALID_REGION_CODE' }] });
   });
 });

@@ -133,6 +133,10 @@ describe('razia: one Satpol PP operation, one case per person, exactly once', ()
       [razia(tag, 2, { villageCode: '35.10.01.2001' }), randomUUID(), 'VALIDATION_FAILED'],
       [razia(tag, 2, { villageCode: '35.14.01' }), randomUUID(), 'VALIDATION_FAILED'],
       [razia(tag, 2, { occurredAt: 'yesterday' }), randomUUID(), 'VALIDATION_FAILED'],
+      [razia(tag, 2, { place: 'Pasar\u0000' }), randomUUID(), 'VALIDATION_FAILED'],
+      [razia(tag, 2, { team: 'Regu\u202E2' }), randomUUID(), 'VALIDATION_FAILED'],
+      [razia(tag, 2, { villageCode: null }), randomUUID(), 'VALIDATION_FAILED'],
+      [razia(tag, 2), 'kunci dengan spasi', 'IDEMPOTENCY_KEY_INVALID'],
       [razia(tag, 2), null, 'IDEMPOTENCY_KEY_INVALID'],
     ] as [object, string | null, string][]) {
       const res = await post(tokens.worker, body, key);
