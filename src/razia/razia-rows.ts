@@ -59,7 +59,9 @@ const CONSTRAINT_CODES: Record<string, RaziaFieldCode> = {
 
 /** One code per field: a missing value is REQUIRED, otherwise the first failed rule names it. */
 function fieldError(error: ValidationError): RaziaFieldError {
-  if (error.value === undefined && !('whitelistValidation' in (error.constraints ?? {}))) return { field: error.property, code: 'REQUIRED' };
+  // An unknown key is the client's own text (it could be anything, a name too): the row, not the key, is named.
+  if ('whitelistValidation' in (error.constraints ?? {})) return { field: 'person', code: 'UNKNOWN_FIELD' };
+  if (error.value === undefined) return { field: error.property, code: 'REQUIRED' };
   const constraint = Object.keys(error.constraints ?? {})[0] ?? '';
   return { field: error.property, code: CONSTRAINT_CODES[constraint] ?? 'INVALID' };
 }
@@ -72,7 +74,10 @@ export function checkRow(row: unknown, today: string): CheckedRow {
   if (row === null || typeof row !== 'object' || Array.isArray(row)) return { ok: false, errors: [{ field: 'person', code: 'NOT_AN_OBJECT' }] };
   const dto = plainToInstance(RaziaPersonDto, row);
   const failures = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false } });
-  if (failures.length > 0) return { ok: false, errors: failures.map(fieldError) };
+  if (failures.length > 0) {
+    const errors = failures.map(fieldError);
+    return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field && o.code === e.code) === i) };
+  }
   const { name, sex, approximateAge, nik, birthDate, originRegionCode } = dto;
   const person: PersonInput = { name, sex, approximateAge, ...(nik !== undefined ? { nik } : {}), ...(birthDate !== undefined ? { birthDate } : {}) };
   const nikCheck = nik === undefined ? undefined : checkNik(nik, person, today);
