@@ -22,6 +22,10 @@ describe('region scope', () => {
     ['35', '3272', false],
     ['3514', '3510', false],
     ['3514', '35', false],
+    ['', '3514', true], // the national scope covers every kab/kota and province…
+    ['', '32', true],
+    ['32', '', false], // …and no province's or kab/kota's scope covers it
+    ['3272', '', false],
   ])('scope %p covers %p: %p', (scope, region, expected) => expect(inRegionScope(scope, region)).toBe(expected));
 
   it('throws OUT_OF_SCOPE outside the scope', () => {

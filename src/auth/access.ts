@@ -1,7 +1,14 @@
 import type { Actor } from '../../workflows/contracts/actor';
 import { DomainError } from '../common/errors/domain-error';
 
-/** A region code lies in a scope when the scope is a prefix of it (province `35` covers `3514`). */
+/**
+ * The national scope: the empty region code, the prefix of every code, so it covers every province and
+ * kab/kota with the same rule. Only accounts hold it (ADMIN, SUPERVISOR, AUDITOR); an agency, a case or
+ * a task always has a province or kab/kota code. See docs/onboarding.md.
+ */
+export const NATIONAL_SCOPE = '';
+
+/** A region code lies in a scope when the scope is a prefix of it (province `35` covers `3514`; the national scope `''` covers all). */
 export function inRegionScope(scope: string, regionCode: string): boolean {
   return regionCode.startsWith(scope);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
+import { NATIONAL_SCOPE } from '../auth/access';
 import { hashPassword } from '../auth/passwords';
 import { SecurityLog } from '../security-log/security-log.service';
 import type { CreateUserDto, UserResponse } from './dto/user.dto';
@@ -8,7 +9,7 @@ import { UserEntity } from './user.entity';
 import { toUserResponse, UsersService } from './users.service';
 
 /** The operator at the console: national scope, acting as ADMIN, recorded as "cli". */
-export const CONSOLE_ACTOR: Actor = { id: 'cli', kind: 'user', name: 'cli', role: 'ADMIN', regionCode: '', agencyId: null, agencyCode: null };
+export const CONSOLE_ACTOR: Actor = { id: 'cli', kind: 'user', name: 'cli', role: 'ADMIN', regionCode: NATIONAL_SCOPE, agencyId: null, agencyCode: null };
 
 /**
  * Accounts made at the console (`npm run user:create`) by the operator, who has the database anyway:

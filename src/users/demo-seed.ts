@@ -6,15 +6,20 @@ import { dataSourceOptions } from '../database/data-source';
 
 /** Kabupaten Pasuruan, the first source region (pmks-domain, seed 000). */
 export const DEMO_REGION = '3514';
+/** Jawa Timur, the demo region's province: its admin and supervisor onboard other regencies (docs/onboarding.md). */
+export const DEMO_PROVINCE = '35';
 export const DEMO_STAFF = [
-  ['admin', 'ADMIN', 'Admin Demo'],
-  ['supervisor', 'SUPERVISOR', 'Supervisor Demo'],
-  ['caseworker', 'CASE_WORKER', 'Pekerja Sosial Demo'],
-  ['auditor', 'AUDITOR', 'Auditor Demo'],
+  ['admin', 'ADMIN', 'Admin Demo', DEMO_REGION],
+  ['supervisor', 'SUPERVISOR', 'Supervisor Demo', DEMO_REGION],
+  ['caseworker', 'CASE_WORKER', 'Pekerja Sosial Demo', DEMO_REGION],
+  ['auditor', 'AUDITOR', 'Auditor Demo', DEMO_REGION],
+  ['admin-jatim', 'ADMIN', 'Admin Provinsi Jawa Timur', DEMO_PROVINCE],
+  ['supervisor-jatim', 'SUPERVISOR', 'Supervisor Provinsi Jawa Timur', DEMO_PROVINCE],
 ] as const;
 
 /**
- * Seeds the demo region when no user exists yet: its agencies, one user per role, and one officer per
+ * Seeds the demo region when no user exists yet: its agencies, one user per role (and the province's
+ * admin and supervisor, `admin-jatim` and `supervisor-jatim`), and one officer per
  * agency named after the agency code in lower case (`dinkes`, `satpol_pp`, …). Never run in production.
  * Returns the usernames created (empty when users already existed).
  */
@@ -26,21 +31,21 @@ export async function seedDemoRegion(db: DatabaseSettings, password: string): Pr
       const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM app_user`);
       if (n > 0) return [];
       const usernames: string[] = [];
-      const addUser = async (username: string, role: string, displayName: string, agencyId: string | null) => {
+      const addUser = async (username: string, role: string, displayName: string, regionCode: string, agencyId: string | null) => {
         await m.query(
           `INSERT INTO app_user (username, display_name, password_hash, role, region_code, agency_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [username, displayName, passwordHash, role, DEMO_REGION, agencyId],
+          [username, displayName, passwordHash, role, regionCode, agencyId],
         );
         usernames.push(username);
       };
-      for (const [username, role, displayName] of DEMO_STAFF) await addUser(username, role, displayName, null);
+      for (const [username, role, displayName, regionCode] of DEMO_STAFF) await addUser(username, role, displayName, regionCode, null);
       for (const code of KNOWN_AGENCY_CODES) {
         const [{ id }] = await m.query<[{ id: string }]>(
           `INSERT INTO agency (code, region_code, name) VALUES ($1, $2, $3)
            ON CONFLICT (code, region_code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
           [code, DEMO_REGION, `${AGENCY_NAMES[code]} Kabupaten Pasuruan`],
         );
-        await addUser(code.toLowerCase(), 'AGENCY_OFFICER', `Petugas ${code}`, id);
+        await addUser(code.toLowerCase(), 'AGENCY_OFFICER', `Petugas ${code}`, DEMO_REGION, id);
       }
       return usernames;
     });

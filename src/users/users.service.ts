@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource, IsNull, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { AgencyEntity } from '../agencies/agency.entity';
-import { inRegionScope, outOfScope } from '../auth/access';
+import { inRegionScope, NATIONAL_SCOPE, outOfScope, requireRegion } from '../auth/access';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import type { SetupCode } from '../auth/setup-codes';
 import { newSetupCode } from '../auth/setup-codes';
@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../database/pg-errors';
 import type { SecurityAction } from '../security-log/security-event';
 import { SecurityLog } from '../security-log/security-log.service';
 import { needsConfirmation } from './account-status';
+import { NATIONAL_ROLES } from './dto/user.dto';
 import type { AccountSetupResponse, CreateUserDto, ListUsersQuery, UpdateUserDto, UserListResponse, UserResponse } from './dto/user.dto';
 import { UserEntity } from './user.entity';
 
@@ -47,9 +48,11 @@ export class UsersService {
     private readonly log: SecurityLog,
   ) {}
 
+  /** Accounts of the actor's scope; asking for a region outside it is refused, not emptied (as for cases). */
   async list(actor: Actor, query: ListUsersQuery): Promise<UserListResponse> {
+    if (query.regionCode !== undefined) requireRegion(actor, query.regionCode);
     const [rows, total] = await this.users.findAndCount({
-      where: { regionCode: Like(`${actor.regionCode}%`), ...(query.role ? { role: query.role } : {}), ...(query.status ? { status: query.status } : {}) },
+      where: { regionCode: query.regionCode ?? Like(`${actor.regionCode}%`), ...(query.role ? { role: query.role } : {}), ...(query.status ? { status: query.status } : {}) },
       order: { username: 'ASC' },
       take: query.limit,
       skip: query.offset,
@@ -157,6 +160,9 @@ export class UsersService {
     if (dto.role !== 'AGENCY_OFFICER') {
       if (dto.agencyId !== undefined) throw invalid('agencyId', 'agencyId is only for AGENCY_OFFICER');
       if (dto.regionCode === undefined) throw invalid('regionCode', 'regionCode is required');
+      if (dto.regionCode === NATIONAL_SCOPE && !(NATIONAL_ROLES as readonly string[]).includes(dto.role)) {
+        throw invalid('regionCode', `the national scope ("") is for ${NATIONAL_ROLES.join(', ')} only`);
+      }
       return dto.regionCode;
     }
     if (dto.agencyId === undefined) throw invalid('agencyId', 'agencyId is required for AGENCY_OFFICER');

@@ -53,6 +53,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   ),
   'POST /cases/{id}/extend-shelter-stay': ['SUPERVISOR'],
   'POST /cases/{id}/close': ['SUPERVISOR'],
+  'GET /regions': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'GET /tasks': ['SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'AGENCY_SYSTEM'],
   'POST /tasks/{id}/claim': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],
   'POST /tasks/{id}/complete': ['AGENCY_OFFICER', 'AGENCY_SYSTEM'],

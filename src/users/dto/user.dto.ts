@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import type { Role } from '../../../workflows/contracts/actor';
 import { normalizeRegionScope } from '../../../workflows/domain/region-code';
+import { NATIONAL_SCOPE } from '../../auth/access';
 import { PageQuery } from '../../common/page.query';
 import { FreeText } from '../../common/validation/free-text.decorator';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
@@ -21,6 +22,20 @@ export function IsRegionScope(): PropertyDecorator {
     validator: {
       validate: (value: unknown) => typeof value === 'string' && normalizeRegionScope(value) === value,
       defaultMessage: () => '$property must be a province code ("35") or a kab/kota code ("35.14" / "3514")',
+    },
+  });
+}
+
+/** Roles an account may hold with the national scope (`""`): those that work across regions, never case work or an agency's inbox. */
+export const NATIONAL_ROLES = ['ADMIN', 'SUPERVISOR', 'AUDITOR'] as const;
+
+/** An account's region scope: a region scope as above, or `""`, the national scope (NATIONAL_ROLES only). */
+export function IsAccountScope(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isAccountScope',
+    validator: {
+      validate: (value: unknown) => value === NATIONAL_SCOPE || (typeof value === 'string' && normalizeRegionScope(value) === value),
+      defaultMessage: () => '$property must be a province code ("35"), a kab/kota code ("35.14" / "3514") or "" (national scope)',
     },
   });
 }
@@ -44,11 +59,15 @@ export class CreateUserDto {
   @IsIn(USER_ROLES)
   role!: Exclude<Role, 'AGENCY_SYSTEM'>;
 
-  /** Region scope; for AGENCY_OFFICER it is the agency's region and may be omitted. */
-  @ApiPropertyOptional({ example: '35.14' })
+  /**
+   * Region scope: province (`32`), kab/kota (`32.72` / `3272`), or `""` for the national scope
+   * (ADMIN, SUPERVISOR, AUDITOR; given by a national account only). Inside your own scope. For
+   * AGENCY_OFFICER it is the agency's region and may be omitted.
+   */
+  @ApiPropertyOptional({ example: '32.72' })
   @IsOptional()
   @RegionScopeTransform()
-  @IsRegionScope()
+  @IsAccountScope()
   regionCode?: string;
 
   /** Required for AGENCY_OFFICER, forbidden otherwise. */
@@ -74,6 +93,13 @@ export class ListUsersQuery extends PageQuery {
   @IsIn(USER_ROLES)
   role?: Role;
 
+  /** Accounts of exactly this region (`32` or `32.72`); it must lie in your scope (otherwise 403 OUT_OF_SCOPE). */
+  @ApiPropertyOptional({ example: '32.72' })
+  @IsOptional()
+  @RegionScopeTransform()
+  @IsRegionScope()
+  regionCode?: string;
+
   /** e.g. PENDING_CONFIRMATION: accounts waiting for a supervisor. */
   @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
   @IsOptional()
@@ -87,6 +113,7 @@ export class UserResponse {
   displayName!: string;
   @ApiProperty({ enum: USER_ROLES })
   role!: Role;
+  /** Region scope: province (`32`), kab/kota (`3272`), or `""`: national. */
   regionCode!: string;
   @ApiProperty({ type: String, nullable: true })
   agencyId!: string | null;

@@ -915,6 +915,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The regions of your scope and what each has: agencies, accounts, the protocol its new cases get.
+         *     Admins choose among them when creating an agency or an account (the API still checks the scope).
+         */
+        get: operations["RegionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/razia": {
         parameters: {
             query?: never;
@@ -1423,6 +1443,7 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
+            /** @description Region scope: province (`32`), kab/kota (`3272`), or `""`: national. */
             regionCode: string;
             /** @description False when deactivated (status DEACTIVATED). */
             active: boolean;
@@ -1438,8 +1459,10 @@ export interface components {
             /** @enum {string} */
             role: "CASE_WORKER" | "SUPERVISOR" | "AGENCY_OFFICER" | "AUDITOR" | "ADMIN";
             /**
-             * @description Region scope; for AGENCY_OFFICER it is the agency's region and may be omitted.
-             * @example 35.14
+             * @description Region scope: province (`32`), kab/kota (`32.72` / `3272`), or `""` for the national scope
+             *     (ADMIN, SUPERVISOR, AUDITOR; given by a national account only). Inside your own scope. For
+             *     AGENCY_OFFICER it is the agency's region and may be omitted.
+             * @example 32.72
              */
             regionCode?: string;
             /** @description Login name: 3–50 of a–z, 0–9, `.`, `_`, `-` (stored lower-case). */
@@ -1466,6 +1489,7 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
+            /** @description Region scope: province (`32`), kab/kota (`3272`), or `""`: national. */
             regionCode: string;
             /** @description False when deactivated (status DEACTIVATED). */
             active: boolean;
@@ -1719,6 +1743,36 @@ export interface components {
         };
         NotificationListResponse: {
             items: components["schemas"]["NotificationResponse"][];
+        };
+        RegionProtocolResponse: {
+            /** @description `default`, or the kab/kota code of its own protocol (protocols/<id>.v<version>.json). */
+            id: string;
+            version: number;
+            /** @description The protocol document's name, e.g. "Kota Sukabumi" or "National default". */
+            name: string;
+        };
+        RegionResponse: {
+            /** @enum {string} */
+            level: "PROVINCE" | "KAB_KOTA";
+            /** @description The name from the region's own protocol, when it has one; null otherwise. */
+            name: string | null;
+            /** @description Kab/kota: the protocol its new cases get. Null for a province (cases are opened in a kab/kota). */
+            protocol: components["schemas"]["RegionProtocolResponse"] | null;
+            /** @description Plain code: province (`32`) or kab/kota (`3272`). */
+            regionCode: string;
+            /** @description Agencies of exactly this region (active or not). */
+            agencies: number;
+            /** @description Accounts whose scope is exactly this region. */
+            users: number;
+        };
+        RegionListResponse: {
+            /**
+             * @description Your own scope (unless national), every region of it with agencies, accounts or its own protocol,
+             *     sorted by code. A kab/kota not listed yet is onboarded by creating its first agency or account.
+             */
+            items: components["schemas"]["RegionResponse"][];
+            /** @description Your region scope: a province, a kab/kota, or `""` (national). */
+            scope: string;
         };
         RaziaPersonDto: {
             /** @description Name as given by the person or the officer; an alias is fine. Personal data: never logged. */
@@ -4772,6 +4826,8 @@ export interface operations {
                 limit?: number;
                 /** @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it). */
                 offset?: number;
+                /** @description Accounts of exactly this region (`32` or `32.72`); it must lie in your scope (otherwise 403 OUT_OF_SCOPE). */
+                regionCode?: string;
                 role?: "CASE_WORKER" | "SUPERVISOR" | "AGENCY_OFFICER" | "AUDITOR" | "ADMIN";
                 /** @description e.g. PENDING_CONFIRMATION: accounts waiting for a supervisor. */
                 status?: "ACTIVE" | "PENDING_CONFIRMATION" | "PENDING_SETUP" | "DEACTIVATED";
@@ -6343,6 +6399,43 @@ export interface operations {
                 };
             };
             /** @description Requires self.read (roles: CASE_WORKER, SUPERVISOR, AGENCY_OFFICER, AUDITOR, ADMIN, AGENCY_SYSTEM) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires user.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -4,6 +4,7 @@ import enCases from './locales/en/cases.json';
 import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enIntake from './locales/en/intake.json';
+import enOnboarding from './locales/en/onboarding.json';
 import enRazia from './locales/en/razia.json';
 import enSupervisor from './locales/en/supervisor.json';
 import enTasks from './locales/en/tasks.json';
@@ -13,16 +14,17 @@ import idCases from './locales/id/cases.json';
 import idCommon from './locales/id/common.json';
 import idErrors from './locales/id/errors.json';
 import idIntake from './locales/id/intake.json';
+import idOnboarding from './locales/id/onboarding.json';
 import idRazia from './locales/id/razia.json';
 import idSupervisor from './locales/id/supervisor.json';
 import idTasks from './locales/id/tasks.json';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['common', 'errors', 'intake', 'cases', 'tasks', 'supervisor', 'audit', 'admin', 'razia'] as const;
+export const NAMESPACES = ['common', 'errors', 'intake', 'cases', 'tasks', 'supervisor', 'audit', 'admin', 'onboarding', 'razia'] as const;
 
 /** Every visible string, per language and namespace (one JSON file each under locales/). */
 export const catalogues = {
-  id: { common: idCommon, errors: idErrors, intake: idIntake, cases: idCases, tasks: idTasks, supervisor: idSupervisor, audit: idAudit, admin: idAdmin, razia: idRazia },
-  en: { common: enCommon, errors: enErrors, intake: enIntake, cases: enCases, tasks: enTasks, supervisor: enSupervisor, audit: enAudit, admin: enAdmin, razia: enRazia },
+  id: { common: idCommon, errors: idErrors, intake: idIntake, cases: idCases, tasks: idTasks, supervisor: idSupervisor, audit: idAudit, admin: idAdmin, onboarding: idOnboarding, razia: idRazia },
+  en: { common: enCommon, errors: enErrors, intake: enIntake, cases: enCases, tasks: enTasks, supervisor: enSupervisor, audit: enAudit, admin: enAdmin, onboarding: enOnboarding, razia: enRazia },
 } as const;

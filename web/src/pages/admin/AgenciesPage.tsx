@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { can, useMe } from '../../auth/useMe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatRegion } from '../../lib/region';
 import { PageHeader } from '../../components/PageHeader';
+import { RegionPicker } from './RegionPicker';
+import { RegionsPanel } from './RegionsPanel';
 
 /** The agencies of the region; admins add one (code, region, name). Supervisors come here for the API keys awaiting them. */
 export function AgenciesPage() {
@@ -16,11 +18,26 @@ export function AgenciesPage() {
   const me = useMe().data;
   const manages = can(me, 'agency.manage');
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')) });
+  const [region, setRegion] = useState<string | null>(null);
+  const regions = [...new Set((agencies.data ?? []).map((a) => a.regionCode))];
+  const shown = (agencies.data ?? []).filter((a) => region === null || a.regionCode === region);
   return (
     <Stack>
       <PageHeader title={t('agencies.title')} intro={manages ? t('agencies.intro') : t('agencies.confirmIntro')} />
       {manages && <CreateAgencyForm />}
+      {manages && <RegionsPanel />}
       <ErrorAlert error={agencies.error} />
+      {regions.length > 1 && (
+        <Select
+          label={t('onboarding:filter.region')}
+          placeholder={t('onboarding:filter.all')}
+          data={regions.map((code) => ({ value: code, label: formatRegion(code) }))}
+          value={region}
+          onChange={setRegion}
+          clearable
+          w={260}
+        />
+      )}
       {agencies.data !== undefined && (
         <Table.ScrollContainer minWidth={700}>
           <Table striped verticalSpacing="xs" data-testid="agencies">
@@ -34,7 +51,7 @@ export function AgenciesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {agencies.data.map((a) => (
+              {shown.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/admin/lembaga/${a.id}`}>
@@ -68,18 +85,20 @@ function CreateAgencyForm() {
   const { t } = useTranslation('admin');
   const me = useMe().data;
   const queryClient = useQueryClient();
-  const empty = { code: '', regionCode: formatRegion(me?.regionCode), name: '' };
+  const empty = { code: '', regionCode: me?.regionCode ? formatRegion(me.regionCode) : '', name: '' };
   const [form, setForm] = useState(empty);
   const create = useMutation({
     mutationFn: () => call(api.POST('/agencies', { body: { code: form.code.trim().toUpperCase(), regionCode: form.regionCode, name: form.name } })),
     onSuccess: async () => {
       setForm(empty);
       await queryClient.invalidateQueries({ queryKey: ['agencies'] });
+      await queryClient.invalidateQueries({ queryKey: ['regions'] });
     },
   });
   return (
     <Paper withBorder p="md">
       <form
+        data-testid="create-agency"
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate();
@@ -93,7 +112,7 @@ function CreateAgencyForm() {
           {create.isSuccess && <Text size="sm" c="teal.9">{t('agencies.create.done', { name: create.data.name })}</Text>}
           <Group align="flex-start" gap="sm" wrap="wrap">
             <TextInput label={t('agencies.field.code')} description={t('agencies.create.codeHint')} value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} required w={200} />
-            <TextInput label={t('agencies.field.region')} value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.currentTarget.value })} required w={140} />
+            <RegionPicker label={t('agencies.field.region')} value={form.regionCode} onChange={(regionCode) => setForm({ ...form, regionCode })} />
             <TextInput label={t('agencies.field.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required w={360} />
           </Group>
           <Button type="submit" loading={create.isPending} w="fit-content">

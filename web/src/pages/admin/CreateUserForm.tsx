@@ -9,6 +9,7 @@ import { call } from '../../api/errors';
 import { useMe } from '../../auth/useMe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatRegion } from '../../lib/region';
+import { RegionPicker } from './RegionPicker';
 
 export const USER_ROLES = ['CASE_WORKER', 'SUPERVISOR', 'AGENCY_OFFICER', 'AUDITOR', 'ADMIN'] as const;
 type Role = (typeof USER_ROLES)[number];
@@ -24,7 +25,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (account: CreatedAcco
   const me = useMe().data;
   const queryClient = useQueryClient();
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')) });
-  const empty = { username: '', displayName: '', role: 'CASE_WORKER' as Role, regionCode: formatRegion(me?.regionCode), agencyId: '' };
+  const empty = { username: '', displayName: '', role: 'CASE_WORKER' as Role, regionCode: me?.regionCode ? formatRegion(me.regionCode) : '', agencyId: '' };
   const [form, setForm] = useState(empty);
   const officer = form.role === 'AGENCY_OFFICER';
   const create = useMutation({
@@ -38,6 +39,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (account: CreatedAcco
       setForm(empty);
       onCreated(account);
       await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: ['regions'] });
     },
   });
   const submit = (e: FormEvent) => {
@@ -62,7 +64,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (account: CreatedAcco
             {officer ? (
               <Select label={t('users.field.agency')} data={(agencies.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${formatRegion(a.regionCode)})` }))} value={form.agencyId || null} onChange={(v) => setForm({ ...form, agencyId: v ?? '' })} searchable required w={320} />
             ) : (
-              <TextInput label={t('users.field.region')} description={t('users.create.regionHint')} value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.currentTarget.value })} required w={160} />
+              <RegionPicker label={t('users.field.region')} value={form.regionCode} onChange={(regionCode) => setForm({ ...form, regionCode })} />
             )}
           </Group>
           <Text size="sm" data-testid="who-confirms">

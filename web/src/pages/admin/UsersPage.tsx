@@ -15,6 +15,7 @@ import type { CreatedAccount } from './CreateUserForm';
 import { OnceSecret } from './OnceSecret';
 import type { Secret } from './OnceSecret';
 import { UserActions } from './UserActions';
+import { useRegions, useScopeLabel } from './RegionPicker';
 import { PageHeader } from '../../components/PageHeader';
 
 const STATUSES = ['PENDING_CONFIRMATION', 'PENDING_SETUP', 'ACTIVE', 'DEACTIVATED'] as const;
@@ -38,9 +39,12 @@ export function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [secret, setSecret] = useState<Secret | null>(null);
   const queryClient = useQueryClient();
-  const query = { ...(role !== null ? { role } : {}), ...(status !== null ? { status } : {}), limit: PAGE, offset };
+  const [region, setRegion] = useState<string | null>(null);
+  const regions = useRegions();
+  const query = { ...(role !== null ? { role } : {}), ...(status !== null ? { status } : {}), ...(region !== null ? { regionCode: region } : {}), limit: PAGE, offset };
   const users = useQuery({ queryKey: ['users', query], queryFn: () => call(api.GET('/users', { params: { query } })), enabled: me !== undefined });
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')) });
+  const scopeLabel = useScopeLabel();
   const agencyName = (id: string | null) => (id === null ? '—' : (agencies.data?.find((a) => a.id === id)?.name ?? '—'));
 
   /** The answer of create, reset or confirm: a code shown once, or where the account now waits. */
@@ -71,6 +75,17 @@ export function UsersPage() {
         <Group gap="sm" mb="sm" wrap="wrap">
           <Select label={t('users.field.role')} data={USER_ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))} value={role} onChange={(v) => { setRole(v as Role | null); setOffset(0); }} clearable w={260} />
           <Select label={t('users.field.status')} data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(v) => { setStatus(v as Status | null); setOffset(0); }} clearable w={240} />
+          {(regions.data?.items.length ?? 0) > 1 && (
+            <Select
+              label={t('onboarding:filter.region')}
+              placeholder={t('onboarding:filter.all')}
+              data={(regions.data?.items ?? []).map((r) => ({ value: r.regionCode, label: formatRegion(r.regionCode) }))}
+              value={region}
+              onChange={(v) => { setRegion(v); setOffset(0); }}
+              clearable
+              w={260}
+            />
+          )}
         </Group>
         <ErrorAlert error={users.error} />
         {users.data !== undefined && (users.data.items.length === 0 ? <Text>{t('users.none')}</Text> : (
@@ -97,7 +112,7 @@ export function UsersPage() {
                       <Text size="sm">{t(`common:role.${u.role}`)}</Text>
                       {u.agencyId !== null && <Text size="xs" c="dimmed">{agencyName(u.agencyId)}</Text>}
                     </Table.Td>
-                    <Table.Td>{formatRegion(u.regionCode)}</Table.Td>
+                    <Table.Td>{scopeLabel(u.regionCode)}</Table.Td>
                     <Table.Td>
                       <Badge color={STATUS_COLOR[u.status]} variant="light" miw="max-content" data-testid="user-status">
                         {t(`status.${u.status}`)}
