@@ -17,6 +17,7 @@ import { HealthModule } from '../health/health.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OnboardingModule } from '../onboarding/onboarding.module';
 import { ProtocolsModule } from '../protocols/protocols.module';
+import { RaziaModule } from '../razia/razia.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UsersModule } from '../users/users.module';
 
@@ -26,7 +27,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule, AuditModule, NotificationsModule, OnboardingModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule, AuditModule, NotificationsModule, OnboardingModule, RaziaModule],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -8,7 +8,7 @@ import { AgencyKeysService } from './agency-keys.service';
 import type { AuthPolicy } from './authenticated.decorator';
 import { AUTH_POLICY } from './authenticated.decorator';
 import type { RequestWithActor } from './current-actor.decorator';
-import { permissionsOf } from './permissions';
+import { actorHasPermission } from './permissions';
 import { TokensService } from './tokens.service';
 
 const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'Missing, invalid or expired credentials');
@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
     const actor = await this.authenticate(request);
     request.actor = actor;
-    if (policy === undefined || !permissionsOf(actor).includes(policy.permission)) {
+    if (policy === undefined || !actorHasPermission(actor, policy.permission)) {
       throw new DomainError('PERMISSION_DENIED', 'Your role does not allow this action');
     }
     return true;

@@ -21,7 +21,9 @@ export type Permission =
   | 'agency.credential.read'
   | 'agency.credential.confirm'
   | 'audit.read'
-  | 'person.manage';
+  | 'person.manage'
+  | 'razia.record'
+  | 'razia.read';
 
 /**
  * THE permission table: what each role may do, before resource scoping (region, agency) in the
@@ -41,27 +43,38 @@ export type Permission =
  *   its person (docs/persons.md); case workers and supervisors decide a case's person (`case.command`).
  * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
+ * - Razia (Satpol PP sweeps, docs/razia.md) are recorded by case workers, supervisors and Satpol PP's
+ *   officers (AGENCY_PERMISSIONS below); auditors read them.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read'],
-  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage'],
+  CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'razia.record', 'razia.read'],
+  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage', 'razia.record', 'razia.read'],
   AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
-  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read'],
+  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read', 'razia.read'],
   ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };
 
 /**
- * What an agency officer holds because of their agency, beyond their role: the village Puskesos takes
- * complaints in (SLRT, pmks-domain §5.2), so its officers open complaint cases — for their own village
- * only (src/puskesos). Other agencies' officers still open nothing.
+ * What an agency officer holds because of their agency, beyond their role (the table above has no
+ * agency column): the village Puskesos takes complaints in (SLRT, pmks-domain §5.2), so its officers
+ * open complaint cases — for their own village only (src/puskesos); Satpol PP records its razia
+ * (docs/razia.md). Other agencies' officers open and record nothing.
  */
-export const AGENCY_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> = { PUSKESOS: ['case.create'] };
+export const AGENCY_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> = {
+  PUSKESOS: ['case.create'],
+  SATPOL_PP: ['razia.record', 'razia.read'],
+};
 
-/** Every permission an actor holds: their role's, and for an agency officer their agency's. */
+/** Every permission an actor holds: their role's, and for an agency officer their agency's (what `GET /auth/me` reports). */
 export function permissionsOf(actor: Pick<Actor, 'role' | 'agencyCode'>): Permission[] {
   const byAgency = actor.role === 'AGENCY_OFFICER' && actor.agencyCode !== null ? (AGENCY_PERMISSIONS[actor.agencyCode] ?? []) : [];
   return [...ROLE_PERMISSIONS[actor.role], ...byAgency.filter((p) => !ROLE_PERMISSIONS[actor.role].includes(p))];
+}
+
+/** Whether this actor holds the permission, by role or by agency. */
+export function actorHasPermission(actor: Pick<Actor, 'role' | 'agencyCode'>, permission: Permission): boolean {
+  return permissionsOf(actor).includes(permission);
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {

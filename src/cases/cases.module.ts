@@ -24,5 +24,7 @@ import { PuskesosModule } from '../puskesos/puskesos.module';
   imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule, PuskesosModule, PersonsModule],
   controllers: [CasesController, CaseCommandsController, NikCheckController, CaseDetailsController],
   providers: [CasesService, CaseCommands, CaseDetails, CaseWorkflows, IdempotencyKeys, NikChecks],
+  // The razia module opens its cases through the same door as a single opening.
+  exports: [CaseWorkflows],
 })
 export class CasesModule {}

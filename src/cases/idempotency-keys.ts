@@ -7,7 +7,8 @@ import { checkedKey } from '../common/request-key';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted: equal requests give equal text, whatever order their keys came in. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));

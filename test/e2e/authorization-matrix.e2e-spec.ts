@@ -94,6 +94,11 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /persons/search': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'POST /persons/{id}/merge': ['SUPERVISOR'],
   'POST /persons/merges/{mergeId}/undo': ['SUPERVISOR'],
+  // Agency officers hold razia.* only by Satpol PP's agency (AGENCY_PERMISSIONS in src/auth/permissions.ts):
+  // this matrix's officer is DINKES's, refused like any missing permission.
+  'POST /razia': ['CASE_WORKER', 'SUPERVISOR'],
+  'GET /razia': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'GET /razia/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
@@ -114,6 +119,7 @@ const KIND_OF: [RegExp, string, string][] = [
   [/^\/agencies\/\{id\}/, 'agency', 'AGENCY_NOT_FOUND'],
   [/^\/persons\/\{id\}/, 'person', 'PERSON_NOT_FOUND'],
   [/^\/persons\/merges\/\{mergeId\}/, 'merge', 'MERGE_NOT_FOUND'],
+  [/^\/razia\/\{id\}/, 'razia', 'RAZIA_NOT_FOUND'],
 ];
 const kindOf = (route: string) => KIND_OF.find(([pattern]) => pattern.test(route.split(' ')[1] as string));
 
@@ -131,7 +137,7 @@ describe('authorization matrix: every route × every role, token state, region a
   /** An officer of another agency (DINSOS) of the same region. */
   let otherAgencyOfficer: Credential;
   // managedUserId: the account the /users/{id} routes act on (reset, confirm), not a principal's.
-  const fx = { caseId: '', taskId: '', managedUserId: '', agencyId: '', dinkesOfficerId: '', spareKeyIds: [] as string[], caseWorker: '', personId: '', otherPersonId: '', mergeId: '' };
+  const fx = { raziaId: '', caseId: '', taskId: '', managedUserId: '', agencyId: '', dinkesOfficerId: '', spareKeyIds: [] as string[], caseWorker: '', personId: '', otherPersonId: '', mergeId: '' };
   let counter = 0;
 
   const app = () => api.getHttpServer();
@@ -141,7 +147,7 @@ describe('authorization matrix: every route × every role, token state, region a
   async function call(route: string, credential: Credential, region = '3514'): Promise<request.Response> {
     const [method, template] = route.split(' ') as [string, string];
     const keyId = fx.spareKeyIds[counter % fx.spareKeyIds.length] as string;
-    const ids: Record<string, string> = { case: fx.caseId, task: fx.taskId, user: fx.managedUserId, agency: fx.agencyId, person: fx.personId };
+    const ids: Record<string, string> = { razia: fx.raziaId, case: fx.caseId, task: fx.taskId, user: fx.managedUserId, agency: fx.agencyId, person: fx.personId };
     const path = template
       .replace('{id}', ids[kindOf(route)?.[1] ?? 'agency'] as string)
       .replace('{mergeId}', fx.mergeId)
@@ -154,6 +160,7 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /auth/refresh': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
       'POST /auth/logout': async () => ('none' in credential ? {} : { refreshToken: await freshRefreshToken() }),
       'POST /cases': () => ({ channel: 'RAZIA', regionCode: region, person: { name: 'Matrix', sex: 'P', approximateAge: 40 } }),
+      'POST /razia': () => ({ occurredAt: '2026-11-22T21:30:00+07:00', place: 'Pasar', regionCode: region, team: 'Regu 1', people: [{ name: 'Matrix', sex: 'P', approximateAge: 40 }] }),
       'POST /cases/nik-check': () => ({ nik: '3514012304850001', sex: 'L' }),
       'POST /auth/setup-password': async () => ({ setupCode: await freshSetupCode(), password: 'matrix-password' }),
       'POST /auth/password': () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
@@ -188,6 +195,7 @@ describe('authorization matrix: every route × every role, token state, region a
     let req = request(app())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path).query(queries[route] ?? {});
     if ('bearer' in credential) req = req.auth(credential.bearer, { type: 'bearer' });
     if ('apiKey' in credential) req = req.set('X-Api-Key', credential.apiKey);
+    if (route === 'POST /razia') req = req.set('Idempotency-Key', `matrix-${n}`);
     const body = bodies[route];
     return body ? req.send(await body()) : req;
   }
@@ -242,6 +250,9 @@ describe('authorization matrix: every route × every role, token state, region a
     const opened = await call('POST /cases', { bearer: cw.token });
     expect(opened.status).toBe(201);
     fx.caseId = (opened.body as { id: string }).id;
+    const razia = await call('POST /razia', { bearer: cw.token });
+    expect(razia.status).toBe(201);
+    fx.raziaId = (razia.body as { id: string }).id;
     await request(app()).post(`/cases/${fx.caseId}/start-health-check`).auth(cw.token, { type: 'bearer' }).expect(200);
     const inbox = () => request(app()).get('/tasks').query({ caseId: fx.caseId }).auth(bearer(principals.SUPERVISOR), { type: 'bearer' });
     const tasks = await eventually(async () => (await inbox()).body.items as { id: string }[], (items) => items.length === 1);
@@ -302,7 +313,8 @@ describe('authorization matrix: every route × every role, token state, region a
       }
     }
     expect(seen.length).toBe(routes.length * ALL.length);
-  });
+    // Several hundred requests, many through Temporal: more than Jest's default minute on a loaded machine.
+  }, 240_000);
 
   it('refuses the auditor every write route (403 PERMISSION_DENIED): auditors change nothing (but their own password)', async () => {
     // POST /cases/search reads (its search text must not travel in a URL); /auth/password is every person's own.
@@ -386,6 +398,7 @@ describe('authorization matrix: every route × every role, token state, region a
   it('refuses creating anything in another region with 403 OUT_OF_SCOPE (nothing exists yet to hide)', async () => {
     for (const [role, route] of [
       ['CASE_WORKER', 'POST /cases'],
+      ['SUPERVISOR', 'POST /razia'],
       ['ADMIN', 'POST /users'],
       ['ADMIN', 'POST /agencies'],
     ] as [Role, string][]) {

@@ -18,6 +18,8 @@ import { SetupPasswordPage } from './pages/auth/SetupPasswordPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
 import { CasePage } from './pages/cases/CasePage';
 import { OpenCasePage } from './pages/cases/OpenCasePage';
+import { NewRaziaPage } from './pages/razia/NewRaziaPage';
+import { RaziaPage } from './pages/razia/RaziaPage';
 import { PersonPage } from './pages/persons/PersonPage';
 import { OverduePage } from './pages/supervisor/OverduePage';
 import { QueuesPage } from './pages/supervisor/QueuesPage';
@@ -67,6 +69,9 @@ export const router = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: 'kasus', element: <CaseListPage /> },
       { path: 'kasus/baru', element: <OpenCasePage /> },
+      // Under kasus/: the API owns /razia (its paths and the web app's never share a first segment).
+      { path: 'kasus/razia/baru', element: <NewRaziaPage /> },
+      { path: 'kasus/razia/:id', element: <RaziaPage /> },
       { path: 'kasus/:id', element: <CasePage /> },
       { path: 'orang/:id', element: <PersonPage /> },
       { path: 'tugas', element: <InboxPage /> },

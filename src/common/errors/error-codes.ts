@@ -40,7 +40,8 @@ export type ErrorCode =
   | 'MERGE_INTO_ITSELF'
   | 'MERGE_NOT_FOUND'
   | 'MERGE_ALREADY_UNDONE'
-  | 'MERGE_CHANGED_SINCE';
+  | 'MERGE_CHANGED_SINCE'
+  | 'RAZIA_NOT_FOUND';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -86,4 +87,5 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   MERGE_NOT_FOUND: 404,
   MERGE_ALREADY_UNDONE: 409,
   MERGE_CHANGED_SINCE: 409,
+  RAZIA_NOT_FOUND: 404,
 };

@@ -955,6 +955,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/razia": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Razia of your region scope, newest operation first. */
+        get: operations["RaziaController_list"];
+        put?: never;
+        /**
+         * Records a razia (Satpol PP sweep) of your region and opens one case (channel `RAZIA`) per person
+         *     found: **at most 100 people** per razia (0 or more than 100 → 400, nothing recorded). Each row is
+         *     checked alone: a refused row (`REFUSED`, with its field errors as codes) never blocks the others
+         *     (`OPENED`, with the case id). Exactly once: each person's case id derives from the razia and the
+         *     row's position, and the razia from your `Idempotency-Key`, so retries and concurrent resubmissions
+         *     with the same key answer the same razia and open no case twice. Satpol PP officers (agency officers
+         *     of `SATPOL_PP`), case workers and supervisors.
+         */
+        post: operations["RaziaController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/razia/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One razia of your region with its people's cases (id and current stage) or refusals. */
+        get: operations["RaziaController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/puskesos/intake-point": {
         parameters: {
             query?: never;
@@ -1997,6 +2040,120 @@ export interface components {
             /** @description Your region scope: a province, a kab/kota, or `""` (national). */
             scope: string;
         };
+        RaziaPersonDto: {
+            /** @description Name as given by the person or the officer; an alias is fine. Personal data: never logged. */
+            name: string;
+            /**
+             * @description Dukcapil convention: `L` (laki-laki, male) or `P` (perempuan, female).
+             * @enum {string}
+             */
+            sex: "L" | "P";
+            /**
+             * @description Kab/kota the person comes from, when known; another region than the razia's means repatriation.
+             * @example 32.72
+             */
+            originRegionCode?: string;
+            /** @description Estimated age in whole years (people met on the street rarely carry papers). */
+            approximateAge: number;
+            /** @description 16-digit NIK when known (people without one are normal). Hard errors → 400; inconsistencies → warnings. */
+            nik?: string;
+            /** @description Birth date (YYYY-MM-DD) when known. */
+            birthDate?: string;
+        };
+        RecordRaziaDto: {
+            /**
+             * Format: date-time
+             * @description When the operation took place, e.g. 2026-11-22T21:30:00+07:00
+             */
+            occurredAt: string;
+            /** @description Where: street, market, junction… as the team names it. */
+            place: string;
+            /**
+             * @description Kemendagri desa/kelurahan code of the place, dotted (`35.14.01.2001`) or plain (10 digits); stored plain; must lie in `regionCode`.
+             * @example 35.14.01.2001
+             */
+            villageCode?: string;
+            /**
+             * @description Kemendagri kab/kota code of the region handling the people found, dotted (`35.14`) or plain (`3514`); stored plain.
+             * @example 35.14
+             */
+            regionCode: string;
+            /** @description The team: unit, leader, joint agencies (staff, never the people found). */
+            team: string;
+            /**
+             * @description The people found, 1 to 100. Each is checked on its own: a row that fails is refused with its
+             *     field errors, and the other rows still open their cases. A row's position (from 0) identifies it.
+             */
+            people: components["schemas"]["RaziaPersonDto"][];
+        };
+        RaziaFieldErrorResponse: {
+            /** @enum {string} */
+            code: "REQUIRED" | "UNKNOWN_FIELD" | "NOT_AN_OBJECT" | "INVALID_TEXT" | "INVALID_CHOICE" | "NOT_AN_INTEGER" | "OUT_OF_RANGE" | "INVALID_DATE" | "INVALID_REGION_CODE" | "INVALID" | "NIK_NOT_16_DIGITS" | "NIK_INVALID_BIRTH_DAY" | "NIK_INVALID_BIRTH_MONTH" | "NIK_BIRTH_DATE_NOT_REAL";
+            field: string;
+        };
+        RaziaRowResponse: {
+            /**
+             * @description `OPENED`: the person's case is open (`caseId`); `REFUSED`: the row's `errors` say why, nothing was opened for it.
+             * @enum {string}
+             */
+            outcome: "OPENED" | "REFUSED";
+            /** Format: uuid */
+            caseId: string | null;
+            /**
+             * @description The case's current stage; null when refused, or while the case is not yet readable.
+             * @enum {string|null}
+             */
+            stage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED" | null;
+            errors: components["schemas"]["RaziaFieldErrorResponse"][];
+            /** @description Position of the person in the razia's `people` (from 0). */
+            position: number;
+        };
+        RaziaRecorderResponse: {
+            agencyCode: string | null;
+            name: string;
+            role: string;
+        };
+        RaziaResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Desa/kelurahan code, plain 10 digits. */
+            villageCode: string | null;
+            rows: components["schemas"]["RaziaRowResponse"][];
+            occurredAt: string;
+            place: string;
+            /** @description Kab/kota code, plain 4 digits. */
+            regionCode: string;
+            team: string;
+            recordedBy: components["schemas"]["RaziaRecorderResponse"];
+            recordedAt: string;
+            /** @description People in the razia; `opened` + `refused` = `people`. */
+            people: number;
+            opened: number;
+            refused: number;
+        };
+        RaziaSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Desa/kelurahan code, plain 10 digits. */
+            villageCode: string | null;
+            occurredAt: string;
+            place: string;
+            /** @description Kab/kota code, plain 4 digits. */
+            regionCode: string;
+            team: string;
+            recordedBy: components["schemas"]["RaziaRecorderResponse"];
+            recordedAt: string;
+            /** @description People in the razia; `opened` + `refused` = `people`. */
+            people: number;
+            opened: number;
+            refused: number;
+        };
+        RaziaListResponse: {
+            items: components["schemas"]["RaziaSummaryResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         IntakePointDto: {
             /**
              * @description What a Puskesos takes in: complaints (pengaduan).
@@ -2112,7 +2269,7 @@ export interface components {
              * @description Machine-readable reason
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE" | "RAZIA_NOT_FOUND";
             /** @description Per-field validation messages (VALIDATION_FAILED) */
             errors?: {
                 field: string;
@@ -6762,6 +6919,204 @@ export interface operations {
             };
             /** @description Requires user.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RaziaController_list: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaziaListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires razia.read (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RaziaController_record: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required. Retries with the same key answer the same razia and open no case twice */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRaziaDto"];
+            };
+        };
+        responses: {
+            /** @description The razia is recorded; each row says OPENED (caseId) or REFUSED (errors) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaziaResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (0 or more than 100 people, a village code outside the region…) or IDEMPOTENCY_KEY_INVALID (missing or malformed key): nothing recorded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires razia.record (roles: CASE_WORKER, SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description TEMPORAL_UNAVAILABLE: the workflow service could not be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RaziaController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaziaResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires razia.read (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RAZIA_NOT_FOUND: no razia with this id in your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
