@@ -21,7 +21,8 @@ export type PersonalDataRoute =
   | 'GET /cases/:id/person-candidates'
   | 'POST /cases/:id/person'
   | 'GET /persons/:id'
-  | 'POST /persons/search';
+  | 'POST /persons/search'
+  | 'POST /razia';
 
 export interface AccessRow {
   id: string;

@@ -4,16 +4,20 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseStage } from '../../workflows/contracts/case';
+import { AccessLog } from '../access-log/access-log.service';
 import { inRegionScope, requireRegion } from '../auth/access';
+import { hasPermission } from '../auth/permissions';
 import { CaseViewEntity } from '../cases/case-view.entity';
 import { canonicalJson } from '../cases/idempotency-keys';
 import { DomainError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/page.query';
 import { checkedKey } from '../common/request-key';
-import type { RaziaListResponse, RaziaResponse } from './dto/razia.response';
+import type { RaziaListResponse, RaziaResponse, RaziaRowResponse } from './dto/razia.response';
 import type { RecordRaziaDto } from './dto/record-razia.dto';
+import { PersonMatcher } from '../persons/person-matcher.service';
+import { mapConcurrently } from './concurrently';
 import { raziaCaseId } from './razia-case-ids';
-import { RaziaCases } from './razia-cases';
+import { RAZIA_OPEN_CONCURRENCY, RaziaCases } from './razia-cases';
 import { rowResult, toRaziaResponse, toRaziaSummary } from './razia-mappers';
 import type { CheckedRow } from './razia-rows';
 import { checkRow } from './razia-rows';
@@ -30,6 +34,8 @@ export class RaziaService {
     @InjectRepository(RaziaEntity) private readonly razia: Repository<RaziaEntity>,
     @InjectRepository(CaseViewEntity) private readonly views: Repository<CaseViewEntity>,
     private readonly cases: RaziaCases,
+    private readonly matcher: PersonMatcher,
+    private readonly access: AccessLog,
   ) {}
 
   /**
@@ -47,7 +53,7 @@ export class RaziaService {
     const checked = dto.people.map((row) => checkRow(row, today()));
     const razia = await this.claim(actor, key, dto, checked);
     const rows = await this.cases.openAll(actor, razia, checked);
-    return toRaziaResponse(razia, rows);
+    return toRaziaResponse(razia, await this.withMatches(actor, razia, checked, rows));
   }
 
   async get(actor: Actor, id: string): Promise<RaziaResponse> {
@@ -97,6 +103,23 @@ export class RaziaService {
     const razia = await this.razia.findOneByOrFail({ recordedById: actorId, idempotencyKey: key });
     if (razia.requestFingerprint !== requestFingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request');
     return razia;
+  }
+
+  /**
+   * Each opened row's possible earlier records, for those who decide a case's person (a Satpol PP
+   * officer is not shown other people's records); the cases those records list are access-logged.
+   */
+  private async withMatches(actor: Actor, razia: RaziaEntity, checked: CheckedRow[], rows: RaziaRowResponse[]): Promise<RaziaRowResponse[]> {
+    if (!hasPermission(actor.role, 'case.command')) return rows;
+    const matched = await mapConcurrently(rows, RAZIA_OPEN_CONCURRENCY, async (row) => {
+      const input = checked[row.position];
+      if (row.caseId === null || input === undefined || !input.ok) return row;
+      const place = { regionCode: razia.regionCode, originRegionCode: input.originRegionCode ?? null, scope: actor.regionCode, caseId: row.caseId };
+      return { ...row, personMatches: await this.matcher.find(input.person, place) };
+    });
+    const shown = matched.flatMap((row) => (row.personMatches ?? []).flatMap((m) => m.cases.map((c) => c.id)));
+    if (shown.length > 0) await this.access.record(actor, 'POST /razia', shown);
+    return matched;
   }
 
   private async stagesOf(rows: RaziaRowRecord[]): Promise<Map<string, CaseStage>> {

@@ -158,13 +158,31 @@ describe('razia: one Satpol PP operation, one case per person, exactly once', ()
     expect(await casesTagged(`RDIN-${tag}`)).toBe(0);
   });
 
+  it('offers each opened row the registered people it may be: to a case worker, not to a Satpol PP officer', async () => {
+    const tag = `RMAT-${randomUUID().slice(0, 8)}`;
+    const child = { name: `${tag} Muhammad Rizky`, sex: 'L', approximateAge: 12 };
+    const first = await request(api.getHttpServer()).post('/cases').auth(tokens.worker, { type: 'bearer' }).send({ channel: 'RAZIA', regionCode: '3514', person: child }).expect(201);
+    const decided = await request(api.getHttpServer()).post(`/cases/${first.body.id}/person`).auth(tokens.worker, { type: 'bearer' }).send({ newPerson: true });
+    expect(decided.status).toBeLessThan(300);
+    const again = { ...razia(tag, 0), people: [{ ...child, name: `${tag} Muhamad Rizki` }, { name: `${tag} Orang Lain Sekali`, sex: 'P', approximateAge: 40 }] };
+    const res = await post(tokens.worker, again).expect(201);
+    expect(res.body.rows[0].personMatches.map((m: { personId: string }) => m.personId)).toEqual([decided.body.personId]);
+    expect(res.body.rows[1].personMatches).toEqual([]);
+    const bySatpol = await post(tokens.satpol, { ...again, team: 'Regu 3' }).expect(201);
+    expect(bySatpol.body.rows[0].personMatches).toBeUndefined();
+    // Shown once, as any personal-data read: the earlier case in the access log under POST /razia.
+    const logged = await db.query(`SELECT count(*) FROM personal_data_access WHERE case_id = $1 AND route = 'POST /razia'`, [first.body.id]);
+    expect(Number(logged.rows[0].count)).toBe(1);
+  });
+
   it("shows a razia with its cases' stages, lists razia newest first, and hides them from another region", async () => {
     const tag = `RGET-${randomUUID().slice(0, 8)}`;
     const body = razia(tag, 3, { occurredAt: '2030-01-01T08:00:00Z' });
     body.people[1] = { ...person(tag, 1), approximateAge: -1 };
     const recorded = (await post(tokens.worker, body).expect(201)).body as Razia;
     const shown = (await get(tokens.auditor, `/razia/${recorded.id}`).expect(200)).body as Razia;
-    expect(shown).toEqual(recorded);
+    // The same razia, without the possible matches only the answer to POST carries.
+    expect(shown).toEqual({ ...recorded, rows: recorded.rows.map((row) => ({ ...row, personMatches: undefined })) });
     expect(shown.rows.map((r) => [r.outcome, r.stage])).toEqual([
       ['OPENED', 'INTAKE'],
       ['REFUSED', null],

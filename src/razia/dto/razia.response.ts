@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaseStage } from '../../../workflows/contracts/case';
 import { CASE_STAGES } from '../../../workflows/contracts/case';
 import type { RaziaFieldCode } from '../razia-rows';
 import { RAZIA_FIELD_CODES } from '../razia-rows';
+import { PersonCandidateResponse } from '../../persons/dto/person.response';
 
 export const RAZIA_ROW_OUTCOMES = ['OPENED', 'REFUSED'] as const;
 export type RaziaRowOutcome = (typeof RAZIA_ROW_OUTCOMES)[number];
@@ -28,6 +29,13 @@ export class RaziaRowResponse {
   stage!: CaseStage | null;
   @ApiProperty({ type: [RaziaFieldErrorResponse] })
   errors!: RaziaFieldErrorResponse[];
+  /**
+   * Registered people this row's person may be (docs/persons.md), in the answer to `POST /razia` for
+   * those who decide a case's person (case workers, supervisors); later on the case page
+   * (`GET /cases/{id}/person-candidates`). Absent from `GET /razia/{id}`.
+   */
+  @ApiPropertyOptional({ type: [PersonCandidateResponse] })
+  personMatches?: PersonCandidateResponse[];
 }
 
 /** Who recorded the razia (staff identity). */

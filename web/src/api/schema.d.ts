@@ -2105,6 +2105,12 @@ export interface components {
              */
             stage: "INTAKE" | "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "SHELTER" | "REHABILITATION" | "REINTEGRATION" | "MONITORING" | "CLOSED" | null;
             errors: components["schemas"]["RaziaFieldErrorResponse"][];
+            /**
+             * @description Registered people this row's person may be (docs/persons.md), in the answer to `POST /razia` for
+             *     those who decide a case's person (case workers, supervisors); later on the case page
+             *     (`GET /cases/{id}/person-candidates`). Absent from `GET /razia/{id}`.
+             */
+            personMatches?: components["schemas"]["PersonCandidateResponse"][];
             /** @description Position of the person in the razia's `people` (from 0). */
             position: number;
         };

@@ -45,6 +45,14 @@ export function RaziaRowsTable({ rows, names }: { rows: RaziaRowResult[]; names?
                     </Text>
                   )}{' '}
                   · {row.stage !== null ? t(`common:stage.${row.stage}`) : t('result.notReadable')}
+                  {(row.personMatches?.length ?? 0) > 0 && (
+                    <>
+                      {' '}
+                      <Badge color="orange" variant="light" data-testid="razia-row-matches">
+                        {t('result.matches', { count: row.personMatches?.length ?? 0 })}
+                      </Badge>
+                    </>
+                  )}
                 </Text>
               ) : (
                 <List size="sm" c="red.8">
