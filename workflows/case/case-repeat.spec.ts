@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../contracts/actor';
 import type { OpenCaseInput } from '../contracts/case';
+import type { CaseCommand } from '../contracts/commands';
 import type { Protocol } from '../contracts/protocol';
 import type { RepeatRequest } from '../contracts/repeat';
 import { applyRepeat, repeatRequestProblems, withinMonths } from './case-repeat';
 import { applyCommand, initialState } from './case-state';
+import type { LifecycleFacts } from './stage-machine';
 import { decide, REFUSAL } from './stage-machine';
 
 const protocol = (file: string): Protocol => JSON.parse(readFileSync(join(__dirname, '..', '..', 'protocols', `${file}.json`), 'utf8')) as Protocol;
@@ -73,8 +75,8 @@ describe('a repeat under the protocol’s repeat rules', () => {
 });
 
 describe('the assessment of a repeat', () => {
-  const assessment = { action: 'recordAssessment', ppksCategories: ['PPKS-11'], decision: 'REHABILITATION' } as const;
-  const facts = { stage: 'ASSESSMENT', isChild: false, fromOtherRegion: false, originRegionCode: null, reintegrationType: null, repatriationAcknowledged: false, guardianConsentRecorded: false, referralRefused: false } as const;
+  const assessment: Extract<CaseCommand, { action: 'recordAssessment' }> = { action: 'recordAssessment', ppksCategories: ['PPKS-11'], decision: 'REHABILITATION' };
+  const facts: LifecycleFacts = { stage: 'ASSESSMENT', isChild: false, fromOtherRegion: false, originRegionCode: null, reintegrationType: null, repatriationAcknowledged: false, guardianConsentRecorded: false, referralRefused: false };
 
   it('must refer to the earlier plan when the repeat rules say so', () => {
     const refused = decide({ ...facts, earlierPlanRequired: true }, assessment, 'CASE_WORKER');

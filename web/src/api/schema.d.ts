@@ -1513,6 +1513,8 @@ export interface components {
             id: string;
             /** @description The case version the actions are for; it increases with every change. */
             version: number;
+            /** @description A repeat under its protocol's repeat rules: the assessment (`recordAssessment`) must carry `earlierPlanReference`. */
+            requiresEarlierPlanReference: boolean;
         };
         CaseTaskResponse: {
             /** @enum {string} */
