@@ -81,7 +81,13 @@ export class CaseDetails {
     // Each change's last ledger entry holds the case's snapshot: the stages it has been in, however long its history.
     const rows = await this.dataSource.query<{ stage: string }[]>(`SELECT DISTINCT snapshot->>'stage' AS stage FROM case_event WHERE case_id = $1 AND snapshot IS NOT NULL`, [id]);
     const entered = new Set<string>([...rows.map((r) => r.stage), view.stage]);
-    return { id, stage: view.stage, version: view.version, allowedActions: allowed, stagesEntered: CASE_STAGES.filter((stage) => entered.has(stage)) };
+    // The workflow recorded the repeat rules it applied (docs/persons.md "What a repeat changes"): the API reads them, never decides them.
+    const repeat = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM case_event WHERE case_id = $1 AND action IN ('repeatNoticed', 'repeatRecorded') AND payload->'rules'->>'assessmentRefersToEarlierPlan' = 'true' LIMIT 1`,
+      [id],
+    );
+    const stagesEntered = CASE_STAGES.filter((stage) => entered.has(stage));
+    return { id, stage: view.stage, version: view.version, allowedActions: allowed, stagesEntered, requiresEarlierPlanReference: repeat.length > 0 };
   }
 
   async tasks(actor: Actor, id: string): Promise<CaseTaskListResponse> {

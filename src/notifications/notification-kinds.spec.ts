@@ -23,6 +23,13 @@ describe('notification kinds', () => {
     expect(kindOf(entry('taskDelivered', 'ASSESSMENT@v4'), supervisor)).toBeUndefined();
   });
 
+  it("tells a supervisor, not a case worker or an agency, of a repeat the protocol's rules notify", () => {
+    expect(kindOf(entry('repeatNoticed'), KINDS_BY_ROLE.SUPERVISOR.kinds)).toBe('REPEAT_CASE');
+    expect(kindOf(entry('repeatRecorded'), KINDS_BY_ROLE.SUPERVISOR.kinds)).toBeUndefined();
+    expect(kindOf(entry('repeatNoticed'), KINDS_BY_ROLE.CASE_WORKER.kinds)).toBeUndefined();
+    expect(kindOf(entry('repeatNoticed'), KINDS_BY_ROLE.AGENCY_OFFICER.kinds)).toBeUndefined();
+  });
+
   it('ignores refused requests, and tells auditors and admins nothing', () => {
     expect(kindOf(entry('rejectTask', 'ASSESSMENT@v4', 'REJECTED'), KINDS_BY_ROLE.SUPERVISOR.kinds)).toBeUndefined();
     expect(KINDS_BY_ROLE.AUDITOR.kinds).toEqual([]);

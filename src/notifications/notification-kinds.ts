@@ -6,7 +6,7 @@ import type { Role } from '../../workflows/contracts/actor';
  * clock), an escalation (a ladder rung above the assignee, a rejected task referred to the protocol's
  * decider, a delivery that failed beyond retries). Pure; the service turns it into SQL.
  */
-export const NOTIFICATION_KINDS = ['TASK_NEW', 'TASK_OVERDUE', 'DEADLINE_MISSED', 'ESCALATION'] as const;
+export const NOTIFICATION_KINDS = ['TASK_NEW', 'TASK_OVERDUE', 'DEADLINE_MISSED', 'ESCALATION', 'REPEAT_CASE'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The ledger entries of a kind: their actions and whether they are about an agency task. */
@@ -15,18 +15,20 @@ export const KIND_ENTRIES: Record<NotificationKind, { actions: readonly string[]
   TASK_OVERDUE: { actions: ['deadlineMissed'], task: true },
   DEADLINE_MISSED: { actions: ['deadlineMissed'], task: false },
   ESCALATION: { actions: ['escalated', 'rejectTask', 'taskDeliveryFailed'], task: null },
+  /** A case is a repeat under a protocol whose repeat rules notify the supervisor. */
+  REPEAT_CASE: { actions: ['repeatNoticed'], task: false },
 };
 
 /**
  * Who hears of what. Agency staff and systems: their agency's inbox of their region (new tasks, its
  * tasks overdue). Case workers: their region's missed stage deadlines and escalations; supervisors also
- * every overdue task (they reassign). Auditors and admins work no case: nothing.
+ * every overdue task (they reassign) and repeat cases (their protocol's repeat rules). Auditors and admins work no case: nothing.
  */
 export const KINDS_BY_ROLE: Record<Role, { scope: 'agency' | 'region' | 'none'; kinds: readonly NotificationKind[] }> = {
   AGENCY_OFFICER: { scope: 'agency', kinds: ['TASK_NEW', 'TASK_OVERDUE'] },
   AGENCY_SYSTEM: { scope: 'agency', kinds: ['TASK_NEW', 'TASK_OVERDUE'] },
   CASE_WORKER: { scope: 'region', kinds: ['DEADLINE_MISSED', 'ESCALATION'] },
-  SUPERVISOR: { scope: 'region', kinds: ['DEADLINE_MISSED', 'ESCALATION', 'TASK_OVERDUE'] },
+  SUPERVISOR: { scope: 'region', kinds: ['DEADLINE_MISSED', 'ESCALATION', 'TASK_OVERDUE', 'REPEAT_CASE'] },
   AUDITOR: { scope: 'none', kinds: [] },
   ADMIN: { scope: 'none', kinds: [] },
 };

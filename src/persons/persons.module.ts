@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { SecurityLogModule } from '../security-log/security-log.module';
+import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CasePersonController } from './case-person.controller';
 import { CaseRepeats } from './case-repeats.service';
 import { PersonDecisions } from './person-decisions.service';
@@ -8,15 +9,16 @@ import { PersonMatcher } from './person-matcher.service';
 import { PersonMerges } from './person-merges.service';
 import { PersonsController } from './persons.controller';
 import { PersonsService } from './persons.service';
+import { RepeatNotices } from './repeat-notices.service';
 
 /**
  * The person registry (docs/persons.md). Below the cases feature: cases ask it for matches and repeats;
  * it reads case_view with SQL and never imports the cases module. Exports the matcher for other intakes.
  */
 @Module({
-  imports: [AccessLogModule, SecurityLogModule],
+  imports: [AccessLogModule, SecurityLogModule, TemporalClientModule],
   controllers: [CasePersonController, PersonsController],
-  providers: [PersonMatcher, CaseRepeats, PersonDecisions, PersonMerges, PersonsService],
+  providers: [PersonMatcher, CaseRepeats, PersonDecisions, PersonMerges, PersonsService, RepeatNotices],
   exports: [PersonMatcher, CaseRepeats],
 })
 export class PersonsModule {}

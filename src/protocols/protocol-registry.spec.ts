@@ -30,7 +30,7 @@ describe('shipped protocols', () => {
 describe('protocol versions', () => {
   it('give new cases the latest version, and keep old versions retrievable for pinned cases', () => {
     const dir = mkdtempSync(join(tmpdir(), 'protocols-'));
-    const base = JSON.parse(JSON.stringify(ProtocolRegistry.fromDirectory(shipped).forRegion('3514'))) as Record<string, unknown>;
+    const base = JSON.parse(JSON.stringify(ProtocolRegistry.fromDirectory(shipped).get('3514', 1))) as Record<string, unknown>;
     writeFileSync(join(dir, 'default.v1.json'), JSON.stringify({ ...base, id: 'default', regionCode: null }));
     writeFileSync(join(dir, '3514.v1.json'), JSON.stringify(base));
     writeFileSync(join(dir, '3514.v2.json'), JSON.stringify({ ...base, version: 2, deadlines: { ...(base.deadlines as object), shelterStay: 'P5D' } }));
@@ -74,6 +74,20 @@ describe('invalid protocol documents are rejected at load with clear messages', 
     expect(problemsOf({ ...valid(), id: '35.10' })).toEqual(expect.arrayContaining([expect.stringMatching(/^id must be/), expect.stringMatching(/^regionCode must equal id/)]));
     expect(problemsOf({ ...valid(), agencies: undefined }).length).toBe(12);
     expect(problemsOf([])).toEqual(['the document must be a JSON object']);
+  });
+
+  it('checks the optional repeat section (Pasuruan v2 has one, v1 and other regions none)', () => {
+    const registry = ProtocolRegistry.fromDirectory(shipped);
+    expect(registry.forRegion('3514').repeat).toEqual({ withinMonths: 12, notifySupervisor: true, assessmentRefersToEarlierPlan: true, childUnder: 18, childAgency: 'DP3AP2KB' });
+    expect(registry.get('3514', 1)?.repeat).toBeUndefined();
+    expect(registry.forRegion('3510').repeat).toBeUndefined();
+    expect(problemsOf({ ...valid(), repeat: { withinMonths: 0, notifySupervisor: 'yes', assessmentRefersToEarlierPlan: true, childUnder: 18, childAgency: 'dp3', extra: 1 } })).toEqual([
+      'repeat.withinMonths must be an integer from 1 to 120',
+      'repeat.notifySupervisor must be true or false',
+      'repeat.childAgency must be an agency code such as "DP3AP2KB"',
+      expect.stringMatching(/^repeat.extra is not a known field/),
+    ]);
+    expect(problemsOf({ ...valid(), repeat: [] })).toEqual(['repeat must be an object when given']);
   });
 
   it('refuses a file whose name and content disagree, and a folder without a default', () => {

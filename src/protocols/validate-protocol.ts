@@ -62,9 +62,28 @@ export function validateProtocol(doc: unknown, source: string): Protocol {
   });
   if (doc.taskAcceptance !== undefined) duration('taskAcceptance', doc.taskAcceptance);
   need(doc.onTaskRejected === undefined || (ESCALATION_TARGETS as readonly unknown[]).includes(doc.onTaskRejected), `onTaskRejected must be one of ${ESCALATION_TARGETS.join(', ')}`);
+  if (doc.repeat !== undefined) repeatProblems(doc.repeat).forEach((p) => problems.push(p));
   need(Array.isArray(doc.regionalSteps) && doc.regionalSteps.every((s) => typeof s === 'string'), 'regionalSteps must be an array of strings');
   need(Array.isArray(doc.sources) && doc.sources.every((s) => typeof s === 'string'), 'sources must be an array of strings');
 
   if (problems.length > 0) throw new InvalidProtocolError(source, problems);
   return doc as unknown as Protocol;
+}
+
+const REPEAT_KEYS = ['withinMonths', 'notifySupervisor', 'assessmentRefersToEarlierPlan', 'childUnder', 'childAgency'];
+
+/** The optional `repeat` section: every field present and typed, nothing unknown. */
+function repeatProblems(repeat: unknown): string[] {
+  if (!isObject(repeat)) return ['repeat must be an object when given'];
+  const problems: string[] = [];
+  const need = (ok: boolean, message: string) => void (ok || problems.push(message));
+  const months = repeat.withinMonths;
+  need(Number.isInteger(months) && (months as number) >= 1 && (months as number) <= 120, 'repeat.withinMonths must be an integer from 1 to 120');
+  need(typeof repeat.notifySupervisor === 'boolean', 'repeat.notifySupervisor must be true or false');
+  need(typeof repeat.assessmentRefersToEarlierPlan === 'boolean', 'repeat.assessmentRefersToEarlierPlan must be true or false');
+  const under = repeat.childUnder;
+  need(Number.isInteger(under) && (under as number) >= 1 && (under as number) <= 21, 'repeat.childUnder must be an integer age from 1 to 21');
+  need(typeof repeat.childAgency === 'string' && AGENCY_CODE_FORMAT.test(repeat.childAgency), 'repeat.childAgency must be an agency code such as "DP3AP2KB"');
+  for (const key of Object.keys(repeat)) need(REPEAT_KEYS.includes(key), `repeat.${key} is not a known field (${REPEAT_KEYS.join(', ')})`);
+  return problems;
 }

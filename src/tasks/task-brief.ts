@@ -23,6 +23,8 @@ export const TASK_BRIEF: Record<TaskType, readonly BriefField[]> = {
   // The Puskesos took the complaint in and refers it; the regency's unit takes it on: whom it is about.
   COMPLAINT_INTAKE: ['name', 'sex', 'approximateAge'],
   REGENCY_REFERRAL: ['name', 'sex', 'approximateAge'],
+  // A child seen again: the child-protection agency learns whom the notice is about.
+  REPEAT_CHILD_NOTICE: ['name', 'sex', 'approximateAge'],
 };
 
 export interface CaseFacts {

@@ -63,7 +63,7 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
     expect((await refused()).status).toBe(403); // the same request again: recorded once
     const events = await history(c.id);
     const [opened, started, stage] = events;
-    expect(opened).toMatchObject({ seq: 1, action: 'openCase', outcome: 'ACCEPTED', actor: { id: t.cwId, role: 'CASE_WORKER' }, regionCode: '3514', protocol: { id: '3514', version: 1 } });
+    expect(opened).toMatchObject({ seq: 1, action: 'openCase', outcome: 'ACCEPTED', actor: { id: t.cwId, role: 'CASE_WORKER' }, regionCode: '3514', protocol: { id: '3514', version: 2 } });
     expect(opened?.prevHash).toBe('0'.repeat(64));
     expect(opened?.snapshot).toMatchObject({ caseId: c.id, stage: 'INTAKE', version: 1 });
     expect(started).toMatchObject({ action: 'startHealthCheck', outcome: 'ACCEPTED', workflowId: `case-${c.id}`, runId: expect.any(String), eventId: expect.any(Number) });

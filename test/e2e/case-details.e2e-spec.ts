@@ -60,7 +60,7 @@ describe('case details: allowed actions, tasks and timeline for the case team', 
   it('offers each role what the stage machine allows it now, and nothing once the case is closed', async () => {
     const opened = await as(t.cw).post('/cases').send({ channel: 'RAZIA', regionCode: '3514', person: { name: 'Pak E', sex: 'L', approximateAge: 50 } }).expect(201);
     const id = (opened.body as { id: string }).id;
-    expect(await get(t.cw, `/cases/${id}/actions`)).toEqual({ id, stage: 'INTAKE', version: (opened.body as { version: number }).version, allowedActions: ['startHealthCheck'], stagesEntered: ['INTAKE'] });
+    expect(await get(t.cw, `/cases/${id}/actions`)).toEqual({ id, stage: 'INTAKE', version: (opened.body as { version: number }).version, allowedActions: ['startHealthCheck'], stagesEntered: ['INTAKE'], requiresEarlierPlanReference: false });
     // closeCase is the supervisor's alone; auditors read and change nothing.
     expect(await actions(t.sup, id)).toEqual(['startHealthCheck', 'closeCase']);
     expect(await actions(t.auditor, id)).toEqual([]);

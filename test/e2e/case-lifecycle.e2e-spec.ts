@@ -82,7 +82,7 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
   it('carries an adult from Kota Sukabumi, caught in a Pasuruan razia, through repatriation to closure', async () => {
     const { pasuruan: cw, supervisor: sup, sukabumi } = tokens;
     const c = await open(cw, { channel: 'RAZIA', regionCode: '35.14', originRegionCode: '32.72', person: { name: 'Pak A', sex: 'L', approximateAge: 45 } });
-    expect(c).toMatchObject({ stage: 'INTAKE', protocol: { id: '3514', version: 1 }, responsibleAgency: 'SATPOL_PP', originRegionCode: '3272', overdue: false });
+    expect(c).toMatchObject({ stage: 'INTAKE', protocol: { id: '3514', version: 2 }, responsibleAgency: 'SATPOL_PP', originRegionCode: '3272', overdue: false });
     expect(Date.parse(c.deadlineAt as string) - Date.parse(c.stageEnteredAt as string)).toBe(86_400_000);
 
     expect(await ok(cw, c.id, 'start-health-check')).toMatchObject({ stage: 'HEALTH_CHECK', responsibleAgency: 'DINKES' });

@@ -91,7 +91,7 @@ describe('the OpenAPI document', () => {
   it('publishes notifications as ids and codes only (no field that could hold personal data)', () => {
     const notification = spec.components?.schemas?.NotificationResponse as { properties: Record<string, unknown> };
     expect(Object.keys(notification.properties).sort()).toEqual(['agencyCode', 'caseId', 'id', 'kind', 'occurredAt', 'stage', 'taskId', 'taskType']);
-    expect(notification.properties.kind).toMatchObject({ enum: ['TASK_NEW', 'TASK_OVERDUE', 'DEADLINE_MISSED', 'ESCALATION'] });
+    expect(notification.properties.kind).toMatchObject({ enum: ['TASK_NEW', 'TASK_OVERDUE', 'DEADLINE_MISSED', 'ESCALATION', 'REPEAT_CASE'] });
   });
 
   it("documents a case's details for its team: actions named as the stage machine names them, tasks without outcomes, timeline without payloads", () => {

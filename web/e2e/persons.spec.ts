@@ -19,6 +19,7 @@ test.describe.serial('persons: one person, many cases', () => {
   let cw = '';
   let sup = '';
   let firstCase = '';
+  let repeatCase = '';
 
   test.beforeAll(async ({ request }) => {
     cw = await apiToken(request, 'caseworker');
@@ -51,13 +52,32 @@ test.describe.serial('persons: one person, many cases', () => {
     await expect(page.getByTestId('repeat-badge')).toHaveText('Kasus berulang (1)');
     await expect(page.getByTestId('repeat-detail')).toContainText('Terakhir ditutup');
     await expect(page.getByTestId('repeat-detail')).toContainText('Tahap kasus terakhir: Ditutup');
+    // Pasuruan's protocol (v2) has repeat rules: the page says what they change (from the API).
+    await expect(page.getByTestId('repeat-rules')).toHaveText('Asesmen wajib merujuk rencana sebelumnya');
     await captureScreen(page, 'case-repeat');
+    repeatCase = CASE_URL.exec(page.url())?.[1] ?? '';
 
     await page.getByTestId('person-link').click();
     await expect(page).toHaveURL(/\/orang\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { name: 'Muhamad Rizki' })).toBeVisible();
     await expect(page.getByTestId('person-cases').getByRole('listitem')).toHaveCount(2);
     await captureScreen(page, 'person-page');
+  });
+
+  test("the repeat's assessment asks for the earlier plan; the supervisor's bell announces the repeat", async ({ page, request }) => {
+    await apiCall(request, cw, 'POST', `/cases/${repeatCase}/start-health-check`, {});
+    await apiCall(request, cw, 'POST', `/cases/${repeatCase}/record-health-check`, { result: 'FIT' });
+    await loginAs(page, 'caseworker');
+    await page.goto(`/kasus/${repeatCase}`);
+    await page.getByRole('button', { name: 'Catat asesmen' }).click();
+    await expect(page.getByRole('dialog').getByRole('textbox', { name: /Rujukan rencana sebelumnya/ })).toBeVisible();
+    await captureScreen(page, 'assessment-repeat');
+    await page.keyboard.press('Escape');
+
+    await loginAs(page, 'supervisor');
+    await page.goto('/kasus');
+    await page.getByTestId('notification-bell').click();
+    await expect(page.getByTestId('notifications')).toContainText('Kasus berulang');
   });
 
   test('the case page of an undecided case offers the candidates, and registers a new person', async ({ page, request }) => {

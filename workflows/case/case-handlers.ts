@@ -4,7 +4,9 @@ import { CASE_ACTIONS, COMMAND_FAILURES, commandProblems } from '../contracts/co
 import type { TaskRequest } from '../contracts/task';
 import type { CaseRun } from './case-run';
 import { applyCommand, snapshotOf } from './case-state';
-import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery, TASK_ACTIONS, taskUpdates } from './case.messages';
+import { caseCommandUpdates, confirmOpenedUpdate, getCaseQuery, markRepeatUpdate, TASK_ACTIONS, taskUpdates } from './case.messages';
+import type { RepeatRequest } from '../contracts/repeat';
+import { applyRepeat, repeatRequestProblems } from './case-repeat';
 import type { Rejection } from './stage-machine';
 import { decide } from './stage-machine';
 import type { TaskCheck } from './task-rules';
@@ -31,6 +33,24 @@ export function registerHandlers(run: CaseRun): void {
   });
   registerCommandHandlers(run);
   registerTaskHandlers(run);
+  registerRepeatHandler(run);
+}
+
+/** The repeat notice: well-formed or refused; applied once, under the pinned protocol's repeat rules. */
+function registerRepeatHandler(run: CaseRun): void {
+  const seen = seenBy(run);
+  const validate = (request: RepeatRequest) => {
+    if (seen(request.requestId)) return;
+    const problems = repeatRequestProblems(request);
+    if (problems.length > 0) throw invalid(problems);
+  };
+  const handle = async (request: RepeatRequest) => {
+    if (!seen(request.requestId) && applyRepeat(run.state, request, new Date().toISOString())) run.publishVisibility();
+    await run.project();
+    await run.syncInbox();
+    return snapshotOf(run.state);
+  };
+  setHandler(markRepeatUpdate, handle, { validator: validate });
 }
 
 const seenBy = (run: CaseRun) => (requestId: string) => run.state.processedRequests.includes(requestId);

@@ -8,6 +8,7 @@ import { commandReason, commandSummary, ledgerActor, record } from './journal';
 import { cancelSupersededTasks } from './task-deadlines';
 import { orderReferralTask, referralAtOpening, referralUnit } from './regency-referral';
 import type { Acceptance, LifecycleFacts } from './stage-machine';
+import type { RepeatMark } from './case-repeat';
 
 /**
  * Case state as the workflow holds it, and the pure rules that change it: opening, applying a decided
@@ -35,6 +36,8 @@ export interface CaseState extends CaseSnapshot, Journal {
   tasks: TaskState[];
   /** Set while the read model cannot take the case's data (a projection failed on data, not on availability). */
   attention?: CaseAttention | null;
+  /** Set once a repeat notice changed the case (under its protocol's repeat rules). */
+  repeat?: RepeatMark;
   /** Ledger entries PostgreSQL refused, set aside (they remain in Temporal's history). */
   quarantinedEntries?: number;
 }

@@ -3,6 +3,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseSnapshot, CommandRequest } from '../contracts/case';
 import type { TaskAction, TaskRequest } from '../contracts/task';
 import type { CaseAction } from '../contracts/commands';
+import type { RepeatRequest } from '../contracts/repeat';
 import { CASE_ACTIONS } from '../contracts/commands';
 
 /**
@@ -32,3 +33,9 @@ export const taskUpdates = Object.fromEntries(TASK_ACTIONS.map((action) => [acti
   TaskAction,
   UpdateDefinition<CaseSnapshot, [TaskRequest]>
 >;
+
+/**
+ * The case's person has earlier cases (sent by the API once the person is decided). The pinned
+ * protocol's repeat rules decide what changes; without them, nothing. A repeated request id answers again.
+ */
+export const markRepeatUpdate = defineUpdate<CaseSnapshot, [RepeatRequest]>('markRepeat');

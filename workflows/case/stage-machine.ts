@@ -27,6 +27,8 @@ export interface LifecycleFacts {
    * from before the referral step).
    */
   regencyReferral?: 'AWAITING' | 'REFERRED';
+  /** A repeat under a protocol whose repeat rules say so: the assessment must name the earlier plan. Absent otherwise. */
+  earlierPlanRequired?: true;
 }
 
 const OPEN: Stage[] = ['INTAKE', 'HEALTH_CHECK', 'MEDICAL_TREATMENT', 'ASSESSMENT', 'SHELTER', 'REHABILITATION', 'REINTEGRATION', 'MONITORING'];
@@ -50,7 +52,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'startHealthCheck', from: ['INTAKE'], to: ['HEALTH_CHECK'], roles: STAFF, carries: '—' },
   { action: 'recordHealthCheck', from: ['HEALTH_CHECK'], to: ['ASSESSMENT', 'MEDICAL_TREATMENT'], roles: STAFF_OR_AGENCY, carries: 'result FIT → assessment; NEEDS_TREATMENT / REFERRED_TO_HOSPITAL → treatment; findings' },
   { action: 'recordRecovery', from: ['MEDICAL_TREATMENT'], to: ['ASSESSMENT'], roles: STAFF_OR_AGENCY, carries: 'note' },
-  { action: 'recordAssessment', from: ['ASSESSMENT'], to: ['SHELTER', 'REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'PPKS categories (≥ 1), decision; shelter type; reintegration type when going home; guardian consent for a child' },
+  { action: 'recordAssessment', from: ['ASSESSMENT'], to: ['SHELTER', 'REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: "PPKS categories (≥ 1), decision; shelter type; reintegration type when going home; guardian consent for a child; earlierPlanReference for a repeat under its protocol's repeat rules" },
   { action: 'recordReferralRefusal', from: ['ASSESSMENT', 'SHELTER'], to: [], roles: STAFF, carries: 'note; a later referral to rehabilitation then needs refusalOverride with the reason' },
   { action: 'extendShelterStay', from: ['SHELTER'], to: [], roles: ['SUPERVISOR'], carries: 'days (1–30), reason' },
   { action: 'leaveShelter', from: ['SHELTER'], to: ['REHABILITATION', 'REINTEGRATION'], roles: STAFF, carries: 'next stage; reintegration type when going home; refusalOverride after a refusal' },
@@ -96,6 +98,7 @@ export const REFUSAL = {
   COMPLETED_ONLY_FROM_MONITORING: 'a case completes only from monitoring; use an exit reason to close it earlier',
   NO_REGENCY_REFERRAL: "only a complaint a village Puskesos took in under a protocol with a referral step is referred to the regency's unit",
   ALREADY_REFERRED: "the complaint is already referred to the regency's unit",
+  EARLIER_PLAN_REFERENCE_REQUIRED: "a repeat case's assessment must refer to the earlier plan: earlierPlanReference is required",
 } as const;
 export type RefusalCode = keyof typeof REFUSAL | 'NOT_IN_STAGE' | 'ROLE_REQUIRED';
 
@@ -130,6 +133,7 @@ function guard(facts: LifecycleFacts, c: CaseCommand): string | undefined {
       if (facts.isChild && c.decision === 'SHELTER' && c.shelterType !== 'CHILD') return REFUSAL.CHILD_NEEDS_CHILD_SHELTER;
       if (!facts.isChild && c.shelterType === 'CHILD') return REFUSAL.ADULT_NOT_IN_CHILD_SHELTER;
       if (facts.isChild && c.guardianConsent === undefined && !facts.guardianConsentRecorded) return REFUSAL.CHILD_NEEDS_CONSENT;
+      if (facts.earlierPlanRequired === true && (c.earlierPlanReference ?? '').trim() === '') return REFUSAL.EARLIER_PLAN_REFERENCE_REQUIRED;
       return c.decision === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : refusalProblem(facts, c.decision, c.refusalOverride);
     case 'leaveShelter':
       return c.next === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : refusalProblem(facts, c.next, c.refusalOverride);

@@ -66,7 +66,8 @@ export function restartTaskClock(t: TaskState): void {
 export function cancelSupersededTasks(state: CaseState, keepKeys: readonly string[], now: string): boolean {
   let changed = false;
   for (const t of state.tasks) {
-    if (isOpenTask(t) && !keepKeys.includes(t.order.taskKey)) {
+    // A repeat notice belongs to no stage: the case moving on does not supersede it.
+    if (isOpenTask(t) && !keepKeys.includes(t.order.taskKey) && t.order.type !== 'REPEAT_CHILD_NOTICE') {
       Object.assign(t, { status: 'CANCELLED', reason: 'the case moved on without this task', closedAt: now, overdue: false });
       record(state, now, { action: 'taskCancelled', summary: `${t.order.taskKey} cancelled`, reason: t.reason, agencyCode: t.order.agencyCode, taskKey: t.order.taskKey, payload: { taskKey: t.order.taskKey } });
       changed = true;

@@ -33,6 +33,8 @@ export const OUTCOME_SCHEMAS = {
   COMPLAINT_INTAKE: COMMAND_BODIES.referToRegency,
   /** The regency's unit took the complaint on: what it decided (service, programme, letter). */
   REGENCY_REFERRAL: z.strictObject({ note: note() }),
+  /** The child-protection agency acknowledges the notice of a child's repeat (what it will do, optionally). */
+  REPEAT_CHILD_NOTICE: z.strictObject({ note: note() }),
 } as const satisfies Record<TaskType, z.ZodType>;
 
 /** A task outcome as an agency reports it; its shape depends on the task type. */

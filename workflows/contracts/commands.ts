@@ -45,6 +45,8 @@ export const COMMAND_BODIES = {
     summary: note().optional(),
     /** Required to refer to rehabilitation after the person refused referral: why it goes ahead anyway. */
     refusalOverride: note().optional(),
+    /** Required for a repeat case under a protocol with repeat rules: which earlier plan this one builds on, and how. */
+    earlierPlanReference: note().optional(),
   }),
   recordReferralRefusal: z.strictObject({ note: note() }),
   extendShelterStay: z.strictObject({ days: z.number().int().min(1).max(30), reason: note() }),

@@ -62,8 +62,24 @@ export interface Protocol {
   taskAcceptance?: string;
   /** Region-specific steps, e.g. BIOMETRIC_IDENTIFICATION (Pasuruan: Dispendukcapil biometrics). */
   regionalSteps: string[];
+  /** What a repeat case (a person seen again) changes; absent: nothing (older versions, other regions). */
+  repeat?: ProtocolRepeatRules;
   /** Where the figures come from, with the domain reference's labels ([SEED], [LOCAL], [ASSUMP]…). */
   sources: string[];
+}
+
+/**
+ * A repeat: the case's person had a case opened or closed within `withinMonths` before this one opened.
+ * The supervisors of the region are notified (when `notifySupervisor`); the assessment must name the
+ * earlier plan (when `assessmentRefersToEarlierPlan`); for a person younger than `childUnder` the
+ * `childAgency` gets a notice task.
+ */
+export interface ProtocolRepeatRules {
+  withinMonths: number;
+  notifySupervisor: boolean;
+  assessmentRefersToEarlierPlan: boolean;
+  childUnder: number;
+  childAgency: string;
 }
 
 /** What a case pins: enough to find the document again, plus the document itself. */

@@ -19,6 +19,8 @@ export const TASK_TYPES = [
   'COMPLAINT_INTAKE',
   /** A complaint a Puskesos referred: the regency's unit (UPT SPMKS, Dinsos) takes it on. */
   'REGENCY_REFERRAL',
+  /** A child seen again under a protocol with repeat rules: the child-protection agency is notified and acknowledges. */
+  'REPEAT_CHILD_NOTICE',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 

@@ -25,6 +25,8 @@ export class CaseActionsResponse {
   /** The stages the case has been in (from its ledger, the current one included), in lifecycle order. */
   @ApiProperty({ enum: CASE_STAGES, isArray: true })
   stagesEntered!: CaseStage[];
+  /** A repeat under its protocol's repeat rules: the assessment (`recordAssessment`) must carry `earlierPlanReference`. */
+  requiresEarlierPlanReference!: boolean;
 }
 
 /** An agency task of a case, as its case team sees it: its state, never its recorded outcome or free text. */

@@ -1513,10 +1513,12 @@ export interface components {
             id: string;
             /** @description The case version the actions are for; it increases with every change. */
             version: number;
+            /** @description A repeat under its protocol's repeat rules: the assessment (`recordAssessment`) must carry `earlierPlanReference`. */
+            requiresEarlierPlanReference: boolean;
         };
         CaseTaskResponse: {
             /** @enum {string} */
-            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL";
+            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL" | "REPEAT_CHILD_NOTICE";
             /** @enum {string} */
             status: "OPEN" | "CLAIMED" | "COMPLETED" | "REJECTED" | "CANCELLED";
             /** @description Complete by (ISO-8601). */
@@ -1589,7 +1591,7 @@ export interface components {
         };
         TaskResponse: {
             /** @enum {string} */
-            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL";
+            type: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL" | "REPEAT_CHILD_NOTICE";
             /** @enum {string} */
             status: "OPEN" | "CLAIMED" | "COMPLETED" | "REJECTED" | "CANCELLED";
             dueAt: string | null;
@@ -1673,6 +1675,8 @@ export interface components {
                 note?: string;
             } | {
                 reason: string;
+            } | {
+                note?: string;
             } | {
                 note?: string;
             };
@@ -1993,13 +1997,13 @@ export interface components {
         };
         NotificationResponse: {
             /** @enum {string} */
-            kind: "TASK_NEW" | "TASK_OVERDUE" | "DEADLINE_MISSED" | "ESCALATION";
+            kind: "TASK_NEW" | "TASK_OVERDUE" | "DEADLINE_MISSED" | "ESCALATION" | "REPEAT_CASE";
             /** @description The stage whose deadline was missed or escalated, when the entry names one. */
             stage: string | null;
             /** @description The agency task it is about, if any (its id in the inbox, once delivered). */
             taskId: string | null;
             /** @enum {string|null} */
-            taskType: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL" | null;
+            taskType: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL" | "REPEAT_CHILD_NOTICE" | null;
             agencyCode: string | null;
             /** @description `<caseId>:<seq>`: the ledger entry, stable across reads. */
             id: string;
@@ -2287,7 +2291,7 @@ export interface components {
              * @description Refused commands: why, as a code (the title says it in English; workflows/case/stage-machine.ts REFUSAL)
              * @enum {string}
              */
-            reasonCode?: "REINTEGRATION_TYPE_REQUIRED" | "OTHER_REGION_REPATRIATES" | "REFUSAL_NEEDS_OVERRIDE" | "CHILD_NEEDS_CHILD_SHELTER" | "ADULT_NOT_IN_CHILD_SHELTER" | "CHILD_NEEDS_CONSENT" | "ONLY_REPATRIATION_ACKNOWLEDGED" | "ALREADY_ACKNOWLEDGED" | "RECEIVING_REGION_IS_ORIGIN" | "REPATRIATION_NEEDS_ACKNOWLEDGEMENT" | "COMPLETED_ONLY_FROM_MONITORING" | "NO_REGENCY_REFERRAL" | "ALREADY_REFERRED" | "NOT_IN_STAGE" | "ROLE_REQUIRED";
+            reasonCode?: "REINTEGRATION_TYPE_REQUIRED" | "OTHER_REGION_REPATRIATES" | "REFUSAL_NEEDS_OVERRIDE" | "CHILD_NEEDS_CHILD_SHELTER" | "ADULT_NOT_IN_CHILD_SHELTER" | "CHILD_NEEDS_CONSENT" | "ONLY_REPATRIATION_ACKNOWLEDGED" | "ALREADY_ACKNOWLEDGED" | "RECEIVING_REGION_IS_ORIGIN" | "REPATRIATION_NEEDS_ACKNOWLEDGEMENT" | "COMPLETED_ONLY_FROM_MONITORING" | "NO_REGENCY_REFERRAL" | "ALREADY_REFERRED" | "EARLIER_PLAN_REFERENCE_REQUIRED" | "NOT_IN_STAGE" | "ROLE_REQUIRED";
             /** @description Refused commands: the values the reason names (action, stage, roles) */
             reasonParams?: {
                 [key: string]: string;
@@ -3454,6 +3458,7 @@ export interface operations {
                     };
                     summary?: string;
                     refusalOverride?: string;
+                    earlierPlanReference?: string;
                 };
             };
         };

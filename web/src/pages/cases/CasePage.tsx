@@ -42,7 +42,7 @@ export function CasePage() {
         {t('page.back')}
       </Anchor>
       <CaseHeader kase={c} />
-      <CasePersonPanel caseId={c.id} regionCode={c.regionCode} personId={c.personId} repeat={c.repeat} />
+      <CasePersonPanel caseId={c.id} regionCode={c.regionCode} personId={c.personId} repeat={c.repeat} repeatRulesApply={actions.data?.requiresEarlierPlanReference === true} />
       {waiting && (
         <Alert color="blue" data-testid="command-accepted">
           {t('errors:accepted')}

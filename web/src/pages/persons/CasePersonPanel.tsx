@@ -14,13 +14,15 @@ interface Props {
   regionCode: string;
   personId: string | null | undefined;
   repeat: Repeat | null | undefined;
+  /** The API says the case's protocol applied its repeat rules (the assessment must refer to the earlier plan). */
+  repeatRulesApply?: boolean;
 }
 
 /**
  * The case's person on its page: while undecided, the candidates and the decision (for those whose
  * role may decide); once decided, the repeat badge, a link to the person and a supervisor's undo.
  */
-export function CasePersonPanel({ caseId, regionCode, personId, repeat }: Props) {
+export function CasePersonPanel({ caseId, regionCode, personId, repeat, repeatRulesApply = false }: Props) {
   const { t } = useTranslation('persons');
   const me = useMe().data;
   const undecided = personId === null;
@@ -44,6 +46,11 @@ export function CasePersonPanel({ caseId, regionCode, personId, repeat }: Props)
     <Paper withBorder p="sm" data-testid="case-person">
       <Stack gap="xs">
         {repeat !== null && repeat !== undefined && <RepeatBadge repeat={repeat} regionCode={regionCode} detail />}
+        {repeatRulesApply && (
+          <Text size="sm" fw={500} data-testid="repeat-rules">
+            {t('repeat.rulesApply')}
+          </Text>
+        )}
         <Group gap="md" wrap="wrap">
           <Anchor component={Link} to={`/orang/${personId}`} size="sm" data-testid="person-link">
             {t('person.open')}

@@ -35,6 +35,7 @@ export const OUTCOME_FORMS: Record<TaskType, readonly OutcomeField[]> = {
   FOLLOW_UP_VISIT: [choice('outcome', ['STABLE', 'CONCERN', 'RETURNED_TO_STREET']), note()],
   COMPLAINT_INTAKE: [note('reason', true)],
   REGENCY_REFERRAL: [note()],
+  REPEAT_CHILD_NOTICE: [note()],
 };
 
 /** What the person typed, field by field (kept as typed across errors). */

@@ -2,6 +2,7 @@ import { Checkbox, Fieldset, MultiSelect, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandBody } from './api';
+import { useAllowedActions } from './api';
 import type { DialogProps } from './CommandDialog';
 import { CommandDialog, fieldError } from './CommandDialog';
 import { Choice, FreeText, useBody } from './fields';
@@ -13,13 +14,15 @@ type Consent = Partial<NonNullable<Assessment['guardianConsent']>>;
 /**
  * The assessment: PPKS categories, the plan and what the plan needs. A shelter type is asked for a
  * shelter, a reintegration type for going home; whether they fit the person (a child's shelter, consent,
- * repatriation) the API decides and explains.
+ * repatriation) the API decides and explains. A repeat under its protocol's repeat rules asks for the
+ * reference to the earlier plan when the API says it is required.
  */
 export function AssessmentDialog(p: DialogProps) {
   const { t } = useTranslation('cases');
   const f = useBody<'recordAssessment'>();
   const [withConsent, setWithConsent] = useState(false);
   const [consent, setConsent] = useState<Consent>({});
+  const earlierPlanRequired = useAllowedActions(p.kase.id, p.kase.version).data?.requiresEarlierPlanReference === true;
   const body = {
     ...f.value,
     shelterType: f.value.decision === 'SHELTER' ? f.value.shelterType : undefined,
@@ -59,6 +62,9 @@ export function AssessmentDialog(p: DialogProps) {
               <TextInput label={t('field.guardianName')} withAsterisk value={consent.name ?? ''} onChange={(e) => setConsent({ ...consent, name: e.currentTarget.value })} error={fieldError(error, 'guardianConsent.name')} />
               <Choice name="relationship" label={t('field.guardianRelationship')} options={RELATIONSHIPS} labelOf={(o) => t(`relationship.${o}`)} value={consent.relationship} onChange={(v) => setConsent({ ...consent, relationship: v })} error={fieldError(error, 'guardianConsent.relationship')} />
             </Fieldset>
+          )}
+          {earlierPlanRequired && (
+            <FreeText required label={t('field.earlierPlanReference')} value={f.value.earlierPlanReference} onChange={(v) => f.set('earlierPlanReference', v)} error={fieldError(error, 'earlierPlanReference')} />
           )}
           <FreeText label={t('field.summary')} value={f.value.summary} onChange={(v) => f.set('summary', v)} error={fieldError(error, 'summary')} />
           <FreeText label={t('field.refusalOverride')} value={f.value.refusalOverride} onChange={(v) => f.set('refusalOverride', v)} error={fieldError(error, 'refusalOverride')} />
