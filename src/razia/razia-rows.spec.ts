@@ -1,6 +1,6 @@
 import { checkRow } from './razia-rows';
 import { raziaCaseId } from './razia-case-ids';
-import { normalizeVillageCode } from './village-code';
+import { normalizeVillageCode } from '../../workflows/domain/village-code';
 
 const TODAY = '2026-11-30';
 const good = { name: 'Budi', sex: 'L', approximateAge: 34 };

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseStage } from '../../workflows/contracts/case';
+import { villageInRegion } from '../../workflows/domain/village-code';
 import { AccessLog } from '../access-log/access-log.service';
 import { inRegionScope, requireRegion } from '../auth/access';
 import { hasPermission } from '../auth/permissions';
@@ -23,7 +24,6 @@ import type { CheckedRow } from './razia-rows';
 import { checkRow } from './razia-rows';
 import type { RaziaRowRecord } from './razia.entity';
 import { RaziaEntity } from './razia.entity';
-import { kabKotaOfVillage } from './village-code';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -47,7 +47,7 @@ export class RaziaService {
     if (idempotencyKey === undefined) throw new DomainError('IDEMPOTENCY_KEY_INVALID', 'A razia needs an Idempotency-Key header: its retries must not open the cases twice');
     const key = checkedKey(idempotencyKey);
     requireRegion(actor, dto.regionCode);
-    if (dto.villageCode !== undefined && kabKotaOfVillage(dto.villageCode) !== dto.regionCode) {
+    if (dto.villageCode !== undefined && !villageInRegion(dto.villageCode, dto.regionCode)) {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'villageCode', messages: ['villageCode must lie in regionCode'] }]);
     }
     const checked = dto.people.map((row) => checkRow(row, today()));

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUrl, Length, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
 import { OptionalNotNull } from '../../common/optional-not-null';
 import { FreeText } from '../../common/validation/free-text.decorator';
+import { VillageCode } from '../../common/validation/village-code.decorator';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
 import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../../../workflows/domain/agency-codes';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
-import { normalizeVillageCode } from '../../../workflows/domain/village-code';
 import type { CredentialStatus } from '../credential-status';
 import { CREDENTIAL_STATUSES } from '../credential-status';
 
@@ -59,14 +58,7 @@ export class UpdateAgencyDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: '73.03.02.2005' })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizeVillageCode(value) ?? value) : value))
-  @ValidateBy({
-    name: 'isVillageCode',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && normalizeVillageCode(value) === value,
-      defaultMessage: () => '$property must be a Kemendagri desa/kelurahan code such as "73.03.02.2005" or "7303022005"',
-    },
-  })
+  @VillageCode()
   villageCode?: string | null;
 
   /** Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */

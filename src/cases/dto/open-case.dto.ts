@@ -5,8 +5,8 @@ import type { IntakeChannel, Sex } from '../../../workflows/contracts/case';
 import { INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
-import { normalizeVillageCode } from '../../../workflows/domain/village-code';
 import { FreeText } from '../../common/validation/free-text.decorator';
+import { VillageCode } from '../../common/validation/village-code.decorator';
 
 const toPlainRegionCode = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? (normalizeKabKotaCode(value) ?? value) : value;
@@ -77,14 +77,7 @@ export class OpenCaseDto {
    */
   @ApiPropertyOptional({ example: '73.03.02.2005' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizeVillageCode(value) ?? value) : value))
-  @ValidateBy({
-    name: 'isVillageCode',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && normalizeVillageCode(value) === value,
-      defaultMessage: () => '$property must be a Kemendagri desa/kelurahan code such as "73.03.02.2005" or "7303022005"',
-    },
-  })
+  @VillageCode()
   villageCode?: string;
 
   /** The person the case is about. */

@@ -1,19 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional } from 'class-validator';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
 import { IsKabKotaCode, PersonDto } from '../../cases/dto/open-case.dto';
 import { OptionalNotNull } from '../../common/optional-not-null';
 import { FreeText } from '../../common/validation/free-text.decorator';
 import { Instant } from '../../common/validation/instant.decorator';
-import { normalizeVillageCode } from '../village-code';
+import { VillageCode } from '../../common/validation/village-code.decorator';
 
 /** Most people one razia records; a larger sweep is recorded as several razia. */
 export const MAX_RAZIA_PEOPLE = 100;
 
 const plainKabKota = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? (normalizeKabKotaCode(value) ?? value) : value);
-const plainVillage = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? (normalizeVillageCode(value) ?? value) : value);
 
 /** One person found: the person of a single opening (`POST /cases`) and its optional fields. */
 export class RaziaPersonDto extends PersonDto {
@@ -37,14 +36,7 @@ export class RecordRaziaDto {
   /** Kemendagri desa/kelurahan code of the place, dotted (`35.14.01.2001`) or plain (10 digits); stored plain; must lie in `regionCode`. */
   @ApiPropertyOptional({ example: '35.14.01.2001' })
   @OptionalNotNull()
-  @Transform(plainVillage)
-  @ValidateBy({
-    name: 'isVillageCode',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && normalizeVillageCode(value) === value,
-      defaultMessage: () => 'villageCode must be a Kemendagri desa/kelurahan code such as "35.14.01.2001"',
-    },
-  })
+  @VillageCode()
   villageCode?: string;
 
   /** Kemendagri kab/kota code of the region handling the people found, dotted (`35.14`) or plain (`3514`); stored plain. */
