@@ -1,22 +1,12 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
-import { createApiApp } from '../src/api/create-api-app';
-import { loadConfig, projectRoot } from '../src/config/app-config';
-import { runMigrations } from '../src/database/data-source';
-import { prepareTemporal } from '../src/launcher/services';
-import { ensureTemporalBinaries } from '../src/launcher/temporal-cli';
-import { startTemporalDevServer } from '../src/launcher/temporal-dev-server';
-import { seedDemoRegion } from '../src/users/demo-seed';
-import { createWorkerApp } from '../src/worker/create-worker-app';
 import { confirmOpenedUpdate } from '../workflows/case/case.messages';
 import type { OpenCaseInput } from '../workflows/contracts/case';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../workflows/contracts/case';
 import { CaseStageKey, RegionCodeKey } from '../workflows/contracts/search-attributes';
+import { startBenchStack } from './bench-stack';
 import { measure, ratio, summarise } from './bench-stats';
 
 /**
@@ -36,39 +26,11 @@ const input = (): OpenCaseInput => ({
 });
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const env = loadConfig();
-  const binaries = ensureTemporalBinaries({ cliOverride: env.temporal.cli, toolsDir: join(projectRoot(), '.tools') });
-  const server = await startTemporalDevServer({ cli: binaries.cli, namespace: 'default', port: 0 });
-  const url = env.database.url ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `sinergi_bench_${Date.now().toString(36)}`;
-  let api: INestApplication | undefined;
-  let worker: INestApplicationContext | undefined;
+  const stack = await startBenchStack('bench');
+  const { config, base, accessToken, url, schema } = stack;
   let connection: Connection | undefined;
   try {
-    await prepareTemporal(server.address, 'default', 7);
-    await runMigrations({ url, schema, poolSize: 1 });
-    const password = 'bench-password-1';
-    await seedDemoRegion({ url, schema, poolSize: 1 }, password);
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      TEMPORAL_ADDRESS: server.address,
-      TEMPORAL_WORKFLOW_BUNDLE: join(projectRoot(), 'dist', 'workflow-bundle.js'),
-      DATABASE_URL: url,
-      DATABASE_SCHEMA: schema,
-      PORT: '0',
-    });
-    worker = await createWorkerApp(config);
-    api = await createApiApp(config);
-    await api.listen(0, '127.0.0.1');
-    const base = await api.getUrl();
-    const login = await fetch(`${base}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'caseworker', password }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    connection = await Connection.connect({ address: server.address });
+    connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection });
     const { taskQueue } = config.temporal;
     const options = (i: OpenCaseInput) => ({
@@ -127,8 +89,8 @@ async function main(): Promise<void> {
       benchmark: 'open-case',
       when: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-      temporal: binaries.source,
-      database: env.database.url ? 'DATABASE_URL' : 'local PostgreSQL (test)',
+      temporal: stack.temporalSource,
+      database: stack.database,
       casesPerRound: N,
       rounds: ROUNDS,
       concurrency: CONCURRENCY,
@@ -146,14 +108,8 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {
-    await api?.close();
-    await worker?.close();
     await connection?.close();
-    await server.stop();
-    const pg = new PgClient({ connectionString: url });
-    await pg.connect();
-    await pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await pg.end();
+    await stack.stop();
   }
 }
 
