@@ -24,7 +24,7 @@ test('a case worker moves a case on from its page; a stale page is refused with 
   await expect(page.getByRole('heading', { name: 'Pak Rudi' })).toBeVisible();
   await expect(stage(page)).toHaveText('Penerimaan');
   const header = page.getByTestId('case-header');
-  for (const fact of ['Laki-laki', '41 tahun', 'Tidak ada NIK', 'Razia', '35.14', 'Satpol PP', '3514 versi 1']) await expect(header).toContainText(fact);
+  for (const fact of ['Laki-laki', '41 tahun', 'Tidak ada NIK', 'Razia', '35.14', 'Satpol PP', '3514 versi 2']) await expect(header).toContainText(fact);
   await expect(page.getByTestId('case-lifecycle').locator('[aria-current="step"]')).toContainText('Penerimaan');
   await expect(page.getByTestId('countdown')).toContainText(/dalam \d+ (jam|menit)/);
   await expect(page.getByTestId('countdown')).toContainText('WIB');
