@@ -4,12 +4,13 @@ import type { AgencyWebhookDeps } from './agency-webhook.activities';
 import { createAgencyWebhookActivities } from './agency-webhook.activities';
 import type { CaseProjectionDeps } from './case-projection.activities';
 import { createCaseProjectionActivities } from './case-projection.activities';
+import { createRepeatNoticeActivities } from './repeat-notice.activities';
 
 export type ActivityDeps = CaseProjectionDeps & AgencyTaskDeps & AgencyWebhookDeps;
 
 /** Activities of the case task queue, built from explicit dependencies (no framework inside). */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createCaseProjectionActivities(deps), ...createAgencyWebhookActivities(deps) };
+  return { ...createCaseProjectionActivities(deps), ...createAgencyWebhookActivities(deps), ...createRepeatNoticeActivities(deps) };
 }
 
 /** Activities served on every agency queue (`agency-<code>`) by Sinergi's worker. */

@@ -93,5 +93,6 @@ export const CONFIG_SCHEMA = {
       'which agency queues (`agency-<region>-<code>`, one per agency of the directory) Sinergi\'s worker serves: `all`, `none`, or a comma-separated list of `CODE` (every region) and `REGION-CODE`, each excludable with a leading `-`, later entries winning (e.g. `all,-3514-DINKES` when Dinkes Pasuruan runs its own system)',
     ),
     agencyRefreshSeconds: variable('SINERGI_AGENCY_REFRESH_SECONDS', int(30, 1, 3600), 'how often the worker looks for agencies added to the directory and starts serving their queues'),
+    repeatSweepSeconds: variable('SINERGI_REPEAT_SWEEP_SECONDS', int(60, 0, 3600), 'interval of the Temporal Schedule that delivers repeat notices the API left pending (docs/persons.md); 0: the worker creates no schedule'),
   },
 } as const;

@@ -56,7 +56,7 @@ export class PersonDecisions {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'personId', messages: ['give exactly one of personId and newPerson: true'] }]);
     }
     const decision: PersonDecision = newPerson ? 'NEW_PERSON' : 'LINKED_EXISTING';
-    const linked = await this.dataSource.transaction(async (m) => {
+    const notice = await this.dataSource.transaction(async (m) => {
       const kase = await this.scopedCase(m, actor, caseId, 'POST /cases/:id/person', true);
       if ((await m.query<unknown[]>('SELECT 1 FROM case_person WHERE case_id = $1', [caseId])).length > 0) {
         throw new DomainError('PERSON_ALREADY_DECIDED', "This case's person is decided; a supervisor may undo the link first");
@@ -68,11 +68,11 @@ export class PersonDecisions {
         [caseId, target, decision, actor.id, actor.name, actor.role, now],
       );
       await recordPersonEvent(m, actor, kase, 'personLinked', decision, { personId: target, decision }, now);
-      return target;
+      // A repeat tells the case's workflow, whose protocol decides what it changes: written with the decision.
+      return this.notices.record(m, actor, caseId, target);
     });
     await this.access.record(actor, 'POST /cases/:id/person', [caseId]);
-    // After the commit: a repeat tells the case's workflow, whose protocol decides what it changes.
-    await this.notices.send(actor, caseId, linked);
+    if (notice !== undefined) await this.notices.deliver(notice);
     return this.answer(caseId);
   }
 

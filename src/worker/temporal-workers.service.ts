@@ -1,5 +1,6 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import type { NativeConnection, WorkerOptions } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
 import { PinoLogger } from 'nestjs-pino';
@@ -10,6 +11,7 @@ import { temporalAddress } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { agencyQueuesToServe, createAgencyWorkers, queueName } from './agency-workers';
 import { connectWithBackoff } from './connect-with-backoff';
+import { ensureRepeatNoticeSchedule } from './repeat-notice-schedule';
 
 /** Where the worker gets workflow code: a prebuilt bundle in production, the sources otherwise. */
 export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
@@ -20,7 +22,8 @@ export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflow
 
 /**
  * The worker process's Temporal Workers, inside the Nest application context: the case queue's, and
- * one per agency queue of the directory (new agencies are picked up every SINERGI_AGENCY_REFRESH_SECONDS).
+ * one per agency queue of the directory (new agencies are picked up every SINERGI_AGENCY_REFRESH_SECONDS),
+ * and the Temporal Schedule of the repeat-notice sweep on the case queue (SINERGI_REPEAT_SWEEP_SECONDS).
  * Bootstrap fails (and the process exits non-zero) if Temporal stays unreachable; shutdown drains the
  * Workers before Nest closes the database pool (beforeApplicationShutdown runs before TypeORM's hooks).
  */
@@ -63,6 +66,11 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
       shutdownGraceTime: '10 seconds',
     });
     this.start(caseWorker);
+    if (temporal.repeatSweepSeconds > 0) {
+      const client = new Client({ connection: this.connection, namespace: temporal.namespace });
+      const schedule = await ensureRepeatNoticeSchedule(client, temporal.taskQueue, temporal.repeatSweepSeconds);
+      this.logger.info({ schedule, everySeconds: temporal.repeatSweepSeconds }, 'repeat-notice sweep scheduled');
+    }
     const refresh = () => this.serveAgencies().catch((error: unknown) => this.logger.warn({ err: error }, 'agency queues not refreshed'));
     await refresh();
     this.refresher = setInterval(() => void refresh(), temporal.agencyRefreshSeconds * 1000);

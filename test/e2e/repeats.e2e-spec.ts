@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
 import { eventually } from '../helpers/eventually';
+import { repeatNoticeScheduleId } from '../../src/worker/repeat-notice-schedule';
 import { createAgency, signedIn } from '../helpers/identity';
 import { recordHistory } from '../helpers/record-history';
 import { startApi, startWorker, testPool, testTemporalClient } from '../helpers/system';
@@ -48,7 +49,8 @@ describe('repeat cases under the protocol’s repeat rules', () => {
   const assessment = { ppksCategories: ['PPKS-04'], decision: 'REHABILITATION', guardianConsent: { name: 'Ibu Sari', relationship: 'PARENT' } };
 
   beforeAll(async () => {
-    config = testConfig();
+    // The worker keeps the repeat-notice sweep's Temporal Schedule, every second (production: a minute).
+    config = testConfig({ SINERGI_REPEAT_SWEEP_SECONDS: '1' });
     db = testPool(config);
     const dp3 = await createAgency(db, 'DP3AP2KB', '3514');
     worker = await startWorker(config); // after the agency: it serves its queue
@@ -65,6 +67,7 @@ describe('repeat cases under the protocol’s repeat rules', () => {
   });
 
   afterAll(async () => {
+    await temporal?.client.schedule.getHandle(repeatNoticeScheduleId(config.temporal.taskQueue)).delete().catch(() => undefined);
     await api?.close();
     await worker?.close();
     await temporal?.close();
@@ -122,6 +125,30 @@ describe('repeat cases under the protocol’s repeat rules', () => {
 
     await cmd(t.sup, second.id, 'close', { reason: 'TRANSFERRED_OUT', note: 'provincial panti' }).expect(200);
     await recordHistory(temporal.client.workflow.getHandle(`case-${second.id}`), 'repeat-child-pasuruan');
+  });
+
+  it('a repeat decided while Temporal is away is not lost: the worker\'s scheduled sweep delivers it', async () => {
+    const first = await open(child('Joko', '3514012003130003'));
+    const registered = await decide(first.id, { newPerson: true });
+    const second = await open(child('Joko', '3514012003130003'));
+    // The same API, cut off from Temporal (nothing listens on port 1): the decision is taken and committed.
+    const away = await startApi({ ...config, temporal: { ...config.temporal, address: '127.0.0.1:1' }, http: { ...config.http, commandTimeoutMs: 500 } });
+    try {
+      const answer = await request(away.getHttpServer()).post(`/cases/${second.id}/person`).auth(t.cw, { type: 'bearer' }).send({ personId: registered.personId }).expect(200);
+      expect(answer.body).toMatchObject({ personId: registered.personId, repeat: { count: 1 } });
+    } finally {
+      await away.close();
+    }
+    const pending = await db.query<{ delivered_at: Date | null; request: Body }>('SELECT delivered_at, request FROM repeat_notice WHERE case_id = $1', [second.id]);
+    expect(pending.rows).toEqual([expect.objectContaining({ delivered_at: null, request: expect.objectContaining({ requestId: `repeat-${second.id}-${registered.personId}` }) })]);
+    expect((await ledger(second.id)).map((e) => e.action)).not.toContain('repeatNoticed');
+
+    // The sweep takes notices left for 10 s; the schedule runs it every second here.
+    const noticed = await eventually(() => ledger(second.id), (items) => items.some((e) => e.action === 'repeatNoticed'), 40_000);
+    expect(noticed.filter((e) => e.action === 'repeatNoticed')).toHaveLength(1);
+    const outcome = () => db.query<{ outcome: string | null }>('SELECT outcome FROM repeat_notice WHERE case_id = $1', [second.id]).then((r) => r.rows);
+    expect(await eventually(outcome, (rows) => rows[0]?.outcome !== null)).toEqual([{ outcome: 'DELIVERED' }]);
+    expect(await feed(t.sup)).toContainEqual(expect.objectContaining({ kind: 'REPEAT_CASE', caseId: second.id }));
   });
 
   it('Banyuwangi (no repeat rules): the repeat is shown, the process is as before', async () => {

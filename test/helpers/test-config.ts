@@ -21,6 +21,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_POOL_SIZE: '4',
     // Test files create their agencies after the worker starts: it picks them up within a second.
     SINERGI_AGENCY_REFRESH_SECONDS: '1',
+    // No repeat-notice schedule per test file on the shared server; the repeats test turns it on.
+    SINERGI_REPEAT_SWEEP_SECONDS: '0',
     ...overrides,
   });
 }
