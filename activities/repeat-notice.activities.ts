@@ -58,12 +58,21 @@ export async function pendingRepeatNotices(dataSource: DataSource, olderThanSeco
 /** The activity of the repeat-notice sweep (workflows/repeat-notice-sweep.workflow.ts), run by the worker's Temporal Schedule. */
 export function createRepeatNoticeActivities({ dataSource }: RepeatNoticeDeps) {
   return {
-    /** Delivers the notices the API left pending; counts by outcome. Temporal unreachable fails the attempt (retried). */
-    deliverPendingRepeatNotices: async (): Promise<Record<RepeatNoticeOutcome, number>> => {
-      const counts: Record<RepeatNoticeOutcome, number> = { DELIVERED: 0, CASE_ENDED: 0, REFUSED: 0 };
+    /**
+     * Delivers the notices the API left pending; counts by outcome. A notice that fails to go (Temporal
+     * away, an unexpected answer) stays pending for the next scheduled run and never holds up the others;
+     * the database away fails the attempt (retried).
+     */
+    deliverPendingRepeatNotices: async (): Promise<Record<RepeatNoticeOutcome | 'FAILED', number>> => {
+      const counts: Record<RepeatNoticeOutcome | 'FAILED', number> = { DELIVERED: 0, CASE_ENDED: 0, REFUSED: 0, FAILED: 0 };
       for (const notice of await pendingRepeatNotices(dataSource, SWEEP_AFTER_SECONDS, SWEEP_BATCH)) {
         Context.current().heartbeat(notice.caseId);
-        counts[await deliverRepeatNotice(Context.current().client, dataSource, notice)] += 1;
+        try {
+          counts[await deliverRepeatNotice(Context.current().client, dataSource, notice)] += 1;
+        } catch (error) {
+          counts.FAILED += 1;
+          Context.current().log.warn('repeat notice not delivered', { caseId: notice.caseId, error: (error as Error).name });
+        }
       }
       return counts;
     },

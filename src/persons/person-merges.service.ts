@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { PendingRepeatNotice } from '../../activities/repeat-notice.activities';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { PersonLedgerAction } from '../../workflows/contracts/ledger';
@@ -10,6 +11,7 @@ import type { PersonMergeResponse } from './dto/person.response';
 import type { LedgerCase } from './person-ledger';
 import { LEDGER_CASE_COLUMNS, recordPersonEvent } from './person-ledger';
 import { personAbsent } from './person-decisions.service';
+import { RepeatNotices } from './repeat-notices.service';
 
 /** A link as it was before a merge moved it: what an undo puts back. */
 interface MovedLink {
@@ -53,11 +55,12 @@ export class PersonMerges {
   constructor(
     private readonly dataSource: DataSource,
     private readonly security: SecurityLog,
+    private readonly notices: RepeatNotices,
   ) {}
 
   async merge(actor: Actor, personId: string, otherPersonId: string): Promise<PersonMergeResponse> {
     if (personId === otherPersonId) throw new DomainError('MERGE_INTO_ITSELF', 'A person cannot be merged into themselves');
-    const id = await this.dataSource.transaction(async (m) => {
+    const done = await this.dataSource.transaction(async (m) => {
       // Both rows locked in one order, so two merges of the same pair cannot deadlock.
       const rows = await m.query<{ id: string; region_code: string; merged_into: string | null }[]>(
         'SELECT id, region_code, merged_into FROM person WHERE id = ANY($1) ORDER BY id FOR UPDATE',
@@ -82,10 +85,14 @@ export class PersonMerges {
         [personId, otherPersonId, JSON.stringify(links), actor.id, actor.name, now],
       );
       const mergeId = (merge as { id: string }).id;
-      await this.recordOnCases(m, actor, personId, 'personsMerged', `merge ${mergeId}`, { mergeId, personId, otherPersonId, movedCaseIds: links.map((l) => l.caseId) }, now);
-      return mergeId;
+      const caseIds = await this.recordOnCases(m, actor, personId, 'personsMerged', `merge ${mergeId}`, { mergeId, personId, otherPersonId, movedCaseIds: links.map((l) => l.caseId) }, now);
+      // A case of either person may now have an earlier case: its workflow hears of it, as after a link.
+      const notices: (PendingRepeatNotice | undefined)[] = [];
+      for (const caseId of caseIds) notices.push(await this.notices.record(m, actor, caseId, personId));
+      return { mergeId, notices };
     });
-    return this.load(id);
+    for (const notice of done.notices) if (notice !== undefined) await this.notices.deliver(notice);
+    return this.load(done.mergeId);
   }
 
   async undo(actor: Actor, mergeId: string): Promise<PersonMergeResponse> {
@@ -119,12 +126,13 @@ export class PersonMerges {
   }
 
   /** One entry on every case of the persons concerned (after the change). */
-  private async recordOnCases(m: EntityManager, actor: Actor, personId: string, action: PersonLedgerAction, summary: string, payload: Record<string, unknown>, at: Date, alsoPersonId?: string): Promise<void> {
+  private async recordOnCases(m: EntityManager, actor: Actor, personId: string, action: PersonLedgerAction, summary: string, payload: Record<string, unknown>, at: Date, alsoPersonId?: string): Promise<string[]> {
     const cases = await m.query<LedgerCase[]>(
       `SELECT ${LEDGER_CASE_COLUMNS} FROM case_person l JOIN case_view c ON c.id = l.case_id WHERE l.person_id = ANY($1) ORDER BY c.id`,
       [[personId, ...(alsoPersonId ? [alsoPersonId] : [])]],
     );
     for (const kase of cases) await recordPersonEvent(m, actor, kase, action, summary, payload, at);
+    return cases.map((c) => c.id);
   }
 
   private async load(mergeId: string): Promise<PersonMergeResponse> {

@@ -52,17 +52,20 @@ export class RepeatNotices {
     return { count: row.count, previousCaseId: row.id, previousOpenedAt: row.opened_at.toISOString(), previousClosedAt: row.closed_at?.toISOString() ?? null };
   }
 
-  /** In the decision's transaction, after the link is written: the notice to deliver, if the case is a repeat. */
+  /** In the decision's (or merge's) transaction, after the link is written: the notice to deliver, if the case is a repeat and not noticed so already. */
   async record(m: EntityManager, actor: Actor, caseId: string, personId: string): Promise<PendingRepeatNotice | undefined> {
     const repeat = await this.noticeOf(caseId, m);
     if (repeat === undefined) return undefined;
     const request: RepeatRequest = { requestId: `repeat-${caseId}-${personId}`, actor, repeat };
-    await m.query(
+    // The same request again (a merge over an already linked case) is not written twice.
+    const written = await m.query<unknown[]>(
       `INSERT INTO repeat_notice (case_id, person_id, request) VALUES ($1, $2, $3)
-       ON CONFLICT (case_id) DO UPDATE SET person_id = EXCLUDED.person_id, request = EXCLUDED.request, created_at = clock_timestamp(), delivered_at = NULL, outcome = NULL`,
+       ON CONFLICT (case_id) DO UPDATE SET person_id = EXCLUDED.person_id, request = EXCLUDED.request, created_at = clock_timestamp(), delivered_at = NULL, outcome = NULL
+       WHERE repeat_notice.request->>'requestId' IS DISTINCT FROM EXCLUDED.request->>'requestId'
+       RETURNING case_id`,
       [caseId, personId, request],
     );
-    return { caseId, request };
+    return written.length > 0 ? { caseId, request } : undefined;
   }
 
   /**

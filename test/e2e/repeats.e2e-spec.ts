@@ -151,6 +151,22 @@ describe('repeat cases under the protocol’s repeat rules', () => {
     expect(await feed(t.sup)).toContainEqual(expect.objectContaining({ kind: 'REPEAT_CASE', caseId: second.id }));
   });
 
+  it('a merge that gives a case an earlier one tells its workflow, like a link', async () => {
+    const first = await open(child('Agus', '3514010101140004'));
+    const a = await decide(first.id, { newPerson: true });
+    // Registered twice by mistake (no NIK the second time): no repeat yet.
+    const second = await open({ name: 'Agus S.', sex: 'L', approximateAge: 12 });
+    const b = await decide(second.id, { newPerson: true });
+    expect(b.repeat).toBeNull();
+    expect((await ledger(second.id)).map((e) => e.action)).not.toContain('repeatNoticed');
+    await as(t.sup).post(`/persons/${a.personId}/merge`).send({ otherPersonId: b.personId }).expect(201);
+    const noticed = (await ledger(second.id)).filter((e) => e.action === 'repeatNoticed');
+    expect(noticed).toHaveLength(1);
+    expect(noticed[0]?.payload).toMatchObject({ count: 1, previousCaseId: first.id });
+    // The first case has no earlier one: nothing to notice there.
+    expect((await ledger(first.id)).map((e) => e.action)).not.toContain('repeatNoticed');
+  });
+
   it('Banyuwangi (no repeat rules): the repeat is shown, the process is as before', async () => {
     const person = { name: 'Sri', sex: 'P', approximateAge: 11, nik: NIK_BANYUWANGI };
     const first = await open(person, '3510', t.cwBwi);
