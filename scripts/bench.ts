@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { temporalDataConverter } from '../src/config/app-config';
 import { confirmOpenedUpdate } from '../workflows/case/case.messages';
 import type { OpenCaseInput } from '../workflows/contracts/case';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../workflows/contracts/case';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   let connection: Connection | undefined;
   try {
     connection = await Connection.connect({ address: stack.temporalAddress });
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: temporalDataConverter(config) });
     const { taskQueue } = config.temporal;
     const options = (i: OpenCaseInput) => ({
       workflowId: caseWorkflowId(i.caseId),

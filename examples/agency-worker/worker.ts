@@ -21,6 +21,8 @@
 import { appendFileSync } from 'node:fs';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AgencyTaskOrder, TaskReceipt } from '../../workflows/contracts/task';
+import { DEVELOPMENT_PAYLOAD_KEYS, EnvKeyring } from '../../src/temporal/codec/env-keyring';
+import { sinergiDataConverter } from '../../src/temporal/codec/payload-codec';
 import { agencyTaskQueue } from '../../workflows/contracts/task';
 
 const api = process.env.SINERGI_API_URL ?? 'http://localhost:3000';
@@ -60,6 +62,9 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection,
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    // Sinergi encrypts every Temporal payload: a worker on an agency queue holds the same keyring
+    // (SINERGI_PAYLOAD_KEYS; unset → the development key of `npm start`).
+    dataConverter: sinergiDataConverter(new EnvKeyring(process.env.SINERGI_PAYLOAD_KEYS ?? DEVELOPMENT_PAYLOAD_KEYS, process.env.SINERGI_PAYLOAD_KEY_ACTIVE)),
     taskQueue,
     activities: { dispatchAgencyTask: (order: AgencyTaskOrder) => dispatchAgencyTask(inboxFile, order) },
   });

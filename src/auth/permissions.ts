@@ -23,7 +23,8 @@ export type Permission =
   | 'audit.read'
   | 'person.manage'
   | 'razia.record'
-  | 'razia.read';
+  | 'razia.read'
+  | 'temporal.codec';
 
 /**
  * THE permission table: what each role may do, before resource scoping (region, agency) in the
@@ -43,6 +44,8 @@ export type Permission =
  *   its person (docs/persons.md); case workers and supervisors decide a case's person (`case.command`).
  * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
+ * - Admins of national scope operate the deployment: they alone may decode Temporal payloads through
+ *   the codec endpoint (docs/security.md), each call security-logged; a regional admin is refused there.
  * - Razia (Satpol PP sweeps, docs/razia.md) are recorded by case workers, supervisors and Satpol PP's
  *   officers (AGENCY_PERMISSIONS below); auditors read them.
  */
@@ -51,7 +54,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage', 'razia.record', 'razia.read'],
   AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
   AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read', 'razia.read'],
-  ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage'],
+  ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage', 'temporal.codec'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };
 

@@ -38,7 +38,15 @@ describe('secrets', () => {
   it('refuses to start in production with the default or a short JWT secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SINERGI_JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', SINERGI_JWT_SECRET: 'short' })).toThrow(/SINERGI_JWT_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48) }).auth.jwtSecret).toHaveLength(48);
+    expect(loadConfig({ NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` }).auth.jwtSecret).toHaveLength(48);
+  });
+
+  it('refuses to start in production without a payload keyring, or with a malformed one anywhere', () => {
+    const secret = { SINERGI_JWT_SECRET: 'x'.repeat(48) };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secret })).toThrow(/SINERGI_PAYLOAD_KEYS must be set/);
+    expect(() => loadConfig({ SINERGI_PAYLOAD_KEYS: 'k1:short' })).toThrow(/key k1 must be 32 bytes/);
+    expect(() => loadConfig({ SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`, SINERGI_PAYLOAD_KEY_ACTIVE: 'k2' })).toThrow(/active key k2 is not in the keyring/);
+    expect(loadConfig({}).temporal.payloadKeys).toMatch(/^dev-1:/);
   });
 
   it('uses the development secret outside production', () => {

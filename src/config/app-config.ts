@@ -1,3 +1,6 @@
+import type { DataConverter } from '@temporalio/common';
+import { DEVELOPMENT_PAYLOAD_KEYS, EnvKeyring, keyringProblems } from '../temporal/codec/env-keyring';
+import { sinergiDataConverter } from '../temporal/codec/payload-codec';
 import type { Variable } from './config-schema';
 import { CONFIG_SCHEMA, DEVELOPMENT_JWT_SECRET } from './config-schema';
 
@@ -46,14 +49,25 @@ function parseTree(tree: Tree, env: Env, problems: string[]): Record<string, unk
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const config = parseTree(CONFIG_SCHEMA, env, problems) as AppConfig;
+  if (typeof config.temporal.payloadKeys === 'string') {
+    problems.push(...keyringProblems(config.temporal.payloadKeys, config.temporal.payloadKeyActive).map((p) => `SINERGI_PAYLOAD_KEYS ${p}`));
+  }
   if (config.nodeEnv === 'production') {
     const secret = config.auth.jwtSecret;
     if (secret === DEVELOPMENT_JWT_SECRET || secret.length < 32) {
       problems.push('SINERGI_JWT_SECRET must be set to a random secret of at least 32 characters in production');
     }
+    if (config.temporal.payloadKeys === DEVELOPMENT_PAYLOAD_KEYS) {
+      problems.push('SINERGI_PAYLOAD_KEYS must be set to a keyring of random keys in production (Temporal payloads are encrypted)');
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The data converter of every Temporal client and worker of this configuration: payloads encrypted under its keyring. */
+export function temporalDataConverter(config: AppConfig): DataConverter {
+  return sinergiDataConverter(new EnvKeyring(config.temporal.payloadKeys, config.temporal.payloadKeyActive));
 }
 
 /** The Temporal address the processes should use when none is configured. */

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CASE_TASK_QUEUE } from '../../workflows/contracts/task-queues';
+import { DEVELOPMENT_PAYLOAD_KEYS } from '../temporal/codec/env-keyring';
 import { AGENCY_QUEUE_SELECTOR } from './agency-queue-selectors';
 import { projectRoot } from './project-root';
 
@@ -92,6 +93,13 @@ export const CONFIG_SCHEMA = {
         .pipe(z.array(z.string().regex(AGENCY_QUEUE_SELECTOR, 'must list selectors such as all, DINKES, 3514-DINKES, -3514-DINKES or none'))),
       'which agency queues (`agency-<region>-<code>`, one per agency of the directory) Sinergi\'s worker serves: `all`, `none`, or a comma-separated list of `CODE` (every region) and `REGION-CODE`, each excludable with a leading `-`, later entries winning (e.g. `all,-3514-DINKES` when Dinkes Pasuruan runs its own system)',
     ),
+    payloadKeys: variable(
+      'SINERGI_PAYLOAD_KEYS',
+      text(DEVELOPMENT_PAYLOAD_KEYS),
+      'keyring of the Temporal payload codec (AES-256-GCM, docs/security.md): `id:base64key` entries (32-byte keys), comma-separated; **required in production**. Keep old keys listed while histories under them are kept',
+      'development-only key `dev-1`',
+    ),
+    payloadKeyActive: variable('SINERGI_PAYLOAD_KEY_ACTIVE', optional(), 'id of the key that encrypts new payloads (rotation); unset → the first key of `SINERGI_PAYLOAD_KEYS`', '*(first key)*'),
     agencyRefreshSeconds: variable('SINERGI_AGENCY_REFRESH_SECONDS', int(30, 1, 3600), 'how often the worker looks for agencies added to the directory and starts serving their queues'),
     repeatSweepSeconds: variable('SINERGI_REPEAT_SWEEP_SECONDS', int(60, 0, 3600), 'interval of the Temporal Schedule that delivers repeat notices the API left pending (docs/persons.md); 0: the worker creates no schedule'),
   },

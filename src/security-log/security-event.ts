@@ -16,6 +16,8 @@ export const SECURITY_ACTIONS = [
   'AGENCY_CREATED',
   'AGENCY_UPDATED',
   'CREDENTIAL_CONFIRMED',
+  'PAYLOADS_DECODED',
+  'PAYLOADS_ENCODED',
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
@@ -52,6 +54,9 @@ export interface SecurityDetail {
   agencyCode?: string;
   /** Expiry of the one-time setup code this action issued (ISO-8601). */
   setupCodeExpiresAt?: string;
+  /** How many Temporal payloads a codec call took, and their namespace. */
+  payloads?: number;
+  namespace?: string;
 }
 
 export interface SecurityEventInput {

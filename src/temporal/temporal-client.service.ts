@@ -2,11 +2,11 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../config/app-config';
-import { temporalAddress } from '../config/app-config';
+import { temporalAddress, temporalDataConverter } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 
 /**
- * The API's Temporal client. The connection is lazy so the API starts (and reports Temporal down on
+ * The API's Temporal client (payloads encrypted, docs/security.md). The connection is lazy so the API starts (and reports Temporal down on
  * /health) while the server is unreachable, instead of refusing to boot.
  */
 @Injectable()
@@ -17,7 +17,7 @@ export class TemporalClientService implements OnApplicationShutdown {
 
   constructor(@InjectConfig() config: AppConfig) {
     this.connection = Connection.lazy({ address: temporalAddress(config) });
-    this.client = new Client({ connection: this.connection, namespace: config.temporal.namespace });
+    this.client = new Client({ connection: this.connection, namespace: config.temporal.namespace, dataConverter: temporalDataConverter(config) });
     this.taskQueue = config.temporal.taskQueue;
   }
 

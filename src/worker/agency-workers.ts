@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import type { NativeConnection } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -30,12 +31,13 @@ export async function agencyQueuesToServe(dataSource: DataSource, selectors: rea
  * An activity-only Worker per agency queue, so a backlog or a stopped worker on one agency's queue
  * never holds up another's. One poller each: a province has hundreds of these queues.
  */
-export function createAgencyWorkers(connection: NativeConnection, namespace: string, queues: readonly AgencyQueue[], deps: ActivityDeps): Promise<Worker[]> {
+export function createAgencyWorkers(connection: NativeConnection, namespace: string, queues: readonly AgencyQueue[], deps: ActivityDeps, dataConverter?: DataConverter): Promise<Worker[]> {
   return Promise.all(
     queues.map((queue) =>
       Worker.create({
         connection,
         namespace,
+        dataConverter,
         taskQueue: queueName(queue),
         activities: createAgencyActivities(deps),
         maxConcurrentActivityTaskExecutions: 4,

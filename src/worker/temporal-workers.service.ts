@@ -1,13 +1,14 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { NativeConnection, WorkerOptions } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { AppConfig } from '../config/app-config';
-import { temporalAddress } from '../config/app-config';
+import { temporalAddress, temporalDataConverter } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { agencyQueuesToServe, createAgencyWorkers, queueName } from './agency-workers';
 import { connectWithBackoff } from './connect-with-backoff';
@@ -36,6 +37,8 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
   private failed?: (error: unknown) => void;
   private readonly failure = new Promise<never>((_, reject) => (this.failed = reject));
   private refresher?: NodeJS.Timeout;
+  /** Every payload encrypted under the configured keyring (docs/security.md). */
+  private readonly dataConverter: DataConverter;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -44,6 +47,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
   ) {
     this.logger.setContext(TemporalWorkers.name);
     this.failure.catch(() => undefined);
+    this.dataConverter = temporalDataConverter(config);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,6 +61,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
     const caseWorker = await Worker.create({
       connection: this.connection,
       namespace: temporal.namespace,
+      dataConverter: this.dataConverter,
       taskQueue: temporal.taskQueue,
       activities: createActivities({ dataSource: this.dataSource }),
       ...workflowSource(this.config),
@@ -67,7 +72,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
     });
     this.start(caseWorker);
     if (temporal.repeatSweepSeconds > 0) {
-      const client = new Client({ connection: this.connection, namespace: temporal.namespace });
+      const client = new Client({ connection: this.connection, namespace: temporal.namespace, dataConverter: this.dataConverter });
       const schedule = await ensureRepeatNoticeSchedule(client, temporal.taskQueue, temporal.repeatSweepSeconds);
       this.logger.info({ schedule, everySeconds: temporal.repeatSweepSeconds }, 'repeat-notice sweep scheduled');
     }
@@ -87,7 +92,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
     const wanted = (await agencyQueuesToServe(this.dataSource, this.config.temporal.agencyQueues)).filter((q) => !this.served.has(queueName(q)));
     if (wanted.length === 0 || connection === undefined) return;
     for (const q of wanted) this.served.add(queueName(q));
-    const created = await Promise.allSettled(wanted.map((q) => createAgencyWorkers(connection, this.config.temporal.namespace, [q], { dataSource: this.dataSource })));
+    const created = await Promise.allSettled(wanted.map((q) => createAgencyWorkers(connection, this.config.temporal.namespace, [q], { dataSource: this.dataSource }, this.dataConverter)));
     const failed = wanted.filter((q, i) => created[i]?.status === 'rejected');
     for (const result of created) if (result.status === 'fulfilled') result.value.forEach((worker) => this.start(worker));
     for (const q of failed) this.served.delete(queueName(q));

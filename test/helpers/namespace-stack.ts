@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
+import { temporalDataConverter } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { prepareTemporal } from '../../src/launcher/services';
 import { installQuietRuntime } from './quiet-runtime';
@@ -11,6 +13,8 @@ export interface NamespaceStack {
   client: Client;
   connection: NativeConnection;
   dataSource: DataSource;
+  /** What Sinergi's workers use (payloads encrypted): give it to the test's Workers. */
+  dataConverter: DataConverter;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,7 @@ export async function namespaceStack(namespace: string): Promise<NamespaceStack>
     client: temporal.client,
     connection,
     dataSource,
+    dataConverter: temporalDataConverter(config),
     close: async () => {
       await connection.close();
       await temporal.close();

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { createApiApp } from '../../src/api/create-api-app';
 import type { AppConfig } from '../../src/config/app-config';
+import { temporalDataConverter } from '../../src/config/app-config';
 import { createWorkerApp } from '../../src/worker/create-worker-app';
 import { installQuietRuntime } from './quiet-runtime';
 
@@ -12,10 +13,10 @@ export function testPool(config: AppConfig): Pool {
   return new Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` });
 }
 
-/** A Temporal client for assertions (describe, count, history), outside the system under test. */
+/** A Temporal client for assertions (describe, count, history), outside the system under test; it holds the payload keys. */
 export async function testTemporalClient(config: AppConfig): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({ address: config.temporal.address });
-  return { client: new Client({ connection, namespace: config.temporal.namespace }), close: () => connection.close() };
+  return { client: new Client({ connection, namespace: config.temporal.namespace, dataConverter: temporalDataConverter(config) }), close: () => connection.close() };
 }
 
 /** The API app exactly as production builds it, initialised (supertest drives its HTTP server). */

@@ -51,7 +51,7 @@ describe('agency task dispatch on the agencies’ own queues (real server)', () 
     stack = await namespaceStack(namespace);
     ({ connection, dataSource } = stack);
     temporal = { client: stack.client };
-    caseWorker = await Worker.create({ connection, namespace, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities: createActivities({ dataSource }) });
+    caseWorker = await Worker.create({ connection, namespace, dataConverter: stack.dataConverter, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities: createActivities({ dataSource }) });
     run(caseWorker);
   });
 
@@ -67,6 +67,7 @@ describe('agency task dispatch on the agencies’ own queues (real server)', () 
     const dinkes = await Worker.create({
       connection,
       namespace,
+      dataConverter: stack.dataConverter,
       taskQueue: agencyTaskQueue('3514', 'DINKES'),
       activities: {
         dispatchAgencyTask: async (order: AgencyTaskOrder) => {
@@ -88,7 +89,7 @@ describe('agency task dispatch on the agencies’ own queues (real server)', () 
   });
 
   it('keeps DINSOS work flowing while the DINKES worker is down; DINKES tasks wait and run when it is back', async () => {
-    const others = await createAgencyWorkers(connection, namespace, ['DINSOS', 'FORUM_CSR', 'PUSKESOS', 'DP3AP2KB'].map((agencyCode) => ({ agencyCode, regionCode: '3514' })), { dataSource });
+    const others = await createAgencyWorkers(connection, namespace, ['DINSOS', 'FORUM_CSR', 'PUSKESOS', 'DP3AP2KB'].map((agencyCode) => ({ agencyCode, regionCode: '3514' })), { dataSource }, stack.dataConverter);
     others.forEach(run);
     try {
       const waiting = await start();
@@ -111,7 +112,7 @@ describe('agency task dispatch on the agencies’ own queues (real server)', () 
       const backedUp = await eventually(dinkesQueue, (q) => Number(q.stats?.approximateBacklogCount ?? 0) >= 2);
       expect(Number(backedUp.stats?.approximateBacklogCount)).toBe(2);
 
-      const dinkes = (await createAgencyWorkers(connection, namespace, [{ agencyCode: 'DINKES', regionCode: '3514' }], { dataSource }))[0] as Worker;
+      const dinkes = (await createAgencyWorkers(connection, namespace, [{ agencyCode: 'DINKES', regionCode: '3514' }], { dataSource }, stack.dataConverter))[0] as Worker;
       await dinkes.runUntil(async () => {
         const rows = await eventually(() => inbox(caseIdOf(waiting)), (r) => r.length > 0);
         expect(rows.map((t) => [t.type, t.agency_code])).toEqual([['HEALTH_CHECK', 'DINKES']]);

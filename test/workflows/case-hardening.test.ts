@@ -61,9 +61,9 @@ describe('case workflow hardening (real server)', () => {
     return w;
   };
   const caseWorkerFor = async (taskQueue: string, activities: object) =>
-    run(await Worker.create({ connection, namespace, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities }));
+    run(await Worker.create({ connection, namespace, dataConverter: stack.dataConverter, taskQueue, workflowBundle: { codePath: testStackValue('workflowBundle') }, activities }));
   const agencyWorker = async (regionCode: string, code: string, activities: object = createAgencyActivities({ dataSource })) =>
-    run(await Worker.create({ connection, namespace, taskQueue: agencyTaskQueue(regionCode, code), activities }));
+    run(await Worker.create({ connection, namespace, dataConverter: stack.dataConverter, taskQueue: agencyTaskQueue(regionCode, code), activities }));
 
   /** Each test works in a region of its own: a worker per agency queue and process is the SDK's rule. */
   const start = (taskQueue: string, regionCode: string, overrides: Partial<OpenCaseInput> = {}): Promise<WorkflowHandle> => {

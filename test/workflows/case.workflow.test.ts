@@ -4,6 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { AppConfig } from '../../src/config/app-config';
+import { temporalDataConverter } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { confirmOpenedUpdate, getCaseQuery } from '../../workflows/case/case.messages';
 import type { OpenCaseInput } from '../../workflows/contracts/case';
@@ -41,6 +42,7 @@ describe('caseWorkflow on a real Temporal server', () => {
   const worker = (activities: ReturnType<typeof createActivities>) =>
     Worker.create({
       connection,
+      dataConverter: temporalDataConverter(config),
       taskQueue: config.temporal.taskQueue,
       workflowBundle: { codePath: testStackValue('workflowBundle') },
       activities,

@@ -41,7 +41,8 @@ export type ErrorCode =
   | 'MERGE_NOT_FOUND'
   | 'MERGE_ALREADY_UNDONE'
   | 'MERGE_CHANGED_SINCE'
-  | 'RAZIA_NOT_FOUND';
+  | 'RAZIA_NOT_FOUND'
+  | 'PAYLOAD_UNDECODABLE';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -88,4 +89,5 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   MERGE_ALREADY_UNDONE: 409,
   MERGE_CHANGED_SINCE: 409,
   RAZIA_NOT_FOUND: 404,
+  PAYLOAD_UNDECODABLE: 422,
 };
