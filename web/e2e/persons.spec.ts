@@ -150,7 +150,8 @@ test.describe.serial('persons: one person, many cases', () => {
     await captureScreen(page, 'intake-guardian');
     await page.getByRole('button', { name: 'Buka kasus', exact: true }).click();
 
-    // Nobody registered is him: a new person, who carries the guardian given at intake.
+    // Nobody registered is him: the case page shows the guardian given at intake; a new person carries it.
+    await expect(page.getByTestId('case-guardian')).toHaveText('Ibu Ratna · Orang tua · 0812-1111-3333');
     await page.getByTestId('new-person').click();
     await page.getByTestId('person-link').click();
     await expect(page).toHaveURL(/\/orang\/[0-9a-f-]{36}$/);
