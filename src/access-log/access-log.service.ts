@@ -21,6 +21,7 @@ export type PersonalDataRoute =
   | 'GET /cases/:id/person-candidates'
   | 'POST /cases/:id/person'
   | 'GET /persons/:id'
+  | 'PATCH /persons/:id'
   | 'POST /persons/search'
   | 'POST /razia';
 

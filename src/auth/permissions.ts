@@ -22,6 +22,7 @@ export type Permission =
   | 'agency.credential.confirm'
   | 'audit.read'
   | 'person.manage'
+  | 'person.edit'
   | 'razia.record'
   | 'razia.read'
   | 'temporal.codec';
@@ -41,7 +42,9 @@ export type Permission =
  *   issues an agency API key, but it works only once a supervisor confirms it, who alone receives the
  *   key; both see the agency's keys (the supervisor's to-do list), auditors too.
  * - Supervisors alone merge two records of one person, undo a merge and undo a wrong link of a case to
- *   its person (docs/persons.md); case workers and supervisors decide a case's person (`case.command`).
+ *   its person (docs/persons.md); case workers and supervisors decide a case's person (`case.command`)
+ *   and complete a person's record of their region (`person.edit`: aliases, a child's guardian, origin
+ *   region) — the case worker who meets the child learns their street name and who their parent is.
  * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
  * - Admins of national scope operate the deployment: they alone may decode Temporal payloads through
@@ -50,8 +53,8 @@ export type Permission =
  *   officers (AGENCY_PERMISSIONS below); auditors read them.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'razia.record', 'razia.read'],
-  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage', 'razia.record', 'razia.read'],
+  CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'person.edit', 'razia.record', 'razia.read'],
+  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage', 'person.edit', 'razia.record', 'razia.read'],
   AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
   AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read', 'razia.read'],
   ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage', 'temporal.codec'],

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { FindOptionsWhere } from 'typeorm';
 import { ArrayContains, Brackets, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
+import type { PersonInput } from '../../workflows/contracts/case';
 import { checkNik } from '../../workflows/domain/nik';
 import { AccessLog } from '../access-log/access-log.service';
 import { inRegionScope, requireRegion } from '../auth/access';
@@ -17,6 +18,7 @@ import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, Cas
 import type { PageQuery } from '../common/page.query';
 import { CaseAttention } from '../attention/case-attention.service';
 import { CaseRepeats, repeatCondition } from '../persons/case-repeats.service';
+import { toGuardianInput } from '../persons/dto/guardian.dto';
 import { PersonMatcher } from '../persons/person-matcher.service';
 import { SecurityLog } from '../security-log/security-log.service';
 import type { ListCasesQuery } from './dto/list-cases.query';
@@ -63,8 +65,10 @@ export class CasesService {
   async openCase(actor: Actor, dto: OpenCaseDto, idempotencyKey: string | undefined): Promise<OpenCaseOutcome> {
     requireRegion(actor, dto.regionCode);
     const { channel, regionCode, originRegionCode } = dto;
-    const { name, sex, approximateAge, nik, birthDate } = dto.person;
-    const person = { name, sex, approximateAge, ...(nik !== undefined ? { nik } : {}), ...(birthDate !== undefined ? { birthDate } : {}) };
+    const { name, sex, approximateAge, nik, birthDate, guardian } = dto.person;
+    const person: PersonInput = {
+      name, sex, approximateAge, ...(nik !== undefined ? { nik } : {}), ...(birthDate !== undefined ? { birthDate } : {}), ...(guardian !== undefined ? { guardian: toGuardianInput(guardian) } : {}),
+    };
     const nikCheck = nik === undefined ? undefined : checkNik(nik, person, today());
     if (nikCheck !== undefined && !nikCheck.valid) {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'person.nik', messages: nikCheck.errors.map((e) => e.message) }]);

@@ -98,10 +98,12 @@ export class PersonDecisions {
     const p = kase.person;
     const born = birthYearOf(p, kase.opened_at.toISOString());
     const nik = p.nik !== undefined && checkNik(p.nik, {}, now.toISOString().slice(0, 10)).valid ? p.nik : null;
+    // The guardian given at intake (cases opened before it was asked for have none).
+    const g = p.guardian;
     const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO person (name, sex, birth_date, birth_year, birth_year_approximate, nik, region_code, origin_region_code, created_by_id, created_by_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [p.name, p.sex, p.birthDate ?? null, born.year, born.approximate, nik, kase.region_code, kase.origin_region_code, actor.id, actor.name],
+      `INSERT INTO person (name, sex, birth_date, birth_year, birth_year_approximate, nik, region_code, origin_region_code, guardian_name, guardian_relation, guardian_contact, created_by_id, created_by_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [p.name, p.sex, p.birthDate ?? null, born.year, born.approximate, nik, kase.region_code, kase.origin_region_code, g?.name ?? null, g?.relationship ?? null, g?.phone ?? null, actor.id, actor.name],
     );
     return (row as { id: string }).id;
   }

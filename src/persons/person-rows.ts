@@ -1,5 +1,6 @@
 import type { CaseStage, Sex } from '../../workflows/contracts/case';
-import type { ClosureAtResponse, PersonCaseResponse } from './dto/person.response';
+import type { GuardianRelationship } from '../../workflows/contracts/lifecycle';
+import type { ClosureAtResponse, GuardianResponse, PersonCaseResponse } from './dto/person.response';
 
 /** A `person` row as pg returns it. */
 export interface PersonRow {
@@ -14,7 +15,7 @@ export interface PersonRow {
   region_code: string;
   origin_region_code: string | null;
   guardian_name: string | null;
-  guardian_relation: string | null;
+  guardian_relation: GuardianRelationship | null;
   guardian_contact: string | null;
   created_at: Date;
   merged_into: string | null;
@@ -50,3 +51,9 @@ export const toPersonCase = (r: PersonCaseRow): PersonCaseResponse => ({
   stage: r.stage,
   closure: closureOf(r),
 });
+
+/** The guardian on a person row: name and relationship are written together (null: none known). */
+export function guardianOf(p: Pick<PersonRow, 'guardian_name' | 'guardian_relation' | 'guardian_contact'>): GuardianResponse | null {
+  if (p.guardian_name === null || p.guardian_relation === null) return null;
+  return { name: p.guardian_name, relationship: p.guardian_relation, phone: p.guardian_contact };
+}

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { PersonMergeResponse, RegisteredPersonResponse, PersonSearchResponse } from './dto/person.response';
-import { MergePersonsDto, SearchPersonsDto } from './dto/person-requests.dto';
+import { MergePersonsDto, SearchPersonsDto, UpdatePersonDto } from './dto/person-requests.dto';
+import { PersonEdits } from './person-edits.service';
 import { PersonMerges } from './person-merges.service';
 import { PersonsService } from './persons.service';
 
@@ -16,6 +17,7 @@ export class PersonsController {
   constructor(
     private readonly persons: PersonsService,
     private readonly merges: PersonMerges,
+    private readonly edits: PersonEdits,
   ) {}
 
   /** People of your scope by a whole NIK or a similar name (in the body, never in a URL), best first. */
@@ -43,6 +45,19 @@ export class PersonsController {
   @ApiOkResponse({ type: RegisteredPersonResponse })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<RegisteredPersonResponse> {
     return this.persons.get(actor, id);
+  }
+
+  /**
+   * Completes a person's record: aliases (the whole list), a child's guardian, the origin region. Case
+   * workers and supervisors of the person's region. Ledger entry `personUpdated` on each of their cases,
+   * naming the fields changed, never the values.
+   */
+  @Patch(':id')
+  @Authenticated({ permission: 'person.edit' })
+  @ApiOkResponse({ type: RegisteredPersonResponse })
+  @ApiConflictResponse({ description: 'PERSON_MERGED: this record was merged into another; edit that one' })
+  update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdatePersonDto): Promise<RegisteredPersonResponse> {
+    return this.edits.update(actor, id, dto);
   }
 
   /** Merges another record of the same person into this one: its cases move here; it is kept, marked merged. */

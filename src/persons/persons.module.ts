@@ -5,6 +5,7 @@ import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CasePersonController } from './case-person.controller';
 import { CaseRepeats } from './case-repeats.service';
 import { PersonDecisions } from './person-decisions.service';
+import { PersonEdits } from './person-edits.service';
 import { PersonMatcher } from './person-matcher.service';
 import { PersonMerges } from './person-merges.service';
 import { PersonsController } from './persons.controller';
@@ -18,7 +19,7 @@ import { RepeatNotices } from './repeat-notices.service';
 @Module({
   imports: [AccessLogModule, SecurityLogModule, TemporalClientModule],
   controllers: [CasePersonController, PersonsController],
-  providers: [PersonMatcher, CaseRepeats, PersonDecisions, PersonMerges, PersonsService, RepeatNotices],
+  providers: [PersonMatcher, CaseRepeats, PersonDecisions, PersonEdits, PersonMerges, PersonsService, RepeatNotices],
   exports: [PersonMatcher, CaseRepeats],
 })
 export class PersonsModule {}

@@ -10,7 +10,7 @@ import type { RegisteredPersonResponse, PersonSearchResponse } from './dto/perso
 import { personAbsent } from './person-decisions.service';
 import { PersonMerges } from './person-merges.service';
 import type { PersonCaseRow, PersonRow } from './person-rows';
-import { PERSON_CASE_COLUMNS, PERSON_COLUMNS, toPersonCase } from './person-rows';
+import { guardianOf, PERSON_CASE_COLUMNS, PERSON_COLUMNS, toPersonCase } from './person-rows';
 
 /** Least similarity for a name search (looser than matching: a person picks from the list). */
 const SEARCH_THRESHOLD = 0.3;
@@ -25,17 +25,19 @@ export class PersonsService {
     private readonly security: SecurityLog,
   ) {}
 
-  /** A person of the actor's scope and their cases there; the read is access-logged for those cases. */
-  async get(actor: Actor, id: string): Promise<RegisteredPersonResponse> {
+  /**
+   * A person of the actor's scope and their cases there; the read is access-logged for those cases,
+   * under the route that answered it (the read, or an edit's answer).
+   */
+  async get(actor: Actor, id: string, route: 'GET /persons/:id' | 'PATCH /persons/:id' = 'GET /persons/:id'): Promise<RegisteredPersonResponse> {
     const [p] = await this.dataSource.query<PersonRow[]>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = $1`, [id]);
     if (p === undefined) throw personAbsent();
-    if (!inRegionScope(actor.regionCode, p.region_code)) return this.security.refuse(actor, { kind: 'person', id, regionCode: p.region_code }, 'GET /persons/:id', personAbsent());
+    if (!inRegionScope(actor.regionCode, p.region_code)) return this.security.refuse(actor, { kind: 'person', id, regionCode: p.region_code }, route, personAbsent());
     const cases = await this.dataSource.query<PersonCaseRow[]>(
       `SELECT ${PERSON_CASE_COLUMNS} FROM case_person l JOIN case_view c ON c.id = l.case_id WHERE l.person_id = $1 AND c.region_code LIKE $2 ORDER BY c.opened_at, c.id`,
       [id, `${actor.regionCode}%`],
     );
-    await this.access.record(actor, 'GET /persons/:id', cases.map((c) => c.id));
-    const guardian = p.guardian_name === null && p.guardian_relation === null && p.guardian_contact === null ? null : { name: p.guardian_name, relation: p.guardian_relation, contact: p.guardian_contact };
+    await this.access.record(actor, route, cases.map((c) => c.id));
     return {
       id: p.id,
       name: p.name,
@@ -47,7 +49,7 @@ export class PersonsService {
       nik: p.nik?.trim() ?? null,
       regionCode: p.region_code,
       originRegionCode: p.origin_region_code,
-      guardian,
+      guardian: guardianOf(p),
       mergedInto: p.merged_into,
       createdAt: p.created_at.toISOString(),
       cases: cases.map(toPersonCase),

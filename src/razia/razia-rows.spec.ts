@@ -43,6 +43,30 @@ describe('checkRow: one razia person, by the rules of a single opening', () => {
   });
 });
 
+describe("checkRow: a child's guardian on a razia row", () => {
+  it('keeps a valid guardian (phone trimmed, left out when not given) and names each bad field under guardian', () => {
+    expect(checkRow({ ...good, approximateAge: 9, guardian: { name: ' Ibu Sri ', relationship: 'PARENT', phone: ' 0812 3456 7890 ' } }, TODAY)).toEqual({
+      ok: true,
+      person: { ...good, approximateAge: 9, guardian: { name: 'Ibu Sri', relationship: 'PARENT', phone: '0812 3456 7890' } },
+      warnings: [],
+    });
+    expect(checkRow({ ...good, guardian: { name: 'Panti', relationship: 'INSTITUTION' } }, TODAY)).toMatchObject({ ok: true, person: { guardian: { name: 'Panti', relationship: 'INSTITUTION' } } });
+    const bad = checkRow({ ...good, guardian: { name: 'Bu\u200Bdi', relationship: 'AUNT', phone: '12', hobby: 'x' } }, TODAY);
+    expect(bad).toEqual({
+      ok: false,
+      errors: expect.arrayContaining([
+        { field: 'guardian.name', code: 'INVALID_TEXT' },
+        { field: 'guardian.relationship', code: 'INVALID_CHOICE' },
+        { field: 'guardian.phone', code: 'INVALID_PHONE' },
+        { field: 'guardian', code: 'UNKNOWN_FIELD' },
+      ]),
+    });
+    expect((bad as { errors: unknown[] }).errors).toHaveLength(4);
+    expect(checkRow({ ...good, guardian: { relationship: 'PARENT' } }, TODAY)).toEqual({ ok: false, errors: [{ field: 'guardian.name', code: 'REQUIRED' }] });
+    for (const notObject of [null, 'Ibu Sri', ['Ibu Sri']]) expect(checkRow({ ...good, guardian: notObject }, TODAY)).toEqual({ ok: false, errors: [{ field: 'guardian', code: 'NOT_AN_OBJECT' }] });
+  });
+});
+
 describe('raziaCaseId', () => {
   it('is a version-5 UUID, the same for the same razia and position, different otherwise', () => {
     const razia = '0b9c7a52-3d3e-4f0e-9a57-4d2f3c1b2a10';

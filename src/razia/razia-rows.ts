@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import type { PersonInput } from '../../workflows/contracts/case';
 import type { DataWarning } from '../../workflows/domain/nik';
 import { checkNik, NIK_ERROR_CODES } from '../../workflows/domain/nik';
+import { toGuardianInput } from '../persons/dto/guardian.dto';
 import { RaziaPersonDto } from './dto/record-razia.dto';
 
 /** Why one field of a razia row was refused (machine-readable; the web app says it in words). */
@@ -17,13 +18,14 @@ export const RAZIA_FIELD_CODES = [
   'OUT_OF_RANGE',
   'INVALID_DATE',
   'INVALID_REGION_CODE',
+  'INVALID_PHONE',
   'INVALID',
   // The hard tier of the NIK check, by its own codes.
   ...NIK_ERROR_CODES,
 ] as const;
 export type RaziaFieldCode = (typeof RAZIA_FIELD_CODES)[number];
 
-/** One refused field of a row: its name within the person (`nik`, `sex`…) and the code. Never the value. */
+/** One refused field of a row: its name within the person (`nik`, `sex`, `guardian.name`…) and the code. Never the value. */
 export interface RaziaFieldError {
   field: string;
   code: RaziaFieldCode;
@@ -53,17 +55,25 @@ const CONSTRAINT_CODES: Record<string, RaziaFieldCode> = {
   isIso8601: 'INVALID_DATE',
   matches: 'INVALID_DATE',
   isKabKotaCode: 'INVALID_REGION_CODE',
+  isPhoneNumber: 'INVALID_PHONE',
+  isObject: 'NOT_AN_OBJECT',
+  nestedValidation: 'NOT_AN_OBJECT',
   isString: 'NIK_NOT_16_DIGITS',
   isLength: 'NIK_NOT_16_DIGITS',
 };
 
-/** One code per field: a missing value is REQUIRED, otherwise the first failed rule names it. */
-function fieldError(error: ValidationError): RaziaFieldError {
-  // An unknown key is the client's own text (it could be anything, a name too): the row, not the key, is named.
-  if ('whitelistValidation' in (error.constraints ?? {})) return { field: 'person', code: 'UNKNOWN_FIELD' };
-  if (error.value === undefined) return { field: error.property, code: 'REQUIRED' };
+/**
+ * One code per field: a missing value is REQUIRED, otherwise the first failed rule names it. A nested
+ * object (the guardian) names its own fields under its name: `guardian.relationship`.
+ */
+function fieldErrors(error: ValidationError, within = ''): RaziaFieldError[] {
+  // An unknown key is the client's own text (it could be anything, a name too): the object holding it, not the key, is named.
+  if ('whitelistValidation' in (error.constraints ?? {})) return [{ field: within === '' ? 'person' : within, code: 'UNKNOWN_FIELD' }];
+  const field = within === '' ? error.property : `${within}.${error.property}`;
+  if (error.value === undefined) return [{ field, code: 'REQUIRED' }];
+  if (error.constraints === undefined && (error.children ?? []).length > 0) return (error.children ?? []).flatMap((c) => fieldErrors(c, field));
   const constraint = Object.keys(error.constraints ?? {})[0] ?? '';
-  return { field: error.property, code: CONSTRAINT_CODES[constraint] ?? 'INVALID' };
+  return [{ field, code: CONSTRAINT_CODES[constraint] ?? 'INVALID' }];
 }
 
 /**
@@ -75,11 +85,13 @@ export function checkRow(row: unknown, today: string): CheckedRow {
   const dto = plainToInstance(RaziaPersonDto, row);
   const failures = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false } });
   if (failures.length > 0) {
-    const errors = failures.map(fieldError);
+    const errors = failures.flatMap((f) => fieldErrors(f));
     return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field && o.code === e.code) === i) };
   }
-  const { name, sex, approximateAge, nik, birthDate, originRegionCode } = dto;
-  const person: PersonInput = { name, sex, approximateAge, ...(nik !== undefined ? { nik } : {}), ...(birthDate !== undefined ? { birthDate } : {}) };
+  const { name, sex, approximateAge, nik, birthDate, guardian, originRegionCode } = dto;
+  const person: PersonInput = {
+    name, sex, approximateAge, ...(nik !== undefined ? { nik } : {}), ...(birthDate !== undefined ? { birthDate } : {}), ...(guardian !== undefined ? { guardian: toGuardianInput(guardian) } : {}),
+  };
   const nikCheck = nik === undefined ? undefined : checkNik(nik, person, today);
   if (nikCheck !== undefined && !nikCheck.valid) return { ok: false, errors: nikCheck.errors.map((e) => ({ field: 'nik', code: e.code })) };
   return { ok: true, person, ...(originRegionCode !== undefined ? { originRegionCode } : {}), warnings: nikCheck?.valid ? nikCheck.warnings : [] };

@@ -91,6 +91,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /cases/{id}/person': ['CASE_WORKER', 'SUPERVISOR'],
   'DELETE /cases/{id}/person': ['SUPERVISOR'],
   'GET /persons/{id}': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  'PATCH /persons/{id}': ['CASE_WORKER', 'SUPERVISOR'],
   'POST /persons/search': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'POST /persons/{id}/merge': ['SUPERVISOR'],
   'POST /persons/merges/{mergeId}/undo': ['SUPERVISOR'],
@@ -190,6 +191,7 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /cases/{id}/person': () => ({ newPerson: true }),
       'POST /persons/search': () => ({ q: 'Matrix' }),
       'POST /persons/{id}/merge': () => ({ otherPersonId: fx.otherPersonId }),
+      'PATCH /persons/{id}': () => ({ aliases: [`Matrix ${n}`] }),
     };
     const queries: Record<string, object> = {
       'GET /cases/{id}/state': { at: new Date().toISOString() },

@@ -131,4 +131,63 @@ test.describe.serial('persons: one person, many cases', () => {
     await expect(page.getByTestId('person-cases').getByRole('listitem')).toHaveCount(1);
     await expect(merge.getByTestId('merge-undo')).toHaveCount(0);
   });
+
+  test("the intake asks for a child's guardian; the case worker adds his street name and another guardian on his page; the next intake finds him by it", async ({ page }) => {
+    await loginAs(page, 'caseworker');
+    await page.goto('/kasus/baru');
+    await page.getByRole('radio', { name: 'Razia' }).check();
+    await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Gilang Ramadhan');
+    await page.getByRole('radio', { name: 'Laki-laki' }).check();
+    // An adult is asked for no guardian; a child is.
+    await page.getByLabel('Perkiraan umur (tahun)').fill('30');
+    await expect(page.getByTestId('guardian-fields')).toHaveCount(0);
+    await page.getByLabel('Perkiraan umur (tahun)').fill('9');
+    const guardian = page.getByTestId('guardian-fields');
+    await expect(guardian).toBeVisible();
+    await guardian.getByRole('textbox', { name: 'Nama orang tua/wali' }).fill('Ibu Ratna');
+    await guardian.getByRole('radio', { name: 'Orang tua' }).check();
+    await guardian.getByRole('textbox', { name: 'Nomor telepon' }).fill('0812-1111-3333');
+    await captureScreen(page, 'intake-guardian');
+    await page.getByRole('button', { name: 'Buka kasus', exact: true }).click();
+
+    // Nobody registered is him: the case page shows the guardian given at intake; a new person carries it.
+    await expect(page.getByTestId('case-guardian')).toHaveText('Ibu Ratna · Orang tua · 0812-1111-3333');
+    await page.getByTestId('new-person').click();
+    await page.getByTestId('person-link').click();
+    await expect(page).toHaveURL(/\/orang\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('person-guardian')).toHaveText('Ibu Ratna · Orang tua · 0812-1111-3333');
+    await expect(page.getByTestId('person-aliases')).toHaveText('—');
+
+    const edit = page.getByTestId('person-edit');
+    await edit.getByRole('button', { name: 'Ubah data' }).click();
+    await edit.getByRole('textbox', { name: 'Nama lain' }).fill('Si Gilang\n  Lang  \n');
+    await edit.getByRole('textbox', { name: 'Nama orang tua/wali' }).fill('Pak Darto');
+    await edit.getByRole('radio', { name: 'Wali (kerabat atau yang ditunjuk)' }).check();
+    // A wrong region code is refused on its field; nothing is saved.
+    await edit.getByRole('textbox', { name: 'Kode kab/kota asal' }).fill('Surabaya');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await expect(edit.getByRole('alert')).toBeVisible();
+    await expect(page.getByTestId('person-aliases')).toHaveText('—');
+    await captureScreen(page, 'person-edit');
+    await edit.getByRole('textbox', { name: 'Kode kab/kota asal' }).fill('35.78');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByTestId('person-aliases')).toHaveText('Si Gilang, Lang');
+    await expect(page.getByTestId('person-guardian')).toHaveText('Pak Darto · Wali (kerabat atau yang ditunjuk) · 0812-1111-3333');
+    await expect(page.getByTestId('person-header')).toContainText('35.78');
+    await expect(edit.getByRole('button', { name: 'Ubah data' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('person-aliases')).toHaveText('Si Gilang, Lang');
+
+    // Caught again under his street name: the intake offers him.
+    await page.goto('/kasus/baru');
+    await page.getByRole('radio', { name: 'Razia' }).check();
+    await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Si Gilang');
+    await page.getByRole('radio', { name: 'Laki-laki' }).check();
+    await page.getByLabel('Perkiraan umur (tahun)').fill('9');
+    await page.getByRole('button', { name: 'Buka kasus', exact: true }).click();
+    const offered = page.getByTestId('person-candidate');
+    await expect(offered).toHaveCount(1);
+    await expect(offered).toContainText('Gilang Ramadhan');
+    await expect(offered.getByTestId('candidate-aliases')).toHaveText('Nama lain: Si Gilang, Lang');
+  });
 });

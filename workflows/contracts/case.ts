@@ -1,7 +1,7 @@
 import type { Actor } from './actor';
 import type { DataWarning } from '../domain/nik';
 import type { CaseAction, CaseCommand } from './commands';
-import type { ClosureReason, Stage } from './lifecycle';
+import type { ClosureReason, GuardianRelationship, Stage } from './lifecycle';
 import type { EscalationTarget, Protocol, ProtocolRef } from './protocol';
 
 /**
@@ -33,6 +33,19 @@ export interface PersonInput {
   nik?: string;
   /** YYYY-MM-DD when known. */
   birthDate?: string;
+  /**
+   * For a child: who is responsible for them, when known at intake. Absent otherwise and in histories
+   * from before it (the workflow only carries it: the registry copies it when the person is registered).
+   */
+  guardian?: GuardianInput;
+}
+
+/** A child's guardian as given at intake or on the person's record. Personal data: never logged. */
+export interface GuardianInput {
+  name: string;
+  relationship: GuardianRelationship;
+  /** A telephone number to reach them, when known. */
+  phone?: string;
 }
 
 /**

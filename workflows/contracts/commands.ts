@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isPpksCode } from '../domain/ppks';
 import { freeText, TEXT_LIMITS } from '../domain/free-text';
 import { normalizeKabKotaCode } from '../domain/region-code';
-import { ASSESSMENT_DECISIONS, CLOSURE_REASONS, HEALTH_RESULTS, MONITORING_OUTCOMES, REINTEGRATION_TYPES, SHELTER_TYPES } from './lifecycle';
+import { ASSESSMENT_DECISIONS, CLOSURE_REASONS, GUARDIAN_RELATIONSHIPS, HEALTH_RESULTS, MONITORING_OUTCOMES, REINTEGRATION_TYPES, SHELTER_TYPES } from './lifecycle';
 
 /**
  * THE case commands: one schema per action for the body an API endpoint takes, which is also what the
@@ -41,7 +41,7 @@ export const COMMAND_BODIES = {
     shelterType: z.enum(SHELTER_TYPES).optional(),
     reintegrationType: reintegrationType.optional(),
     /** Required for a child (UU 27/2022 Pasal 25): who consented, in what capacity. */
-    guardianConsent: z.strictObject({ name: name(), relationship: z.enum(['PARENT', 'GUARDIAN', 'INSTITUTION']) }).optional(),
+    guardianConsent: z.strictObject({ name: name(), relationship: z.enum(GUARDIAN_RELATIONSHIPS) }).optional(),
     summary: note().optional(),
     /** Required to refer to rehabilitation after the person refused referral: why it goes ahead anyway. */
     refusalOverride: note().optional(),

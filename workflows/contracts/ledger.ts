@@ -15,9 +15,10 @@ export const SYSTEM_LEDGER_ACTIONS = ['stageChanged', 'taskOrdered', 'taskDelive
 
 /**
  * The API's entries about who a case is about (the person registry, docs/persons.md): a person decided
- * for the case (linked or new), a wrong link undone, the case moved by a merge of two persons and back.
+ * for the case (linked or new), a wrong link undone, the case moved by a merge of two persons and back,
+ * the person's record edited (aliases, guardian, origin region: which fields, never their values).
  */
-export const PERSON_LEDGER_ACTIONS = ['personLinked', 'personUnlinked', 'personsMerged', 'personMergeUndone'] as const;
+export const PERSON_LEDGER_ACTIONS = ['personLinked', 'personUnlinked', 'personsMerged', 'personMergeUndone', 'personUpdated'] as const;
 export type PersonLedgerAction = (typeof PERSON_LEDGER_ACTIONS)[number];
 
 /** Who acted, as the ledger keeps it. Sinergi's own events (timers, dispatch) have the SYSTEM actor. */

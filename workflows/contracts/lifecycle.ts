@@ -37,8 +37,15 @@ export type ShelterType = (typeof SHELTER_TYPES)[number];
 export const MONITORING_OUTCOMES = ['STABLE', 'CONCERN', 'RETURNED_TO_STREET'] as const;
 export type MonitoringOutcome = (typeof MONITORING_OUTCOMES)[number];
 
+/**
+ * Who is responsible for a child, in what capacity: a parent, another guardian (wali: a relative or one
+ * appointed), or an institution (panti, LKSA) for a child without either (pmks-domain §8).
+ */
+export const GUARDIAN_RELATIONSHIPS = ['PARENT', 'GUARDIAN', 'INSTITUTION'] as const;
+export type GuardianRelationship = (typeof GUARDIAN_RELATIONSHIPS)[number];
+
 /** Who consented for a child (UU 27/2022 Pasal 25) and in what capacity. */
 export interface GuardianConsent {
   name: string;
-  relationship: 'PARENT' | 'GUARDIAN' | 'INSTITUTION';
+  relationship: GuardianRelationship;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CaseStage, IntakeChannel, Sex } from '../../../workflows/contracts/case';
+import type { CaseStage, GuardianInput, IntakeChannel, Sex } from '../../../workflows/contracts/case';
 import { CASE_STAGES, INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
+import { GuardianDto } from '../../persons/dto/guardian.dto';
 import { PersonCandidateResponse, RepeatResponse } from '../../persons/dto/person.response';
 
 export class PersonResponse {
@@ -12,6 +13,9 @@ export class PersonResponse {
   nik?: string;
   /** YYYY-MM-DD, when known. */
   birthDate?: string;
+  /** For a child: the guardian given at intake (the person's record may know better since: GET /persons/{id}). */
+  @ApiPropertyOptional({ type: GuardianDto })
+  guardian?: GuardianInput;
 }
 
 export class CaseActorResponse {

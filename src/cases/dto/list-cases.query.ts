@@ -7,7 +7,7 @@ import type { CaseStage } from '../../../workflows/contracts/case';
 import { CASE_STAGES } from '../../../workflows/contracts/case';
 import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
 import { FreeText } from '../../common/validation/free-text.decorator';
-import { IsKabKotaCode } from './open-case.dto';
+import { IsKabKotaCode } from '../../common/validation/kab-kota-code.decorator';
 
 /** Longest search text: a name, an id prefix or a NIK fits well within it. */
 export const CASE_SEARCH_MAX = 100;

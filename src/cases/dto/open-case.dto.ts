@@ -1,26 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { IntakeChannel, Sex } from '../../../workflows/contracts/case';
 import { INTAKE_CHANNELS, SEXES } from '../../../workflows/contracts/case';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
-import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
 import { FreeText } from '../../common/validation/free-text.decorator';
+import { IsKabKotaCode, toPlainKabKotaCode } from '../../common/validation/kab-kota-code.decorator';
+import { OptionalNotNull } from '../../common/optional-not-null';
+import { GuardianDto } from '../../persons/dto/guardian.dto';
 import { VillageCode } from '../../common/validation/village-code.decorator';
 
-const toPlainRegionCode = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? (normalizeKabKotaCode(value) ?? value) : value;
-
-/** Validates a Kemendagri kab/kota code (after normalisation to the plain 4-digit form). */
-export function IsKabKotaCode(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isKabKotaCode',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && normalizeKabKotaCode(value) === value,
-      defaultMessage: () => '$property must be a Kemendagri kab/kota code such as "35.14" or "3514"',
-    },
-  });
-}
 
 export class PersonDto {
   /** Name as given by the person or the officer; an alias is fine. Personal data: never logged. */
@@ -49,6 +38,14 @@ export class PersonDto {
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be YYYY-MM-DD' })
   birthDate?: string;
+
+  /** For a child: who is responsible for them, when known. Copied into the person registry when the case registers a new person. */
+  @ApiPropertyOptional({ type: GuardianDto })
+  @OptionalNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GuardianDto)
+  guardian?: GuardianDto;
 }
 
 export class OpenCaseDto {
@@ -59,14 +56,14 @@ export class OpenCaseDto {
 
   /** Kemendagri kab/kota code of the handling region, dotted (`35.14`) or plain (`3514`); stored plain. */
   @ApiProperty({ example: '35.14' })
-  @Transform(toPlainRegionCode)
+  @Transform(toPlainKabKotaCode)
   @IsKabKotaCode()
   regionCode!: string;
 
   /** Kab/kota the person comes from, when known; another region than `regionCode` means repatriation. */
   @ApiPropertyOptional({ example: '32.72' })
   @IsOptional()
-  @Transform(toPlainRegionCode)
+  @Transform(toPlainKabKotaCode)
   @IsKabKotaCode()
   originRegionCode?: string;
 

@@ -1,6 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsOptional, IsUUID } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, Equals, IsArray, IsObject, IsOptional, IsUUID, ValidateBy, ValidateNested } from 'class-validator';
+import { freeTextProblem, normalizeFreeText, SINGLE_LINE_PATTERN } from '../../../workflows/domain/free-text';
+import { OptionalNotNull } from '../../common/optional-not-null';
 import { FreeText } from '../../common/validation/free-text.decorator';
+import { IsKabKotaCode, toPlainKabKotaCode } from '../../common/validation/kab-kota-code.decorator';
+import { GuardianDto } from './guardian.dto';
 
 /** `POST /cases/:id/person`: exactly one of `personId` (link to that person) and `newPerson: true`. */
 export class DecidePersonDto {
@@ -27,4 +32,51 @@ export class MergePersonsDto {
 export class SearchPersonsDto {
   @FreeText({ max: 100 })
   q!: string;
+}
+
+/** Most other names a person keeps, and the longest: enough for street names and spellings, bounded for the matcher. */
+export const ALIAS_LIMITS = { count: 10, length: 100 } as const;
+
+/** Each alias read like any free text (NFC, trimmed), the same one kept once. */
+const normalizeAliases = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value) ? [...new Set(value.map((v: unknown) => (typeof v === 'string' ? normalizeFreeText(v) : v)))] : value;
+
+/** Why the first bad alias is refused (by its position, never its text), or undefined. */
+function aliasProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return undefined;
+  for (const [i, alias] of value.entries()) {
+    const problem = freeTextProblem(alias, { max: ALIAS_LIMITS.length });
+    if (problem !== undefined) return `aliases[${i}] ${problem}`;
+  }
+  return undefined;
+}
+
+/**
+ * `PATCH /persons/:id`: any of the three, at least one. A field left out stays as it is; `guardian`
+ * and `originRegionCode` null clear it; `aliases` replaces the whole list (`[]` clears it).
+ */
+export class UpdatePersonDto {
+  /** Other names the person goes by (street names, spellings), the whole list; the matcher finds the person by each. */
+  @ApiPropertyOptional({ type: [String], maxItems: ALIAS_LIMITS.count, items: { type: 'string', minLength: 1, maxLength: ALIAS_LIMITS.length, pattern: SINGLE_LINE_PATTERN } })
+  @OptionalNotNull()
+  @Transform(normalizeAliases)
+  @IsArray({ message: 'aliases must be a list of names' })
+  @ArrayMaxSize(ALIAS_LIMITS.count, { message: `aliases must hold at most ${ALIAS_LIMITS.count} names` })
+  @ValidateBy({ name: 'isAliasList', validator: { validate: (value: unknown) => aliasProblem(value) === undefined, defaultMessage: (args) => aliasProblem(args?.value) ?? 'aliases is invalid' } })
+  aliases?: string[];
+
+  /** Who is responsible for the person (a child), or null: none known. */
+  @ApiPropertyOptional({ type: GuardianDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GuardianDto)
+  guardian?: GuardianDto | null;
+
+  /** Kab/kota the person comes from, dotted (`32.72`) or plain; stored plain. null: not known. */
+  @ApiPropertyOptional({ type: String, nullable: true, example: '32.72' })
+  @IsOptional()
+  @Transform(toPlainKabKotaCode)
+  @IsKabKotaCode()
+  originRegionCode?: string | null;
 }

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CaseStage, Sex } from '../../../workflows/contracts/case';
 import { CASE_STAGES, SEXES } from '../../../workflows/contracts/case';
+import type { GuardianRelationship } from '../../../workflows/contracts/lifecycle';
+import { GUARDIAN_RELATIONSHIPS } from '../../../workflows/contracts/lifecycle';
 
 export const MATCH_REASONS = ['NIK', 'NAME+SEX+YEAR+REGION'] as const;
 /** Why a person is offered: the same valid NIK, or a similar name of the same sex, birth year (±2) and region. */
@@ -83,13 +85,14 @@ export class CasePersonResponse {
   repeat!: RepeatResponse | null;
 }
 
+/** Who is responsible for the person (a child). Personal data. */
 export class GuardianResponse {
+  name!: string;
+  @ApiProperty({ enum: GUARDIAN_RELATIONSHIPS })
+  relationship!: GuardianRelationship;
+  /** A telephone number to reach them, when known. */
   @ApiProperty({ type: String, nullable: true })
-  name!: string | null;
-  @ApiProperty({ type: String, nullable: true })
-  relation!: string | null;
-  @ApiProperty({ type: String, nullable: true })
-  contact!: string | null;
+  phone!: string | null;
 }
 
 /** A merge of another person into this one, as long as it can be undone. */

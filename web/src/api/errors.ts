@@ -42,3 +42,10 @@ export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
   if (answer.error !== undefined || !answer.response.ok) throw problemOf(answer.response.status, answer.error, answer.response);
   return answer.data as T;
 }
+
+/** The API's messages for one field of a refused body (`person.guardian.name`, `aliases`…), if it named it. */
+export function fieldMessage(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const messages = error.details.errors?.filter((e) => e.field === field).flatMap((e) => e.messages) ?? [];
+  return messages.length > 0 ? messages.join('; ') : undefined;
+}

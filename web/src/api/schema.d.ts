@@ -1098,7 +1098,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Completes a person's record: aliases (the whole list), a child's guardian, the origin region. Case
+         *     workers and supervisors of the person's region. Ledger entry `personUpdated` on each of their cases,
+         *     naming the fields changed, never the values.
+         */
+        patch: operations["PersonsController_update"];
         trace?: never;
     };
     "/persons/{id}/merge": {
@@ -1171,6 +1176,20 @@ export interface components {
             /** @description Permissions of the role (before region and agency scoping). */
             permissions: string[];
         };
+        GuardianDto: {
+            /** @description The guardian's name (or the institution's). Personal data: never logged. */
+            name: string;
+            /**
+             * @description `PARENT`, `GUARDIAN` (wali: a relative or one appointed) or `INSTITUTION` (panti, LKSA): the list of the assessment's guardian consent.
+             * @enum {string}
+             */
+            relationship: "PARENT" | "GUARDIAN" | "INSTITUTION";
+            /**
+             * @description A telephone number to reach them, when known (e.g. `0812-3456-7890`, `+62 812 3456 7890`).
+             * @example 0812-3456-7890
+             */
+            phone?: string;
+        };
         PersonDto: {
             /** @description Name as given by the person or the officer; an alias is fine. Personal data: never logged. */
             name: string;
@@ -1179,6 +1198,8 @@ export interface components {
              * @enum {string}
              */
             sex: "L" | "P";
+            /** @description For a child: who is responsible for them, when known. Copied into the person registry when the case registers a new person. */
+            guardian?: components["schemas"]["GuardianDto"];
             /** @description Estimated age in whole years (people met on the street rarely carry papers). */
             approximateAge: number;
             /** @description 16-digit NIK when known (people without one are normal). Hard errors → 400; inconsistencies → warnings. */
@@ -1290,6 +1311,8 @@ export interface components {
         PersonResponse: {
             /** @enum {string} */
             sex: "L" | "P";
+            /** @description For a child: the guardian given at intake (the person's record may know better since: GET /persons/{id}). */
+            guardian?: components["schemas"]["GuardianDto"];
             name: string;
             approximateAge: number;
             /** @description 16-digit NIK, when known (many people on the street have none). */
@@ -2052,6 +2075,8 @@ export interface components {
              * @enum {string}
              */
             sex: "L" | "P";
+            /** @description For a child: who is responsible for them, when known. Copied into the person registry when the case registers a new person. */
+            guardian?: components["schemas"]["GuardianDto"];
             /**
              * @description Kab/kota the person comes from, when known; another region than the razia's means repatriation.
              * @example 32.72
@@ -2092,7 +2117,7 @@ export interface components {
         };
         RaziaFieldErrorResponse: {
             /** @enum {string} */
-            code: "REQUIRED" | "UNKNOWN_FIELD" | "NOT_AN_OBJECT" | "INVALID_TEXT" | "INVALID_CHOICE" | "NOT_AN_INTEGER" | "OUT_OF_RANGE" | "INVALID_DATE" | "INVALID_REGION_CODE" | "INVALID" | "NIK_NOT_16_DIGITS" | "NIK_INVALID_BIRTH_DAY" | "NIK_INVALID_BIRTH_MONTH" | "NIK_BIRTH_DATE_NOT_REAL";
+            code: "REQUIRED" | "UNKNOWN_FIELD" | "NOT_AN_OBJECT" | "INVALID_TEXT" | "INVALID_CHOICE" | "NOT_AN_INTEGER" | "OUT_OF_RANGE" | "INVALID_DATE" | "INVALID_REGION_CODE" | "INVALID_PHONE" | "INVALID" | "NIK_NOT_16_DIGITS" | "NIK_INVALID_BIRTH_DAY" | "NIK_INVALID_BIRTH_MONTH" | "NIK_BIRTH_DATE_NOT_REAL";
             field: string;
         };
         RaziaRowResponse: {
@@ -2233,9 +2258,11 @@ export interface components {
             mergedByName: string;
         };
         GuardianResponse: {
-            name: string | null;
-            relation: string | null;
-            contact: string | null;
+            /** @enum {string} */
+            relationship: "PARENT" | "GUARDIAN" | "INSTITUTION";
+            /** @description A telephone number to reach them, when known. */
+            phone: string | null;
+            name: string;
         };
         RegisteredPersonResponse: {
             /** @enum {string} */
@@ -2260,6 +2287,17 @@ export interface components {
             /** @description The kab/kota that registered the person (who may see them). */
             regionCode: string;
             createdAt: string;
+        };
+        UpdatePersonDto: {
+            /** @description Other names the person goes by (street names, spellings), the whole list; the matcher finds the person by each. */
+            aliases?: string[];
+            /** @description Who is responsible for the person (a child), or null: none known. */
+            guardian?: components["schemas"]["GuardianDto"] | null;
+            /**
+             * @description Kab/kota the person comes from, dotted (`32.72`) or plain; stored plain. null: not known.
+             * @example 32.72
+             */
+            originRegionCode?: string | null;
         };
         MergePersonsDto: {
             /**
@@ -7594,6 +7632,94 @@ export interface operations {
             };
             /** @description The resource named by the path does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredPersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.edit (roles: CASE_WORKER, SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PERSON_MERGED: this record was merged into another; edit that one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,6 +34,7 @@ export const LEDGER_ACTIONS = [
   'personUnlinked',
   'personsMerged',
   'personMergeUndone',
+  'personUpdated',
 ] as const;
 
 export const LEDGER_OUTCOMES = ['ACCEPTED', 'REJECTED', 'RECORDED'] as const;

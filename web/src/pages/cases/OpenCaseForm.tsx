@@ -12,6 +12,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { formatRegion } from '../../lib/region';
 import type { Candidate } from '../persons/api';
+import type { GuardianDraft } from '../persons/GuardianFields';
+import { CHILD_UNDER, GuardianFields, guardianOf, NO_GUARDIAN } from '../persons/GuardianFields';
 import { NikField } from './NikField';
 import { useIntakePoint } from '../puskesos/api';
 import { IntakePointFields } from '../puskesos/IntakePointFields';
@@ -45,6 +47,7 @@ export function OpenCaseForm({ onPending, onMatches }: { onPending: (caseId: str
   const [age, setAge] = useState<number | string>('');
   const [nik, setNik] = useState('');
   const [birthDate, setBirthDate] = useState('');
+  const [guardian, setGuardian] = useState<GuardianDraft>(NO_GUARDIAN);
   const [region, setRegion] = useState<string | null>(null);
   const [origin, setOrigin] = useState('');
   const [tried, setTried] = useState(false);
@@ -53,6 +56,8 @@ export function OpenCaseForm({ onPending, onMatches }: { onPending: (caseId: str
   const channelValue = intakePoint?.channel ?? channel;
   const regionCode = intakePoint !== null ? formatRegion(intakePoint.regionCode) : (region ?? defaultRegion(me?.regionCode));
   const mayRead = can(me, 'case.read');
+  // A child's guardian is asked for (and sent) only while the age typed is a child's.
+  const child = age !== '' && Number(age) < CHILD_UNDER;
 
   const open = useMutation({
     mutationFn: (body: OpenCaseDto) => call(api.POST('/cases', { params: { header: { 'Idempotency-Key': idempotency.key(body) } }, body })),
@@ -76,6 +81,8 @@ export function OpenCaseForm({ onPending, onMatches }: { onPending: (caseId: str
     const person: OpenCaseDto['person'] = { name, sex, approximateAge: Number(age) };
     if (nik.trim() !== '') person.nik = nik.trim();
     if (birthDate !== '') person.birthDate = birthDate;
+    const given = child ? guardianOf(guardian) : null;
+    if (given !== null) person.guardian = given;
     const body: OpenCaseDto = { channel: channelValue, regionCode: regionCode.trim(), person };
     if (origin.trim() !== '') body.originRegionCode = origin.trim();
     if (intakePoint !== null) body.villageCode = intakePoint.villageCode;
@@ -110,6 +117,7 @@ export function OpenCaseForm({ onPending, onMatches }: { onPending: (caseId: str
             <NikField value={nik} onChange={setNik} sex={sex} birthDate={birthDate} approximateAge={age} />
           </Stack>
         </Fieldset>
+        {child && <GuardianFields value={guardian} onChange={setGuardian} error={open.error} field="person.guardian" />}
         {intakePoint !== null && <IntakePointFields point={intakePoint} />}
         <Fieldset legend={t('open.caseRegion')}>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">

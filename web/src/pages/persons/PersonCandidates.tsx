@@ -34,6 +34,11 @@ export function PersonCandidates({ caseId, candidates, onDecided }: { caseId: st
             <Text size="sm">
               {[t(`common:sex.${c.sex}`), t(c.birthYearApproximate ? 'candidates.bornApprox' : 'candidates.born', { year: c.birthYear }), formatRegion(c.regionCode)].join(' · ')}
             </Text>
+            {c.aliases.length > 0 && (
+              <Text size="sm" data-testid="candidate-aliases">
+                {t('candidates.aliases', { names: c.aliases.join(', ') })}
+              </Text>
+            )}
             <Text size="sm" c="dimmed" data-testid="candidate-why">
               {t(`candidates.why.${c.why}`)}
             </Text>

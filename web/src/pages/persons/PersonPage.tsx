@@ -8,18 +8,23 @@ import { Fact } from '../../components/Fact';
 import { formatRegion } from '../../lib/region';
 import { usePerson } from './api';
 import { PersonCases } from './PersonCases';
+import { PersonEdit } from './PersonEdit';
 import { PersonMerge } from './PersonMerge';
 
-/** One person (/orang/:id): who they are and all their cases in the caller's region; a supervisor merges here. */
+/**
+ * One person (/orang/:id): who they are and all their cases in the caller's region; the case team
+ * completes the record (aliases, guardian, origin) and a supervisor merges here.
+ */
 export function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('persons');
   const me = useMe().data;
   const person = usePerson(id);
   const mayManage = can(me, 'person.manage');
+  const mayEdit = can(me, 'person.edit');
   if (person.data === undefined) return person.isError ? <ErrorAlert error={person.error} /> : <Loader aria-label={t('common:state.loading')} />;
   const p = person.data;
-  const guardian = p.guardian === null ? '—' : [p.guardian.name, p.guardian.relation, p.guardian.contact].filter((v) => v !== null).join(' · ');
+  const guardian = p.guardian === null ? '—' : [p.guardian.name, t(`guardian.relationships.${p.guardian.relationship}`), p.guardian.phone].filter((v) => v !== null).join(' · ');
   return (
     <Stack gap="md" maw={960}>
       <Anchor component={Link} to="/kasus" size="sm" w="fit-content">
@@ -41,8 +46,12 @@ export function PersonPage() {
             <Fact label={t('page.nik')}>{p.nik ?? t('page.noNik')}</Fact>
             <Fact label={t('page.region')}>{formatRegion(p.regionCode)}</Fact>
             <Fact label={t('page.origin')}>{p.originRegionCode === null ? t('page.originUnknown') : formatRegion(p.originRegionCode)}</Fact>
-            <Fact label={t('page.aliases')}>{p.aliases.length === 0 ? '—' : p.aliases.join(', ')}</Fact>
-            <Fact label={t('page.guardian')}>{guardian}</Fact>
+            <Fact label={t('page.aliases')}>
+              <span data-testid="person-aliases">{p.aliases.length === 0 ? '—' : p.aliases.join(', ')}</span>
+            </Fact>
+            <Fact label={t('page.guardian')}>
+              <span data-testid="person-guardian">{guardian}</span>
+            </Fact>
             <Fact label={t('page.registered')}>
               <DateTime value={p.createdAt} regionCode={p.regionCode} />
             </Fact>
@@ -58,6 +67,7 @@ export function PersonPage() {
         </Text>
         <PersonCases cases={p.cases} empty={t('page.noCases')} />
       </Paper>
+      {mayEdit && p.mergedInto === null && <PersonEdit key={p.id} person={p} />}
       {mayManage && p.mergedInto === null && <PersonMerge person={p} />}
     </Stack>
   );

@@ -64,3 +64,12 @@ export function useUndoMerge() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['person'] }),
   });
 }
+
+/** Completes the person's record (aliases, guardian, origin region); the page shows the answer at once. */
+export function useUpdatePerson(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdatePersonDto']) => call(api.PATCH('/persons/{id}', { params: { path: { id: personId } }, body })),
+    onSuccess: (person) => queryClient.setQueryData(personKeys.person(personId), person),
+  });
+}

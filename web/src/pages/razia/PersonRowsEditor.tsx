@@ -8,9 +8,9 @@ const SEXES = ['L', 'P'] as const;
 /** Fields shown as inputs; an error on any other (the whole row, an unknown field) shows above them. */
 const INPUT_FIELDS = ['name', 'sex', 'approximateAge', 'nik', 'birthDate', 'originRegionCode'];
 
-/** The API's refusal of one field of a row, in words ("NIK: NIK harus tepat 16 angka"). */
+/** The API's refusal of one field of a row, in words ("NIK: NIK harus tepat 16 angka"; a guardian's field as `guardian_name`). */
 export function fieldErrorText(t: TFunction, error: FieldError): string {
-  return `${t(`razia:field.${error.field}`, { defaultValue: error.field })}: ${t(`razia:code.${error.code}`)}`;
+  return `${t(`razia:field.${error.field.replaceAll('.', '_')}`, { defaultValue: error.field })}: ${t(`razia:code.${error.code}`)}`;
 }
 
 /** The people rows: one card each (stacked fields on a phone), added and removed freely. */

@@ -39,6 +39,11 @@ export function CaseHeader({ kase }: { kase: Case }) {
           <Fact label={t('header.age')}>{t('header.ageValue', { count: person.approximateAge })}</Fact>
           <Fact label={t('header.nik')}>{person.nik ?? t('header.noNik')}</Fact>
           {person.birthDate !== undefined && <Fact label={t('header.birthDate')}>{person.birthDate}</Fact>}
+          {person.guardian !== undefined && (
+            <Fact label={t('header.guardian')}>
+              <span data-testid="case-guardian">{[person.guardian.name, t(`relationship.${person.guardian.relationship}`), person.guardian.phone].filter((v) => v !== undefined).join(' · ')}</span>
+            </Fact>
+          )}
           <Fact label={t('header.channel')}>{t(`common:channel.${kase.channel}`)}</Fact>
           <Fact label={t('header.region')}>{formatRegion(kase.regionCode)}</Fact>
           <Fact label={t('header.origin')}>{kase.originRegionCode === null ? t('header.originUnknown') : formatRegion(kase.originRegionCode)}</Fact>

@@ -1,0 +1,77 @@
+import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldMessage } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatRegion } from '../../lib/region';
+import type { Person } from './api';
+import { useUpdatePerson } from './api';
+import { draftOf, GuardianFields, guardianOf } from './GuardianFields';
+
+/**
+ * The case team completes a person's record: other names (one a line; the matcher finds the person by
+ * each), a child's guardian (emptied: none) and the region they come from. The API validates.
+ */
+export function PersonEdit({ person }: { person: Person }) {
+  const { t } = useTranslation('persons');
+  const [editing, setEditing] = useState(false);
+  const [aliases, setAliases] = useState(person.aliases.join('\n'));
+  const [guardian, setGuardian] = useState(draftOf(person.guardian));
+  const [origin, setOrigin] = useState(person.originRegionCode === null ? '' : formatRegion(person.originRegionCode));
+  const update = useUpdatePerson(person.id);
+
+  const start = () => {
+    setAliases(person.aliases.join('\n'));
+    setGuardian(draftOf(person.guardian));
+    setOrigin(person.originRegionCode === null ? '' : formatRegion(person.originRegionCode));
+    update.reset();
+    setEditing(true);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { aliases: aliases.split('\n').map((a) => a.trim()).filter((a) => a !== ''), guardian: guardianOf(guardian), originRegionCode: origin.trim() === '' ? null : origin.trim() };
+    update.mutate(body, {
+      onSuccess: () => {
+        setEditing(false);
+        notifications.show({ color: 'teal', message: t('edit.saved'), closeButtonProps: { 'aria-label': t('common:actions.close') } });
+      },
+    });
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="person-edit">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('edit.title')}
+        </Title>
+        <Text size="sm">{t('edit.intro')}</Text>
+        {!editing ? (
+          <Group>
+            <Button variant="default" onClick={start}>
+              {t('edit.open')}
+            </Button>
+          </Group>
+        ) : (
+          <form onSubmit={submit} noValidate aria-label={t('edit.title')}>
+            <Stack gap="sm">
+              <ErrorAlert error={update.error} />
+              <Textarea label={t('edit.aliases')} description={t('edit.aliasesHint')} name="aliases" autosize minRows={2} maxRows={10} value={aliases} onChange={(e) => setAliases(e.currentTarget.value)} error={fieldMessage(update.error, 'aliases')} />
+              <GuardianFields value={guardian} onChange={setGuardian} error={update.error} field="guardian" />
+              <TextInput label={t('edit.origin')} description={t('edit.originHint')} name="originRegionCode" autoComplete="off" value={origin} onChange={(e) => setOrigin(e.currentTarget.value)} error={fieldMessage(update.error, 'originRegionCode')} />
+              <Group>
+                <Button type="submit" loading={update.isPending}>
+                  {t('edit.submit')}
+                </Button>
+                <Button variant="default" onClick={() => setEditing(false)}>
+                  {t('edit.cancel')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
