@@ -1700,6 +1700,8 @@ export interface components {
             /** @enum {string} */
             role: "CASE_WORKER" | "SUPERVISOR" | "AGENCY_OFFICER" | "AUDITOR" | "ADMIN";
             agencyId: string | null;
+            /** @description A village Puskesos officer's post: desa/kelurahan code, plain 10 digits (docs/puskesos.md); null for everyone else. */
+            villageCode: string | null;
             /** @enum {string} */
             status: "ACTIVE" | "PENDING_CONFIRMATION" | "PENDING_SETUP" | "DEACTIVATED";
             id: string;
@@ -1739,6 +1741,8 @@ export interface components {
             /** @enum {string} */
             role: "CASE_WORKER" | "SUPERVISOR" | "AGENCY_OFFICER" | "AUDITOR" | "ADMIN";
             agencyId: string | null;
+            /** @description A village Puskesos officer's post: desa/kelurahan code, plain 10 digits (docs/puskesos.md); null for everyone else. */
+            villageCode: string | null;
             /** @enum {string} */
             status: "ACTIVE" | "PENDING_CONFIRMATION" | "PENDING_SETUP" | "DEACTIVATED";
             /**
@@ -1760,6 +1764,13 @@ export interface components {
         };
         UpdateUserDto: {
             displayName?: string;
+            /**
+             * @description An officer of a village Puskesos (agency `PUSKESOS`) only: their post, the desa/kelurahan
+             *     (Kemendagri, dotted or plain; inside the officer's kab/kota) where they take complaints in and whose
+             *     intake tasks they work; null removes it (docs/puskesos.md).
+             * @example 73.03.02.2005
+             */
+            villageCode?: string | null;
             /** @description false signs the user out everywhere (refresh tokens revoked) and blocks new logins; true reactivates. */
             active?: boolean;
         };
@@ -1801,8 +1812,6 @@ export interface components {
             inbox: components["schemas"]["AgencyInboxSummary"];
         };
         AgencyResponse: {
-            /** @description A village Puskesos: its desa/kelurahan (10 digits), where its officers take complaints in (docs/puskesos.md). */
-            villageCode: string | null;
             id: string;
             code: string;
             regionCode: string;
@@ -1844,12 +1853,6 @@ export interface components {
              * @example https://simrs.example.go.id/sinergi/tasks
              */
             webhookUrl?: string | null;
-            /**
-             * @description A Puskesos only: the desa/kelurahan (Kemendagri, dotted or plain; inside the agency's kab/kota) where
-             *     its officers take complaints in; null removes it (docs/puskesos.md).
-             * @example 73.03.02.2005
-             */
-            villageCode?: string | null;
             /** @description Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */
             webhookSecret?: string;
         };
@@ -6786,6 +6789,7 @@ export interface operations {
                  * @example USER_DEACTIVATED
                  * @example USER_REACTIVATED
                  * @example USER_RENAMED
+                 * @example USER_VILLAGE_SET
                  * @example CREDENTIAL_ISSUED
                  * @example CREDENTIAL_REVOKED
                  * @example AGENCY_CREATED
