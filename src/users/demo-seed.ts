@@ -6,6 +6,8 @@ import { dataSourceOptions } from '../database/data-source';
 
 /** Kabupaten Pasuruan, the first source region (pmks-domain, seed 000). */
 export const DEMO_REGION = '3514';
+/** Pasuruan's agencies: every known code but Bantaeng's regency unit (pmks-domain §5.2: the SLRT path is Bantaeng's). */
+const DEMO_REGION_AGENCY_CODES = KNOWN_AGENCY_CODES.filter((code) => code !== 'UPT_SPMKS');
 /** Jawa Timur, the demo region's province: its admin and supervisor onboard other regencies (docs/onboarding.md). */
 export const DEMO_PROVINCE = '35';
 export const DEMO_STAFF = [
@@ -54,7 +56,7 @@ export async function seedDemoRegion(db: DatabaseSettings, password: string): Pr
         usernames.push(username);
       };
       for (const [username, role, displayName, regionCode] of DEMO_STAFF) await addUser(username, role, displayName, regionCode, null);
-      for (const code of KNOWN_AGENCY_CODES) {
+      for (const code of DEMO_REGION_AGENCY_CODES) {
         const [{ id }] = await m.query<[{ id: string }]>(
           `INSERT INTO agency (code, region_code, name) VALUES ($1, $2, $3)
            ON CONFLICT (code, region_code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,

@@ -217,6 +217,16 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     expect(unitSecond.referral).toMatchObject({ reason: 'Desa 2006: PKH' });
   });
 
+  it("shows a supervisor the UPT SPMKS's queue (a known agency code): its region's queue and inbox", async () => {
+    const res = await as(t.supervisor).get('/agencies/UPT_SPMKS/queue').expect(200);
+    expect(res.body).toMatchObject({ agencyCode: 'UPT_SPMKS', queues: [{ regionCode: '7303', taskQueue: 'agency-7303-upt_spmks', waitingForWorker: 0 }] });
+    // The referrals of the tests above sit in its inbox (other test files share the schema: counted as they stand).
+    const { open } = (await db.query<{ open: number }>(`SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open FROM agency_task WHERE agency_code = 'UPT_SPMKS' AND region_code = '7303'`)).rows[0] as { open: number };
+    expect(open).toBeGreaterThan(0);
+    expect(res.body.inbox.open).toBe(open);
+    await as(t.caseWorker).get('/agencies/UPT_SPMKS/queue').expect(403);
+  });
+
   it('a case opened under 7303 v1 keeps its old behaviour: no intake task, no referral, the case team moves it on', async () => {
     const v1 = ProtocolRegistry.fromDirectory(config.protocolsDir).get('7303', 1);
     expect(v1).toBeDefined();

@@ -9,7 +9,7 @@ import type { CredentialStatus } from '../credential-status';
 import { CREDENTIAL_STATUSES } from '../credential-status';
 
 export class CreateAgencyDto {
-  /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI. */
+  /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI, UPT_SPMKS. */
   @ApiProperty({ example: 'DINSOS', examples: [...KNOWN_AGENCY_CODES] })
   @Matches(AGENCY_CODE_FORMAT, { message: 'code must be 2–32 of A–Z, 0–9 and "_", starting with a letter' })
   code!: string;

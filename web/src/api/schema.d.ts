@@ -1822,7 +1822,7 @@ export interface components {
         };
         CreateAgencyDto: {
             /**
-             * @description Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI.
+             * @description Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI, UPT_SPMKS.
              * @example DINSOS
              * @example SATPOL_PP
              * @example DINSOS
@@ -1834,6 +1834,7 @@ export interface components {
              * @example FORUM_CSR
              * @example PUSKESOS
              * @example POLRI
+             * @example UPT_SPMKS
              */
             code: string;
             /**
