@@ -88,6 +88,12 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
 
     const c = await openByPuskesos();
     expect(c).toMatchObject({ channel: 'COMPLAINT', regionCode: '7303', protocol: { id: '7303', version: 2 }, responsibleAgency: 'PUSKESOS', openedBy: { id: t.puskesosId, agencyCode: 'PUSKESOS' } });
+    // The case team's case page reads the intake point from the case (GET /cases/:id); other cases have none.
+    const point = { villageCode: VILLAGE, name: 'PUSKESOS 7303', agencyCode: 'PUSKESOS' };
+    expect(c.intakePoint).toEqual(point);
+    expect((await as(t.caseWorker).get(`/cases/${c.id}`).expect(200)).body.intakePoint).toEqual(point);
+    const staffCase = (await as(t.caseWorker).post('/cases').send(complaint()).expect(201)).body as Body & { id: string };
+    expect((await as(t.caseWorker).get(`/cases/${staffCase.id}`).expect(200)).body.intakePoint).toBeNull();
 
     const intake = await arrived(t.puskesos, c.id, 'COMPLAINT_INTAKE');
     expect(intake).toMatchObject({ status: 'OPEN', agencyCode: 'PUSKESOS', referral: null });

@@ -88,6 +88,20 @@ test.describe.serial('Puskesos intake and referral to the regency (Bantaeng)', (
     await captureScreen(page, 'puskesos-upt-inbox');
   });
 
+  test("the case team's case page shows where the complaint was taken in (Titik pengaduan)", async ({ page, request }) => {
+    const officer = await apiToken(request, 'puskesos_bantaeng');
+    const tasks = (await apiCall<{ items: (Task & { case: unknown })[] }>(request, officer, 'GET', '/tasks?limit=100')).items;
+    const caseId = tasks.find((task) => JSON.stringify(task.case).includes(NAME))?.caseId;
+    expect(caseId).toBeDefined();
+    await loginAs(page, 'caseworker_bantaeng');
+    await page.goto(`/kasus/${caseId}`);
+    const header = page.getByTestId('case-header');
+    await expect(header).toContainText(NAME);
+    await expect(header).toContainText('Titik pengaduan');
+    await expect(header.getByTestId('case-intake-point')).toHaveText('Desa/kelurahan 73.03.02.2005 · Puskesos Kabupaten Bantaeng');
+    await captureScreen(page, 'puskesos-case-intake-point');
+  });
+
   test("an admin posts a Puskesos officer to a village of the officer's region; a village elsewhere is refused", async ({ page }) => {
     await loginAs(page, 'admin');
     await page.getByRole('link', { name: 'Pengguna', exact: true }).click();

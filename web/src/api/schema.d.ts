@@ -1212,6 +1212,14 @@ export interface components {
             /** @description The person the case is about. */
             person: components["schemas"]["PersonDto"];
         };
+        CaseIntakePointResponse: {
+            /** @description Kemendagri desa/kelurahan code, plain 10 digits. */
+            villageCode: string;
+            /** @description The Puskesos's name. */
+            name: string;
+            /** @description The agency that took the complaint in (`PUSKESOS`). */
+            agencyCode: string;
+        };
         ProtocolRefResponse: {
             id: string;
             version: number;
@@ -1304,6 +1312,8 @@ export interface components {
             channel: "RAZIA" | "COMPLAINT";
             /** @description Kab/kota of origin when known (another region → repatriation path). */
             originRegionCode: string | null;
+            /** @description The intake point of a complaint a village Puskesos took in; null for every other case. */
+            intakePoint: components["schemas"]["CaseIntakePointResponse"] | null;
             /** @description The regional protocol pinned when the case opened. */
             protocol: components["schemas"]["ProtocolRefResponse"] | null;
             /** @description Soft findings about the data (NIK, age/sex rules): stored and shown, never blocking. */
@@ -1411,6 +1421,8 @@ export interface components {
             channel: "RAZIA" | "COMPLAINT";
             /** @description Kab/kota of origin when known (another region → repatriation path). */
             originRegionCode: string | null;
+            /** @description The intake point of a complaint a village Puskesos took in; null for every other case. */
+            intakePoint: components["schemas"]["CaseIntakePointResponse"] | null;
             /** @description The regional protocol pinned when the case opened. */
             protocol: components["schemas"]["ProtocolRefResponse"] | null;
             /** @description Soft findings about the data (NIK, age/sex rules): stored and shown, never blocking. */
