@@ -207,6 +207,12 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     expect(await code(as(t.puskesos2).post(`/tasks/${mine.id}/refer-to-regency`).send({ reason: 'bukan desa saya' }))).toEqual([404, 'TASK_NOT_FOUND']);
     expect(await code(as(t.puskesos).post(`/tasks/${theirs.id}/claim`))).toEqual([404, 'TASK_NOT_FOUND']);
     expect(await code(as(t.puskesos).post(`/tasks/${theirs.id}/refer-to-regency`).send({ reason: 'bukan desa saya' }))).toEqual([404, 'TASK_NOT_FOUND']);
+    // The bell tells each officer of their own village's new tasks only.
+    const bell = async (token: string) => ((await as(token).get('/notifications').query({ limit: 100 }).expect(200)).body.items as { taskId: string | null }[]).map((n) => n.taskId);
+    expect(await bell(t.puskesos)).toContain(mine.id);
+    expect(await bell(t.puskesos)).not.toContain(theirs.id);
+    expect(await bell(t.puskesos2)).toContain(theirs.id);
+    expect(await bell(t.puskesos2)).not.toContain(mine.id);
     // A supervisor cannot hand a village's task to another village's officer.
     expect(await code(as(t.supervisor).post(`/tasks/${mine.id}/reassign`).send({ assigneeUserId: t.puskesos2Id }))).toEqual([400, 'VALIDATION_FAILED']);
     // An officer of the Puskesos without a post works the agency's whole inbox, as before posts existed.
