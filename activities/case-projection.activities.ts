@@ -40,13 +40,14 @@ function row(s: CaseSnapshot): unknown[] {
     JSON.stringify(s.escalations ?? []),
     json(s.lastAction),
     s.stageEnteredAt ?? s.openedAt,
+    json(s.intakePoint),
   ];
 }
 
 const PROJECTED_COLUMNS = [
   'id', 'workflow_id', 'stage', 'channel', 'region_code', 'person', 'version', 'opened_at', 'updated_at', 'opened_by',
   'origin_region_code', 'protocol_id', 'protocol_version', 'ppks_categories', 'warnings', 'closure', 'responsible_agency',
-  'deadline_at', 'overdue', 'escalations', 'last_action', 'stage_entered_at',
+  'deadline_at', 'overdue', 'escalations', 'last_action', 'stage_entered_at', 'intake_point',
 ];
 const UPDATED = PROJECTED_COLUMNS.filter((c) => !['id', 'workflow_id', 'opened_at'].includes(c));
 const UPSERT = `INSERT INTO case_view (${PROJECTED_COLUMNS.join(', ')})

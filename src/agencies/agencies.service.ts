@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
-import { villageInRegion } from '../../workflows/domain/village-code';
 import { inRegionScope, outOfScope } from '../auth/access';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { DomainError } from '../common/errors/domain-error';
@@ -14,22 +13,15 @@ import { AgencyCredentialEntity } from './agency-credential.entity';
 import { AgencyEntity } from './agency.entity';
 import type { AgencyResponse, ConfirmedCredentialResponse, CreateAgencyDto, CreateCredentialDto, CredentialResponse, UpdateAgencyDto } from './dto/agency.dto';
 
-const toAgency = ({ id, code, regionCode, name, active, webhookUrl, villageCode }: AgencyEntity): AgencyResponse => ({
+const toAgency = ({ id, code, regionCode, name, active, webhookUrl }: AgencyEntity): AgencyResponse => ({
   id,
   code,
   regionCode,
   name,
   active,
   webhookConfigured: webhookUrl !== null && webhookUrl !== undefined,
-  villageCode: villageCode ?? null,
 });
 
-/** Why a village cannot be this agency's: only a Puskesos has one, inside its own kab/kota (docs/puskesos.md). */
-function villageProblem(agency: AgencyEntity, villageCode: string | null | undefined): string | undefined {
-  if (villageCode === undefined || villageCode === null) return undefined;
-  if (agency.code !== 'PUSKESOS') return 'villageCode is recorded for a Puskesos only';
-  return villageInRegion(villageCode, agency.regionCode) ? undefined : `villageCode must be a desa/kelurahan of region ${agency.regionCode}`;
-}
 const toCredential = (c: AgencyCredentialEntity): CredentialResponse => ({
   keyId: c.keyId,
   label: c.label,
@@ -95,23 +87,20 @@ export class AgenciesService {
   /** Renames an agency or sets its webhook (URL and signing secret together). */
   async update(actor: Actor, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
     // A secret alone changes nothing either: it is only stored with a webhookUrl.
-    if (dto.name === undefined && dto.webhookUrl === undefined && dto.villageCode === undefined) {
-      throw new DomainError('VALIDATION_FAILED', 'Nothing to change', [{ field: '(body)', messages: ['send name, webhookUrl or villageCode'] }]);
+    if (dto.name === undefined && dto.webhookUrl === undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'Nothing to change', [{ field: '(body)', messages: ['send name or webhookUrl'] }]);
     }
     if (dto.webhookUrl !== undefined && dto.webhookUrl !== null && dto.webhookSecret === undefined) {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'webhookSecret', messages: ['webhookSecret is required with a webhookUrl'] }]);
     }
     const agency = await this.managed(actor, id, 'PATCH /agencies/:id');
-    const village = villageProblem(agency, dto.villageCode);
-    if (village !== undefined) throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'villageCode', messages: [village] }]);
     const changes = {
-      ...(dto.villageCode !== undefined ? { villageCode: dto.villageCode } : {}),
       ...(dto.name !== undefined ? { name: dto.name } : {}),
       ...(dto.webhookUrl !== undefined ? { webhookUrl: dto.webhookUrl, webhookSecret: dto.webhookUrl === null ? null : (dto.webhookSecret ?? null) } : {}),
     };
     await this.dataSource.transaction(async (m) => {
       await m.update(AgencyEntity, { id }, changes);
-      const fields = [...(dto.name !== undefined ? ['name'] : []), ...(dto.webhookUrl !== undefined ? ['webhook'] : []), ...(dto.villageCode !== undefined ? ['villageCode'] : [])];
+      const fields = [...(dto.name !== undefined ? ['name'] : []), ...(dto.webhookUrl !== undefined ? ['webhook'] : [])];
       await this.log.record(actor, { action: 'AGENCY_UPDATED', outcome: 'DONE', target: agencyTarget(agency), detail: { agencyCode: agency.code, fields } }, m);
     });
     return toAgency(await this.load(agency.id));

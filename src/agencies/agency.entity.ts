@@ -19,10 +19,6 @@ export class AgencyEntity {
   @Column('boolean', { default: true })
   active!: boolean;
 
-  /** A village Puskesos: its desa/kelurahan (10 digits, inside `regionCode`), its complaints' intake point. Null for other agencies. */
-  @Column('varchar', { name: 'village_code', length: 10, nullable: true })
-  villageCode!: string | null;
-
   /** Where task notifications are POSTed (optional). */
   @Column('text', { name: 'webhook_url', nullable: true })
   webhookUrl!: string | null;

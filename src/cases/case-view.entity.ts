@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
-import type { CaseStage, Escalation, IntakeChannel, LastAction, PersonInput } from '../../workflows/contracts/case';
+import type { CaseStage, Escalation, IntakeChannel, IntakePoint, LastAction, PersonInput } from '../../workflows/contracts/case';
 import type { ClosureReason } from '../../workflows/contracts/lifecycle';
 import type { DataWarning } from '../../workflows/domain/nik';
 
@@ -34,6 +34,10 @@ export class CaseViewEntity {
   /** Staff member who opened the case (null for cases opened before authentication existed). */
   @Column('jsonb', { name: 'opened_by', nullable: true })
   openedBy!: Actor | null;
+
+  /** Where a complaint was taken in (a village Puskesos); null for every other case. Staff data. */
+  @Column('jsonb', { name: 'intake_point', nullable: true })
+  intakePoint!: IntakePoint | null;
 
   @Column('varchar', { name: 'origin_region_code', length: 4, nullable: true })
   originRegionCode!: string | null;

@@ -4,6 +4,7 @@ import type { Actor } from '../../workflows/contracts/actor';
 import type { TaskType } from '../../workflows/contracts/task';
 import { TASK_TYPES } from '../../workflows/contracts/task';
 import { SqlFilter } from '../common/sql-filter';
+import { PuskesosIntake } from '../puskesos/puskesos-intake.service';
 import type { NotificationListResponse, NotificationResponse, NotificationsQuery } from './dto/notification.dto';
 import type { NotificationKind } from './notification-kinds';
 import { KIND_ENTRIES, kindOf, KINDS_BY_ROLE } from './notification-kinds';
@@ -44,7 +45,10 @@ const taskTypeOf = (row: Row): TaskType | null => {
  */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly puskesos: PuskesosIntake,
+  ) {}
 
   async list(actor: Actor, query: NotificationsQuery): Promise<NotificationListResponse> {
     const { scope, kinds } = KINDS_BY_ROLE[actor.role];
@@ -52,6 +56,9 @@ export class NotificationsService {
     const f = new SqlFilter().raw(`(${entriesOf(kinds)})`).raw(`e.outcome <> 'REJECTED'`);
     if (scope === 'agency') f.add('t.agency_code = ?', actor.agencyCode).add('t.region_code = ?', actor.regionCode);
     else f.add('e.region_code LIKE ?', `${actor.regionCode}%`);
+    // A village Puskesos officer hears of their own village's tasks only, as their inbox shows them.
+    const post = await this.puskesos.postOf(actor);
+    if (post !== null) f.add(`t.case_id IN (SELECT id FROM case_view WHERE intake_point->>'villageCode' = ?)`, post);
     if (query.since !== undefined) f.add('e.occurred_at > ?', query.since);
     const rows = await this.dataSource.query<Row[]>(
       `SELECT e.case_id, e.seq, e.action, e.outcome, e.task_key, e.agency_code, e.occurred_at,

@@ -5,6 +5,7 @@ import type { Actor } from '../../workflows/contracts/actor';
 import type { IntakeChannel, IntakePoint } from '../../workflows/contracts/case';
 import { villageInRegion } from '../../workflows/domain/village-code';
 import { AgencyEntity } from '../agencies/agency.entity';
+import { UserEntity } from '../users/user.entity';
 import { DomainError } from '../common/errors/domain-error';
 import type { IntakePointResponse } from './dto/intake-point.response';
 
@@ -13,21 +14,37 @@ export const PUSKESOS = 'PUSKESOS';
 
 const invalidVillage = (message: string) => new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'villageCode', messages: [message] }]);
 
+const isPuskesosOfficer = (actor: Actor): boolean => actor.role === 'AGENCY_OFFICER' && actor.kind === 'user' && actor.agencyCode === PUSKESOS && actor.agencyId !== null;
+
 /**
- * Where a complaint is taken in. A Puskesos officer opens complaints for their own village only: the
- * agency's `village_code` (set by an admin, docs/puskesos.md) is the intake point, with the agency's
- * name. Staff open cases without one. Ids and codes only in errors (no personal data).
+ * Where a complaint is taken in. A Puskesos officer opens complaints for their own village only: their
+ * post (`app_user.village_code`, set by an admin, docs/puskesos.md) is the intake point, with their
+ * agency's name. Several officers of the one PUSKESOS agency of a regency hold posts in several
+ * villages. Staff open cases without one. Ids and codes only in errors (no personal data).
  */
 @Injectable()
 export class PuskesosIntake {
-  constructor(@InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>) {}
+  constructor(
+    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
 
-  /** The caller's own intake point, or null when they take nothing in (staff). Refuses a Puskesos without a village. */
+  /**
+   * The village whose intake tasks a Puskesos officer works (their post, read from the account on each
+   * request, so a change applies at once); null for everyone else and for an officer without a post.
+   */
+  async postOf(actor: Actor): Promise<string | null> {
+    if (!isPuskesosOfficer(actor)) return null;
+    const user = await this.users.findOne({ select: { id: true, villageCode: true }, where: { id: actor.id } });
+    return user?.villageCode ?? null;
+  }
+
+  /** The caller's own intake point, or null when they take nothing in (staff). Refuses a Puskesos officer without a post. */
   async of(actor: Actor): Promise<IntakePoint | null> {
-    if (actor.role !== 'AGENCY_OFFICER' || actor.agencyCode !== PUSKESOS || actor.agencyId === null) return null;
-    const agency = await this.agencies.findOneBy({ id: actor.agencyId });
-    if (agency === null || agency.villageCode === null) throw new DomainError('INTAKE_POINT_UNSET', 'Your Puskesos has no village recorded yet; an administrator sets it');
-    return { villageCode: agency.villageCode, name: agency.name, agencyCode: agency.code };
+    if (!isPuskesosOfficer(actor) || actor.agencyId === null) return null;
+    const [villageCode, agency] = await Promise.all([this.postOf(actor), this.agencies.findOneBy({ id: actor.agencyId })]);
+    if (agency === null || villageCode === null) throw new DomainError('INTAKE_POINT_UNSET', 'You have no Puskesos village recorded yet; an administrator sets it');
+    return { villageCode, name: agency.name, agencyCode: agency.code };
   }
 
   /**

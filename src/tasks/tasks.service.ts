@@ -6,6 +6,7 @@ import type { TaskAction, TaskRequest } from '../../workflows/contracts/task';
 import { AccessLog } from '../access-log/access-log.service';
 import { SecurityLog } from '../security-log/security-log.service';
 import { LedgerRefusals } from '../ledger/ledger-refusals.service';
+import { PuskesosIntake } from '../puskesos/puskesos-intake.service';
 import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import { requestKeyOf } from '../common/request-key';
@@ -36,6 +37,8 @@ interface TaskRow extends TaskStateRow {
   ppks_categories: string[] | null;
   origin_region_code: string | null;
   referral: { reason: string | null; referredBy: string | null } | null;
+  /** The desa/kelurahan of the case's intake point (a complaint taken in at a village Puskesos), else null. */
+  intake_village: string | null;
 }
 
 const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, accept_by, assignee_name, outcome, ${OVERDUE} AS overdue`;
@@ -43,8 +46,10 @@ const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, 
 // A referral to the regency carries why and by whom: the Puskesos intake task it completed (docs/puskesos.md).
 const REFERRAL = `CASE WHEN t.type = 'REGENCY_REFERRAL' THEN (SELECT jsonb_build_object('reason', i.outcome->>'reason', 'referredBy', i.assignee_name) FROM agency_task i
   WHERE i.case_id = t.case_id AND i.type = 'COMPLAINT_INTAKE' AND i.status = 'COMPLETED' ORDER BY i.closed_at DESC LIMIT 1) END`;
-const TASKS_WITH_FACTS = `(SELECT t.*, c.person, c.ppks_categories, c.origin_region_code, ${REFERRAL} AS referral FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id) AS task`;
-const BRIEF_COLUMNS = `${COLUMNS}, person, ppks_categories, origin_region_code, referral`;
+const TASKS_WITH_FACTS = `(SELECT t.*, c.person, c.ppks_categories, c.origin_region_code, c.intake_point->>'villageCode' AS intake_village, ${REFERRAL} AS referral FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id) AS task`;
+const BRIEF_COLUMNS = `${COLUMNS}, person, ppks_categories, origin_region_code, referral, intake_village`;
+/** A village Puskesos officer's inbox: the tasks of cases taken in at their village. */
+const OF_VILLAGE = `case_id IN (SELECT id FROM case_view WHERE intake_point->>'villageCode' = ?)`;
 
 const toTask = (r: TaskRow, actor: Actor): TaskResponse => ({
   ...taskState(r),
@@ -65,10 +70,13 @@ export interface TaskActOutcome {
 
 const absent = () => new DomainError('TASK_NOT_FOUND', 'No task with this id');
 
-/** Agency staff work their own agency's inbox of their region; a supervisor reassigns within the region. */
-function mayWork(actor: Actor, task: TaskRow, action: TaskAction): boolean {
+/**
+ * Agency staff work their own agency's inbox of their region, a village Puskesos officer (`post`) only
+ * the tasks of their own village's complaints; a supervisor reassigns within the region.
+ */
+function mayWork(actor: Actor, post: string | null, task: TaskRow, action: TaskAction): boolean {
   if (action === 'reassignTask') return inRegionScope(actor.regionCode, task.region_code);
-  return actor.agencyCode === task.agency_code && actor.regionCode === task.region_code;
+  return actor.agencyCode === task.agency_code && actor.regionCode === task.region_code && (post === null || post === task.intake_village);
 }
 
 /** The outcome must fit the task's type: the schema the workflow's validator checks again. Returns it normalised. */
@@ -91,13 +99,16 @@ export class TasksService {
     private readonly refusals: LedgerRefusals,
     private readonly access: AccessLog,
     private readonly security: SecurityLog,
+    private readonly puskesos: PuskesosIntake,
   ) {}
 
-  /** Agency staff and systems: their agency's inbox. Supervisors and auditors: every agency in scope. */
+  /** Agency staff and systems: their agency's inbox (a village Puskesos officer: their village's). Supervisors and auditors: every agency in scope. */
   async list(actor: Actor, query: ListTasksQuery): Promise<TaskListResponse> {
     const f = new SqlFilter();
     if (actor.agencyCode !== null) f.add('agency_code = ?', actor.agencyCode).add('region_code = ?', actor.regionCode);
     else f.add('region_code LIKE ?', `${actor.regionCode}%`);
+    const post = await this.puskesos.postOf(actor);
+    if (post !== null) f.add(OF_VILLAGE, post);
     if (query.status) f.add('status = ?', query.status);
     if (query.agencyCode) f.add('agency_code = ?', query.agencyCode);
     if (query.caseId) f.add('case_id = ?', query.caseId);
@@ -115,12 +126,12 @@ export class TasksService {
 
   /**
    * Works a task through its case's workflow. A task outside the caller's inbox (another agency, another
-   * region) looks absent. A refused request is recorded in the case's ledger; 202 when the workflow
+   * region, another village's Puskesos) looks absent. A refused request is recorded in the case's ledger; 202 when the workflow
    * accepted the request but its result is not readable yet.
    */
   async act(actor: Actor, taskId: string, action: TaskAction, body: TaskBody, key: string | undefined, onlyType?: TaskRow['type']): Promise<TaskActOutcome> {
     const task = await this.load(taskId);
-    if (!mayWork(actor, task, action)) return this.security.refuse(actor, { kind: 'task', id: taskId, regionCode: task.region_code }, `POST /tasks/:id/${action}`, absent());
+    if (!mayWork(actor, await this.puskesos.postOf(actor), task, action)) return this.security.refuse(actor, { kind: 'task', id: taskId, regionCode: task.region_code }, `POST /tasks/:id/${action}`, absent());
     // A step named for one task type (the referral to the regency completes a Puskesos intake task only).
     if (onlyType !== undefined && task.type !== onlyType) throw new DomainError('ILLEGAL_TRANSITION', `Only a ${onlyType} task takes this step`);
     if (action === 'completeTask') body = { ...body, outcome: checkedOutcome(task.type, body.outcome) };
@@ -160,8 +171,10 @@ export class TasksService {
   private async assignee(userId: string, task: TaskRow): Promise<{ id: string; name: string }> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId, active: true });
     const [agency] = user?.agencyId ? await this.dataSource.query<{ code: string }[]>('SELECT code FROM agency WHERE id = $1', [user.agencyId]) : [];
-    if (user === null || agency?.code !== task.agency_code || user.regionCode !== task.region_code) {
-      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'assigneeUserId', messages: ["the assignee must be an active officer of the task's agency"] }]);
+    // A village Puskesos officer takes their own village's tasks only (docs/puskesos.md).
+    const otherVillage = user !== null && user.villageCode !== null && user.villageCode !== task.intake_village;
+    if (user === null || agency?.code !== task.agency_code || user.regionCode !== task.region_code || otherVillage) {
+      throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'assigneeUserId', messages: ["the assignee must be an active officer of the task's agency (and village)"] }]);
     }
     return { id: user.id, name: user.username };
   }

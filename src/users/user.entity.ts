@@ -37,6 +37,13 @@ export class UserEntity {
   @Column('uuid', { name: 'agency_id', nullable: true })
   agencyId!: string | null;
 
+  /**
+   * A village Puskesos officer's post: the desa/kelurahan (10 digits, inside `regionCode`) where they take
+   * complaints in and whose intake tasks they work (docs/puskesos.md). Null for everyone else.
+   */
+  @Column('varchar', { name: 'village_code', length: 10, nullable: true })
+  villageCode!: string | null;
+
   /** False once an admin deactivates the account (status DEACTIVATED whatever else holds). */
   @Column('boolean', { default: true })
   active!: boolean;

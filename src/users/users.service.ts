@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource, IsNull, Like, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
+import { villageInRegion } from '../../workflows/domain/village-code';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { inRegionScope, NATIONAL_SCOPE, outOfScope, requireRegion } from '../auth/access';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
@@ -10,6 +11,7 @@ import type { SetupCode } from '../auth/setup-codes';
 import { newSetupCode } from '../auth/setup-codes';
 import { DomainError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
+import { PUSKESOS } from '../puskesos/puskesos-intake.service';
 import type { SecurityAction } from '../security-log/security-event';
 import { SecurityLog } from '../security-log/security-log.service';
 import { needsConfirmation } from './account-status';
@@ -20,7 +22,7 @@ import { UserEntity } from './user.entity';
 /** Never exposes the password hash or the setup code's hash. */
 export function toUserResponse(u: UserEntity): UserResponse {
   const { id, username, displayName, role, regionCode, agencyId, active, status } = u;
-  return { id, username, displayName, role, regionCode, agencyId, active, status, createdAt: u.createdAt.toISOString() };
+  return { id, username, displayName, role, regionCode, agencyId, villageCode: u.villageCode ?? null, active, status, createdAt: u.createdAt.toISOString() };
 }
 
 const withCode = (u: UserEntity, code: SetupCode | null): AccountSetupResponse => ({
@@ -120,18 +122,22 @@ export class UsersService {
     }, code);
   }
 
-  /** Renames or (de)activates; each change is its own security event. */
+  /** Renames, (de)activates or posts a Puskesos officer to a village; each change is its own security event. */
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    if (dto.displayName === undefined && dto.active === undefined) throw invalid('body', 'give displayName or active');
+    if (dto.displayName === undefined && dto.active === undefined && dto.villageCode === undefined) throw invalid('body', 'give displayName, active or villageCode');
     const user = await this.load(actor, id, 'PATCH /users/:id');
+    if (dto.villageCode !== undefined) await this.checkPost(user, dto.villageCode);
     const actions: SecurityAction[] = [];
+    if (dto.villageCode !== undefined && dto.villageCode !== user.villageCode) actions.push('USER_VILLAGE_SET');
     if (dto.displayName !== undefined && dto.displayName !== user.displayName) actions.push('USER_RENAMED');
     if (dto.active !== undefined && dto.active !== user.active) actions.push(dto.active ? 'USER_REACTIVATED' : 'USER_DEACTIVATED');
     if (dto.active === false) await this.refreshTokens.revokeAllOf(id);
     const saved = await this.dataSource.transaction(async (m) => {
-      await m.update(UserEntity, { id }, { ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}), ...(dto.active !== undefined ? { active: dto.active } : {}) });
+      const { displayName, active, villageCode } = dto;
+      await m.update(UserEntity, { id }, { ...(displayName !== undefined ? { displayName } : {}), ...(active !== undefined ? { active } : {}), ...(villageCode !== undefined ? { villageCode } : {}) });
       const after = await m.findOneByOrFail(UserEntity, { id });
-      for (const action of actions) await this.log.record(actor, { action, outcome: 'DONE', target: target(after), detail: { role: after.role, status: after.status } }, m);
+      const post = after.villageCode === null ? {} : { villageCode: after.villageCode };
+      for (const action of actions) await this.log.record(actor, { action, outcome: 'DONE', target: target(after), detail: { role: after.role, status: after.status, ...post } }, m);
       return after;
     });
     return toUserResponse(saved);
@@ -153,6 +159,13 @@ export class UsersService {
     if (user === null) throw notFound();
     if (!inRegionScope(actor.regionCode, user.regionCode)) await this.log.refuse(actor, target(user), route, notFound());
     return user;
+  }
+
+  /** A post is a village of the officer's own kab/kota, for an officer of a village Puskesos only (docs/puskesos.md). */
+  private async checkPost(user: UserEntity, villageCode: string | null): Promise<void> {
+    const agency = user.agencyId === null ? null : await this.agencies.findOneBy({ id: user.agencyId });
+    if (user.role !== 'AGENCY_OFFICER' || agency?.code !== PUSKESOS) throw invalid('villageCode', 'villageCode is the post of a Puskesos officer only');
+    if (villageCode !== null && !villageInRegion(villageCode, user.regionCode)) throw invalid('villageCode', `villageCode must be a desa/kelurahan of region ${user.regionCode}`);
   }
 
   /** An agency officer's scope is their agency's region; every other role states its own. */

@@ -17,10 +17,12 @@ import { startApi, startWorker, testPool, testTemporalClient } from '../helpers/
 import { testConfig } from '../helpers/test-config';
 
 type Body = Record<string, unknown>;
-type Task = { id: string; type: string; status: string; agencyCode: string; allowedActions: string[]; referral: { reason: string | null; referredBy: string | null } | null };
+type Task = { id: string; type: string; status: string; agencyCode: string; assigneeName: string | null; allowedActions: string[]; referral: { reason: string | null; referredBy: string | null } | null };
 type Entry = { seq: number; action: string; outcome: string; actor: { id: string; agencyCode: string | null }; agencyCode: string | null; reason: string | null; summary: string; payload: Body };
 
 const VILLAGE = '7303022005';
+/** A second desa of the same kab/kota, with its own Puskesos officer of the same PUSKESOS agency. */
+const VILLAGE2 = '7303022006';
 const complaint = (extra: Body = {}) => ({ channel: 'COMPLAINT', regionCode: '7303', person: { name: 'Ibu Warga', sex: 'P', approximateAge: 52 }, ...extra });
 
 /** The SLRT path of Bantaeng (protocol 7303 v2): Puskesos intake, referral to the UPT SPMKS (docs/puskesos.md). */
@@ -30,7 +32,7 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
   let worker: INestApplicationContext;
   let db: Pool;
   let temporal: { client: Client; close: () => Promise<void> };
-  const t = { puskesos: '', puskesosId: '', upt: '', uptId: '', dinkes: '', caseWorker: '', supervisor: '', auditor: '', unset: '', admin: '' };
+  const t = { puskesos: '', puskesosId: '', puskesos2: '', puskesos2Id: '', unposted: '', unpostedId: '', upt: '', uptId: '', dinkes: '', caseWorker: '', caseWorkerId: '', supervisor: '', auditor: '', unset: '', admin: '' };
   const ids = { puskesos: '', upt: '' };
 
   const as = (token: string) => request.agent(api.getHttpServer()).auth(token, { type: 'bearer' });
@@ -57,13 +59,17 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     [t.puskesos, t.puskesosId] = await signedIn(app, db, 'AGENCY_OFFICER', '7303', puskesos).then((u) => [u.token, u.id]);
     [t.upt, t.uptId] = await signedIn(app, db, 'AGENCY_OFFICER', '7303', upt).then((u) => [u.token, u.id]);
     t.dinkes = (await signedIn(app, db, 'AGENCY_OFFICER', '7303', dinkes)).token;
+    [t.puskesos2, t.puskesos2Id] = await signedIn(app, db, 'AGENCY_OFFICER', '7303', puskesos).then((u) => [u.token, u.id]);
+    // An officer of the same Puskesos without a post yet.
+    [t.unposted, t.unpostedId] = await signedIn(app, db, 'AGENCY_OFFICER', '7303', puskesos).then((u) => [u.token, u.id]);
     t.unset = (await signedIn(app, db, 'AGENCY_OFFICER', '7371', unset)).token;
-    t.caseWorker = (await signedIn(app, db, 'CASE_WORKER', '7303')).token;
+    [t.caseWorker, t.caseWorkerId] = await signedIn(app, db, 'CASE_WORKER', '7303').then((u) => [u.token, u.id]);
     t.supervisor = (await signedIn(app, db, 'SUPERVISOR', '7303')).token;
     t.auditor = (await signedIn(app, db, 'AUDITOR', '7303')).token;
     t.admin = (await signedIn(app, db, 'ADMIN', '7303')).token;
-    // An administrator records the Puskesos's village (docs/puskesos.md).
-    expect((await as(t.admin).patch(`/agencies/${puskesos}`).send({ villageCode: '73.03.02.2005' }).expect(200)).body).toMatchObject({ code: 'PUSKESOS', villageCode: VILLAGE });
+    // An administrator posts each Puskesos officer to their village (docs/puskesos.md).
+    expect((await as(t.admin).patch(`/users/${t.puskesosId}`).send({ villageCode: '73.03.02.2005' }).expect(200)).body).toMatchObject({ agencyId: puskesos, villageCode: VILLAGE });
+    expect((await as(t.admin).patch(`/users/${t.puskesos2Id}`).send({ villageCode: VILLAGE2 }).expect(200)).body).toMatchObject({ agencyId: puskesos, villageCode: VILLAGE2 });
   });
 
   afterAll(async () => {
@@ -82,6 +88,12 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
 
     const c = await openByPuskesos();
     expect(c).toMatchObject({ channel: 'COMPLAINT', regionCode: '7303', protocol: { id: '7303', version: 2 }, responsibleAgency: 'PUSKESOS', openedBy: { id: t.puskesosId, agencyCode: 'PUSKESOS' } });
+    // The case team's case page reads the intake point from the case (GET /cases/:id); other cases have none.
+    const point = { villageCode: VILLAGE, name: 'PUSKESOS 7303', agencyCode: 'PUSKESOS' };
+    expect(c.intakePoint).toEqual(point);
+    expect((await as(t.caseWorker).get(`/cases/${c.id}`).expect(200)).body.intakePoint).toEqual(point);
+    const staffCase = (await as(t.caseWorker).post('/cases').send(complaint()).expect(201)).body as Body & { id: string };
+    expect((await as(t.caseWorker).get(`/cases/${staffCase.id}`).expect(200)).body.intakePoint).toBeNull();
 
     const intake = await arrived(t.puskesos, c.id, 'COMPLAINT_INTAKE');
     expect(intake).toMatchObject({ status: 'OPEN', agencyCode: 'PUSKESOS', referral: null });
@@ -120,12 +132,17 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     };
     const cases = async () => Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_view WHERE region_code = '7303'`)).rows[0]?.n);
     const before = await cases();
-    // An agency's village: a desa/kelurahan code of its own region, for a Puskesos only.
-    for (const [agency, villageCode] of [[ids.puskesos, '730302'], [ids.puskesos, '3514011001'], [ids.upt, '7303022006']] as const) {
-      expect(await code(as(t.admin).patch(`/agencies/${agency}`).send({ villageCode }))).toEqual([400, 'VALIDATION_FAILED']);
+    // An officer's post: a desa/kelurahan code of their own region, for a Puskesos officer only; the agency has none.
+    const posts = [[t.puskesosId, '730302'], [t.puskesosId, '7303024005'], [t.puskesosId, '3514011001'], [t.puskesosId, 7303022005], [t.uptId, VILLAGE2], [t.caseWorkerId, VILLAGE2], [t.unpostedId, '']] as const;
+    for (const [user, villageCode] of posts) {
+      expect(await code(as(t.admin).patch(`/users/${user}`).send({ villageCode }))).toEqual([400, 'VALIDATION_FAILED']);
     }
-    expect((await as(t.admin).get(`/agencies/${ids.puskesos}`).expect(200)).body.villageCode).toBe(VILLAGE);
-    expect((await as(t.admin).get(`/agencies/${ids.upt}`).expect(200)).body.villageCode).toBeNull();
+    expect(await code(as(t.admin).patch(`/agencies/${ids.puskesos}`).send({ villageCode: VILLAGE }))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(await code(as(t.caseWorker).patch(`/users/${t.unpostedId}`).send({ villageCode: VILLAGE }))).toEqual([403, 'PERMISSION_DENIED']);
+    expect((await as(t.admin).get(`/users/${t.puskesosId}`).expect(200)).body.villageCode).toBe(VILLAGE);
+    expect((await as(t.admin).get(`/users/${t.uptId}`).expect(200)).body.villageCode).toBeNull();
+    expect((await as(t.admin).get(`/users/${t.unpostedId}`).expect(200)).body.villageCode).toBeNull();
+    expect((await as(t.admin).get(`/agencies/${ids.puskesos}`).expect(200)).body).not.toHaveProperty('villageCode');
     // Village codes: outside the region, not a desa/kelurahan code, not the officer's own village.
     expect(await code(as(t.puskesos).post('/cases').send(complaint({ villageCode: '3514011001' })))).toEqual([400, 'VALIDATION_FAILED']);
     expect(await code(as(t.puskesos).post('/cases').send(complaint({ villageCode: '730302' })))).toEqual([400, 'VALIDATION_FAILED']);
@@ -138,6 +155,7 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     expect(await code(as(t.dinkes).post('/cases').send(complaint()))).toEqual([403, 'PERMISSION_DENIED']);
     expect(await code(as(t.upt).post('/cases').send(complaint()))).toEqual([403, 'PERMISSION_DENIED']);
     expect(await code(as(t.unset).post('/cases').send(complaint({ regionCode: '7371' })))).toEqual([409, 'INTAKE_POINT_UNSET']);
+    expect(await code(as(t.unposted).post('/cases').send(complaint()))).toEqual([409, 'INTAKE_POINT_UNSET']);
     expect(await cases()).toBe(before);
 
     const c = await openByPuskesos();
@@ -160,6 +178,65 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     expect(await code(as(t.upt).post(`/tasks/${unit.id}/refer-to-regency`).send({ reason: 'onward' }))).toEqual([409, 'ILLEGAL_TRANSITION']);
     expect((await ledger(c.id)).filter((e) => e.action === 'referToRegency' && e.outcome === 'ACCEPTED')).toHaveLength(1);
     expect((await inbox(t.upt, c.id)).map((i) => i.type)).toEqual(['REGENCY_REFERRAL']);
+  });
+
+  it('two village Puskesos of one regency: each takes complaints for its own village, sees and works only its own intake tasks, and both referrals reach the UPT SPMKS', async () => {
+    const code = async (res: request.Test) => {
+      const r = await res;
+      return [r.status, (r.body as Body).code];
+    };
+    expect((await as(t.puskesos2).get('/puskesos/intake-point').expect(200)).body.intakePoint).toMatchObject({ villageCode: VILLAGE2, agencyCode: 'PUSKESOS', regionCode: '7303' });
+    // Each officer's complaint records their own village, whatever village the other one holds.
+    const first = await openByPuskesos();
+    const second = (await as(t.puskesos2).post('/cases').send(complaint()).expect(201)).body as Body & { id: string };
+    expect(await code(as(t.puskesos2).post('/cases').send(complaint({ villageCode: VILLAGE })))).toEqual([403, 'OUT_OF_SCOPE']);
+    const intakeOf = async (caseId: string) => (await ledger(caseId)).find((e) => e.action === 'openCase')?.payload.intakePoint;
+    expect(await intakeOf(first.id)).toMatchObject({ villageCode: VILLAGE });
+    expect(await intakeOf(second.id)).toMatchObject({ villageCode: VILLAGE2 });
+
+    const mine = await arrived(t.puskesos, first.id, 'COMPLAINT_INTAKE');
+    const theirs = await arrived(t.puskesos2, second.id, 'COMPLAINT_INTAKE');
+    // Another village's intake task is not in the inbox, filtered by case or not, and answers as absent.
+    expect(await inbox(t.puskesos, second.id)).toEqual([]);
+    expect(await inbox(t.puskesos2, first.id)).toEqual([]);
+    const all = async (token: string) => ((await as(token).get('/tasks').query({ limit: 100 }).expect(200)).body.items as Task[]).map((i) => i.id);
+    expect(await all(t.puskesos)).toContain(mine.id);
+    expect(await all(t.puskesos)).not.toContain(theirs.id);
+    expect(await all(t.puskesos2)).not.toContain(mine.id);
+    expect(await code(as(t.puskesos2).post(`/tasks/${mine.id}/claim`))).toEqual([404, 'TASK_NOT_FOUND']);
+    expect(await code(as(t.puskesos2).post(`/tasks/${mine.id}/refer-to-regency`).send({ reason: 'bukan desa saya' }))).toEqual([404, 'TASK_NOT_FOUND']);
+    expect(await code(as(t.puskesos).post(`/tasks/${theirs.id}/claim`))).toEqual([404, 'TASK_NOT_FOUND']);
+    expect(await code(as(t.puskesos).post(`/tasks/${theirs.id}/refer-to-regency`).send({ reason: 'bukan desa saya' }))).toEqual([404, 'TASK_NOT_FOUND']);
+    // The bell tells each officer of their own village's new tasks only.
+    const bell = async (token: string) => ((await as(token).get('/notifications').query({ limit: 100 }).expect(200)).body.items as { taskId: string | null }[]).map((n) => n.taskId);
+    expect(await bell(t.puskesos)).toContain(mine.id);
+    expect(await bell(t.puskesos)).not.toContain(theirs.id);
+    expect(await bell(t.puskesos2)).toContain(theirs.id);
+    expect(await bell(t.puskesos2)).not.toContain(mine.id);
+    // A supervisor cannot hand a village's task to another village's officer.
+    expect(await code(as(t.supervisor).post(`/tasks/${mine.id}/reassign`).send({ assigneeUserId: t.puskesos2Id }))).toEqual([400, 'VALIDATION_FAILED']);
+    // An officer of the Puskesos without a post works the agency's whole inbox, as before posts existed.
+    expect((await inbox(t.unposted, first.id)).map((i) => i.id)).toEqual([mine.id]);
+    expect((await inbox(t.unposted, second.id)).map((i) => i.id)).toEqual([theirs.id]);
+    expect((await inbox(t.puskesos, first.id)).map((i) => [i.status, i.assigneeName])).toEqual([['OPEN', null]]);
+
+    await as(t.puskesos).post(`/tasks/${mine.id}/claim`).expect(200);
+    await as(t.puskesos).post(`/tasks/${mine.id}/refer-to-regency`).send({ reason: 'Desa 2005: RTLH' }).expect(200);
+    await as(t.puskesos2).post(`/tasks/${theirs.id}/refer-to-regency`).send({ reason: 'Desa 2006: PKH' }).expect(200);
+    const unitFirst = await arrived(t.upt, first.id, 'REGENCY_REFERRAL');
+    const unitSecond = await arrived(t.upt, second.id, 'REGENCY_REFERRAL');
+    expect(unitFirst.referral).toMatchObject({ reason: 'Desa 2005: RTLH' });
+    expect(unitSecond.referral).toMatchObject({ reason: 'Desa 2006: PKH' });
+  });
+
+  it("shows a supervisor the UPT SPMKS's queue (a known agency code): its region's queue and inbox", async () => {
+    const res = await as(t.supervisor).get('/agencies/UPT_SPMKS/queue').expect(200);
+    expect(res.body).toMatchObject({ agencyCode: 'UPT_SPMKS', queues: [{ regionCode: '7303', taskQueue: 'agency-7303-upt_spmks', waitingForWorker: 0 }] });
+    // The referrals of the tests above sit in its inbox (other test files share the schema: counted as they stand).
+    const { open } = (await db.query<{ open: number }>(`SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open FROM agency_task WHERE agency_code = 'UPT_SPMKS' AND region_code = '7303'`)).rows[0] as { open: number };
+    expect(open).toBeGreaterThan(0);
+    expect(res.body.inbox.open).toBe(open);
+    await as(t.caseWorker).get('/agencies/UPT_SPMKS/queue').expect(403);
   });
 
   it('a case opened under 7303 v1 keeps its old behaviour: no intake task, no referral, the case team moves it on', async () => {

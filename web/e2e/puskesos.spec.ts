@@ -16,7 +16,7 @@ const cardOf = (page: Page, type: string) => page.getByTestId('task-card').filte
  * SPMKS "Sipakatau" finds the referral, with the reason, in its own inbox.
  */
 test.describe.serial('Puskesos intake and referral to the regency (Bantaeng)', () => {
-  test('the Puskesos officer opens a complaint with the intake point prefilled and locked, and refers it with a reason', async ({ page }) => {
+  test('the Puskesos officer opens a complaint with the intake point prefilled and locked, and refers it with a reason', async ({ page, request }) => {
     test.setTimeout(150_000);
     await loginAs(page, 'puskesos_bantaeng');
     await page.getByRole('link', { name: 'Buka kasus', exact: true }).click();
@@ -25,7 +25,7 @@ test.describe.serial('Puskesos intake and referral to the regency (Bantaeng)', (
     const point = page.getByTestId('intake-point');
     await expect(point.getByLabel('Kode desa/kelurahan')).toHaveValue('73.03.02.2005');
     await expect(point.getByLabel('Kode desa/kelurahan')).toHaveAttribute('readonly', '');
-    await expect(point.getByLabel('Puskesos')).toHaveValue('Puskesos Desa Demo, Kabupaten Bantaeng');
+    await expect(point.getByLabel('Puskesos')).toHaveValue('Puskesos Kabupaten Bantaeng');
     await expect(page.getByRole('radio', { name: 'Pengaduan' })).toBeChecked();
     await expect(page.getByRole('radio', { name: 'Razia' })).toBeDisabled();
     await expect(page.getByLabel('Kode kab/kota penanganan')).toHaveValue('73.03');
@@ -45,6 +45,13 @@ test.describe.serial('Puskesos intake and referral to the regency (Bantaeng)', (
     await expect(intake.getByTestId('task-status')).toHaveText('Terbuka');
     await expect(intake.getByRole('button', { name: 'Catat hasil' })).toHaveCount(0);
     await captureScreen(page, 'puskesos-inbox');
+    // The officer posted in the other village of the same Puskesos neither sees nor takes it.
+    const [first, second] = [await apiToken(request, 'puskesos_bantaeng'), await apiToken(request, 'puskesos_bantaeng2')];
+    const open = async (token: string) => (await apiCall<{ items: (Task & { case: unknown })[] }>(request, token, 'GET', '/tasks?status=OPEN&limit=100')).items;
+    const mine = (await open(first)).find((task) => JSON.stringify(task.case).includes(NAME));
+    expect(mine).toBeDefined();
+    expect((await open(second)).map((task) => task.id)).not.toContain(mine?.id);
+    expect((await request.post(`/tasks/${mine?.id}/claim`, { headers: { authorization: `Bearer ${second}` } })).status()).toBe(404);
 
     await intake.getByRole('button', { name: 'Rujuk ke kabupaten' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rujuk ke kabupaten: Penerimaan pengaduan Puskesos' });
@@ -79,5 +86,37 @@ test.describe.serial('Puskesos intake and referral to the regency (Bantaeng)', (
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await captureScreen(page, 'puskesos-upt-inbox');
+  });
+
+  test("the case team's case page shows where the complaint was taken in (Titik pengaduan)", async ({ page, request }) => {
+    const officer = await apiToken(request, 'puskesos_bantaeng');
+    const tasks = (await apiCall<{ items: (Task & { case: unknown })[] }>(request, officer, 'GET', '/tasks?limit=100')).items;
+    const caseId = tasks.find((task) => JSON.stringify(task.case).includes(NAME))?.caseId;
+    expect(caseId).toBeDefined();
+    await loginAs(page, 'caseworker_bantaeng');
+    await page.goto(`/kasus/${caseId}`);
+    const header = page.getByTestId('case-header');
+    await expect(header).toContainText(NAME);
+    await expect(header).toContainText('Titik pengaduan');
+    await expect(header.getByTestId('case-intake-point')).toHaveText('Desa/kelurahan 73.03.02.2005 · Puskesos Kabupaten Bantaeng');
+    await captureScreen(page, 'puskesos-case-intake-point');
+  });
+
+  test("an admin posts a Puskesos officer to a village of the officer's region; a village elsewhere is refused", async ({ page }) => {
+    await loginAs(page, 'admin');
+    await page.getByRole('link', { name: 'Pengguna', exact: true }).click();
+    const row = page.locator('tr[data-username="puskesos"]');
+    await row.getByRole('button', { name: 'Desa pos' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Desa pos puskesos' });
+    // Bantaeng's village is not in Pasuruan: the API refuses and the form says so.
+    await dialog.getByLabel('Desa pos').fill('73.03.02.2005');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('villageCode');
+    await captureScreen(page, 'puskesos-village-post');
+    await dialog.getByLabel('Desa pos').fill('35.14.01.2001');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('users-notice')).toContainText('Pos desa puskesos disimpan');
+    await expect(row.getByTestId('user-village')).toHaveText('Desa pos: 35.14.01.2001');
   });
 });

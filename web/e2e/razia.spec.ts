@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { apiCall, apiToken, captureScreen, loginAs } from './fixtures';
@@ -74,10 +75,42 @@ test.describe.serial('razia: the case worker records a sweep, one case per perso
     await expect(page).toHaveURL(new RegExp(`/kasus/${razia.rows[0]?.caseId}$`));
   });
 
+  test('lists the razia of the region, newest operation first, with place, team and counts; each links to its page', async ({ page, request }) => {
+    const token = await apiToken(request, 'caseworker');
+    const record = async (occurredAt: string, place: string, people: number) => {
+      const person = (n: number) => ({ name: `Razia Daftar ${n} ${TAG}`, sex: 'L', approximateAge: 20 + n });
+      const data = { occurredAt, place, regionCode: '35.14', team: `Regu Daftar ${TAG}`, people: Array.from({ length: people }, (_, n) => person(n)) };
+      const res = await request.post('/razia', { headers: { authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID() }, data });
+      expect(res.status()).toBe(201);
+    };
+    await record('2026-10-01T08:00:00+07:00', `Pasar Lama ${TAG}`, 1);
+    await record('2026-11-29T22:00:00+07:00', `Terminal Baru ${TAG}`, 2);
+
+    await loginAs(page, 'caseworker');
+    await page.getByRole('link', { name: 'Daftar razia' }).click();
+    await expect(page).toHaveURL(/\/kasus\/razia$/);
+    const rows = page.getByTestId('razia-list-row');
+    const newer = rows.filter({ hasText: `Terminal Baru ${TAG}` });
+    const older = rows.filter({ hasText: `Pasar Lama ${TAG}` });
+    await expect(newer).toContainText(`Regu Daftar ${TAG}`);
+    await expect(newer.getByTestId('razia-people')).toHaveText('2');
+    await expect(newer.getByTestId('razia-opened')).toHaveText('2');
+    await expect(older.getByTestId('razia-people')).toHaveText('1');
+    // Newest operation first (whatever else this run recorded).
+    const places = await rows.getByRole('link').allTextContents();
+    expect(places.indexOf(`Terminal Baru ${TAG}`)).toBeLessThan(places.indexOf(`Pasar Lama ${TAG}`));
+    await expect(newer).toContainText('29');
+    await captureScreen(page, 'razia-list');
+    await newer.getByRole('link', { name: `Terminal Baru ${TAG}` }).click();
+    await expect(page).toHaveURL(/\/kasus\/razia\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { name: `Razia · Terminal Baru ${TAG}` })).toBeVisible();
+  });
+
   test('is not offered to a Dinkes officer', async ({ page }) => {
     await loginAs(page, 'dinkes');
     await expect(page.getByRole('link', { name: 'Kotak tugas' }).first()).toBeVisible();
     await expect(page.getByRole('link', { name: 'Catat razia' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Daftar razia' })).toHaveCount(0);
   });
 });
 

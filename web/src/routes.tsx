@@ -20,6 +20,7 @@ import { CasePage } from './pages/cases/CasePage';
 import { OpenCasePage } from './pages/cases/OpenCasePage';
 import { NewRaziaPage } from './pages/razia/NewRaziaPage';
 import { RaziaPage } from './pages/razia/RaziaPage';
+import { RaziaListPage } from './pages/razia/RaziaListPage';
 import { PersonPage } from './pages/persons/PersonPage';
 import { OverduePage } from './pages/supervisor/OverduePage';
 import { QueuesPage } from './pages/supervisor/QueuesPage';
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
       { path: 'kasus', element: <CaseListPage /> },
       { path: 'kasus/baru', element: <OpenCasePage /> },
       // Under kasus/: the API owns /razia (its paths and the web app's never share a first segment).
+      { path: 'kasus/razia', element: <RaziaListPage /> },
       { path: 'kasus/razia/baru', element: <NewRaziaPage /> },
       { path: 'kasus/razia/:id', element: <RaziaPage /> },
       { path: 'kasus/:id', element: <CasePage /> },

@@ -1,6 +1,8 @@
 /**
- * Agency codes from the domain (pmks-domain §6). The list is what demo regions are seeded with and
- * what documentation names; any code matching AGENCY_CODE_FORMAT may be created (extensible).
+ * Agency codes from the domain (pmks-domain §6; `UPT_SPMKS`: the regency unit to which village Puskesos
+ * refer, §5.2, Bantaeng's "Sipakatau"). The list is what documentation names and what the routes that
+ * take a code (`GET /agencies/:code/queue`) accept; any code matching AGENCY_CODE_FORMAT may be created
+ * (extensible).
  */
 export const KNOWN_AGENCY_CODES = [
   'SATPOL_PP',
@@ -13,6 +15,7 @@ export const KNOWN_AGENCY_CODES = [
   'FORUM_CSR',
   'PUSKESOS',
   'POLRI',
+  'UPT_SPMKS',
 ] as const;
 
 export const AGENCY_CODE_FORMAT = /^[A-Z][A-Z0-9_]{1,31}$/;
@@ -29,4 +32,5 @@ export const AGENCY_NAMES: Record<(typeof KNOWN_AGENCY_CODES)[number], string> =
   FORUM_CSR: 'Forum Corporate Social Responsibility',
   PUSKESOS: 'Pusat Kesejahteraan Sosial',
   POLRI: 'Kepolisian Resor',
+  UPT_SPMKS: 'UPT SPMKS',
 };

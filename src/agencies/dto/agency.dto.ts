@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
 import { OptionalNotNull } from '../../common/optional-not-null';
 import { FreeText } from '../../common/validation/free-text.decorator';
-import { VillageCode } from '../../common/validation/village-code.decorator';
 import { IsRegionScope, RegionScopeTransform } from '../../users/dto/user.dto';
 import { AGENCY_CODE_FORMAT, KNOWN_AGENCY_CODES } from '../../../workflows/domain/agency-codes';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
@@ -10,7 +9,7 @@ import type { CredentialStatus } from '../credential-status';
 import { CREDENTIAL_STATUSES } from '../credential-status';
 
 export class CreateAgencyDto {
-  /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI. */
+  /** Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI, UPT_SPMKS. */
   @ApiProperty({ example: 'DINSOS', examples: [...KNOWN_AGENCY_CODES] })
   @Matches(AGENCY_CODE_FORMAT, { message: 'code must be 2–32 of A–Z, 0–9 and "_", starting with a letter' })
   code!: string;
@@ -34,9 +33,6 @@ export class AgencyResponse {
   active!: boolean;
   /** Whether task notifications go to a webhook (the URL and secret are not shown). */
   webhookConfigured!: boolean;
-  /** A village Puskesos: its desa/kelurahan (10 digits), where its officers take complaints in (docs/puskesos.md). */
-  @ApiProperty({ type: String, nullable: true })
-  villageCode!: string | null;
 }
 
 export class UpdateAgencyDto {
@@ -50,16 +46,6 @@ export class UpdateAgencyDto {
   @ValidateIf((_o, v) => v !== null)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   webhookUrl?: string | null;
-
-  /**
-   * A Puskesos only: the desa/kelurahan (Kemendagri, dotted or plain; inside the agency's kab/kota) where
-   * its officers take complaints in; null removes it (docs/puskesos.md).
-   */
-  @ApiPropertyOptional({ type: String, nullable: true, example: '73.03.02.2005' })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @VillageCode()
-  villageCode?: string | null;
 
   /** Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */
   @OptionalNotNull()

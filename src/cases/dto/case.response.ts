@@ -26,6 +26,16 @@ export class CaseActorResponse {
   agencyCode!: string | null;
 }
 
+/** Where a complaint was taken in: a village Puskesos (docs/puskesos.md). Staff data, not the person's. */
+export class CaseIntakePointResponse {
+  /** Kemendagri desa/kelurahan code, plain 10 digits. */
+  villageCode!: string;
+  /** The Puskesos's name. */
+  name!: string;
+  /** The agency that took the complaint in (`PUSKESOS`). */
+  agencyCode!: string;
+}
+
 export class ProtocolRefResponse {
   id!: string;
   version!: number;
@@ -70,6 +80,9 @@ export class CaseResponse {
   /** Kab/kota of origin when known (another region → repatriation path). */
   @ApiProperty({ type: String, nullable: true })
   originRegionCode!: string | null;
+  /** The intake point of a complaint a village Puskesos took in; null for every other case. */
+  @ApiProperty({ type: CaseIntakePointResponse, nullable: true })
+  intakePoint!: CaseIntakePointResponse | null;
   /** The regional protocol pinned when the case opened. */
   @ApiProperty({ type: ProtocolRefResponse, nullable: true })
   protocol!: ProtocolRefResponse | null;

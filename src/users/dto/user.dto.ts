@@ -6,6 +6,7 @@ import { normalizeRegionScope } from '../../../workflows/domain/region-code';
 import { NATIONAL_SCOPE } from '../../auth/access';
 import { PageQuery } from '../../common/page.query';
 import { FreeText } from '../../common/validation/free-text.decorator';
+import { VillageCode } from '../../common/validation/village-code.decorator';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import type { AccountStatus } from '../account-status';
 import { ACCOUNT_STATUSES } from '../account-status';
@@ -81,6 +82,17 @@ export class UpdateUserDto {
   @FreeText({ max: TEXT_LIMITS.name, optional: true })
   displayName?: string;
 
+  /**
+   * An officer of a village Puskesos (agency `PUSKESOS`) only: their post, the desa/kelurahan
+   * (Kemendagri, dotted or plain; inside the officer's kab/kota) where they take complaints in and whose
+   * intake tasks they work; null removes it (docs/puskesos.md).
+   */
+  @ApiPropertyOptional({ type: String, nullable: true, example: '73.03.02.2005' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @VillageCode()
+  villageCode?: string | null;
+
   /** false signs the user out everywhere (refresh tokens revoked) and blocks new logins; true reactivates. */
   @ValidateIf((_o, v) => v !== undefined)
   @IsBoolean()
@@ -117,6 +129,9 @@ export class UserResponse {
   regionCode!: string;
   @ApiProperty({ type: String, nullable: true })
   agencyId!: string | null;
+  /** A village Puskesos officer's post: desa/kelurahan code, plain 10 digits (docs/puskesos.md); null for everyone else. */
+  @ApiProperty({ type: String, nullable: true })
+  villageCode!: string | null;
   /** False when deactivated (status DEACTIVATED). */
   active!: boolean;
   @ApiProperty({ enum: ACCOUNT_STATUSES })

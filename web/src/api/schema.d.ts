@@ -1267,6 +1267,14 @@ export interface components {
             /** @description The person the case is about. */
             person: components["schemas"]["PersonDto"];
         };
+        CaseIntakePointResponse: {
+            /** @description Kemendagri desa/kelurahan code, plain 10 digits. */
+            villageCode: string;
+            /** @description The Puskesos's name. */
+            name: string;
+            /** @description The agency that took the complaint in (`PUSKESOS`). */
+            agencyCode: string;
+        };
         ProtocolRefResponse: {
             id: string;
             version: number;
@@ -1361,6 +1369,8 @@ export interface components {
             channel: "RAZIA" | "COMPLAINT";
             /** @description Kab/kota of origin when known (another region → repatriation path). */
             originRegionCode: string | null;
+            /** @description The intake point of a complaint a village Puskesos took in; null for every other case. */
+            intakePoint: components["schemas"]["CaseIntakePointResponse"] | null;
             /** @description The regional protocol pinned when the case opened. */
             protocol: components["schemas"]["ProtocolRefResponse"] | null;
             /** @description Soft findings about the data (NIK, age/sex rules): stored and shown, never blocking. */
@@ -1468,6 +1478,8 @@ export interface components {
             channel: "RAZIA" | "COMPLAINT";
             /** @description Kab/kota of origin when known (another region → repatriation path). */
             originRegionCode: string | null;
+            /** @description The intake point of a complaint a village Puskesos took in; null for every other case. */
+            intakePoint: components["schemas"]["CaseIntakePointResponse"] | null;
             /** @description The regional protocol pinned when the case opened. */
             protocol: components["schemas"]["ProtocolRefResponse"] | null;
             /** @description Soft findings about the data (NIK, age/sex rules): stored and shown, never blocking. */
@@ -1757,6 +1769,8 @@ export interface components {
             /** @enum {string} */
             role: "CASE_WORKER" | "SUPERVISOR" | "AGENCY_OFFICER" | "AUDITOR" | "ADMIN";
             agencyId: string | null;
+            /** @description A village Puskesos officer's post: desa/kelurahan code, plain 10 digits (docs/puskesos.md); null for everyone else. */
+            villageCode: string | null;
             /** @enum {string} */
             status: "ACTIVE" | "PENDING_CONFIRMATION" | "PENDING_SETUP" | "DEACTIVATED";
             id: string;
@@ -1796,6 +1810,8 @@ export interface components {
             /** @enum {string} */
             role: "CASE_WORKER" | "SUPERVISOR" | "AGENCY_OFFICER" | "AUDITOR" | "ADMIN";
             agencyId: string | null;
+            /** @description A village Puskesos officer's post: desa/kelurahan code, plain 10 digits (docs/puskesos.md); null for everyone else. */
+            villageCode: string | null;
             /** @enum {string} */
             status: "ACTIVE" | "PENDING_CONFIRMATION" | "PENDING_SETUP" | "DEACTIVATED";
             /**
@@ -1817,6 +1833,13 @@ export interface components {
         };
         UpdateUserDto: {
             displayName?: string;
+            /**
+             * @description An officer of a village Puskesos (agency `PUSKESOS`) only: their post, the desa/kelurahan
+             *     (Kemendagri, dotted or plain; inside the officer's kab/kota) where they take complaints in and whose
+             *     intake tasks they work; null removes it (docs/puskesos.md).
+             * @example 73.03.02.2005
+             */
+            villageCode?: string | null;
             /** @description false signs the user out everywhere (refresh tokens revoked) and blocks new logins; true reactivates. */
             active?: boolean;
         };
@@ -1858,8 +1881,6 @@ export interface components {
             inbox: components["schemas"]["AgencyInboxSummary"];
         };
         AgencyResponse: {
-            /** @description A village Puskesos: its desa/kelurahan (10 digits), where its officers take complaints in (docs/puskesos.md). */
-            villageCode: string | null;
             id: string;
             code: string;
             regionCode: string;
@@ -1870,7 +1891,7 @@ export interface components {
         };
         CreateAgencyDto: {
             /**
-             * @description Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI.
+             * @description Agency code, e.g. one of the domain's: SATPOL_PP, DINSOS, DINKES, DISNAKER, DP3AP2KB, DISDIK, DUKCAPIL, FORUM_CSR, PUSKESOS, POLRI, UPT_SPMKS.
              * @example DINSOS
              * @example SATPOL_PP
              * @example DINSOS
@@ -1882,6 +1903,7 @@ export interface components {
              * @example FORUM_CSR
              * @example PUSKESOS
              * @example POLRI
+             * @example UPT_SPMKS
              */
             code: string;
             /**
@@ -1901,12 +1923,6 @@ export interface components {
              * @example https://simrs.example.go.id/sinergi/tasks
              */
             webhookUrl?: string | null;
-            /**
-             * @description A Puskesos only: the desa/kelurahan (Kemendagri, dotted or plain; inside the agency's kab/kota) where
-             *     its officers take complaints in; null removes it (docs/puskesos.md).
-             * @example 73.03.02.2005
-             */
-            villageCode?: string | null;
             /** @description Signing secret (16–200 characters); required when setting a webhook URL. Never returned. */
             webhookSecret?: string;
         };
@@ -6877,6 +6893,7 @@ export interface operations {
                  * @example USER_DEACTIVATED
                  * @example USER_REACTIVATED
                  * @example USER_RENAMED
+                 * @example USER_VILLAGE_SET
                  * @example CREDENTIAL_ISSUED
                  * @example CREDENTIAL_REVOKED
                  * @example AGENCY_CREATED

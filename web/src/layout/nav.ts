@@ -9,6 +9,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { to: '/kasus', label: 'nav.cases', permission: 'case.list' },
   { to: '/kasus/baru', label: 'nav.newCase', permission: 'case.create' },
+  { to: '/kasus/razia', label: 'razia:nav.list', permission: 'razia.read' },
   { to: '/kasus/razia/baru', label: 'razia:nav.newRazia', permission: 'razia.record' },
   { to: '/tugas', label: 'nav.inbox', permission: 'task.work' },
   { to: '/pengawasan/antrean', label: 'nav.queues', permission: 'agency.queue' },

@@ -7,13 +7,15 @@ import { call } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { CreatedAccount } from './CreateUserForm';
 import { ConfirmButton } from './OnceSecret';
+import { VillagePostButton } from './VillagePostDialog';
 
 /**
  * The row's actions by permission: an admin (user.manage) deactivates, reactivates and resets; a
  * supervisor (user.confirm) confirms a pending account, or issues a new code when the last one expired.
- * An ADMIN account is never confirmed by a supervisor (its code goes to the admin).
+ * An ADMIN account is never confirmed by a supervisor (its code goes to the admin). An admin posts a
+ * Puskesos officer (`puskesos`) to a village.
  */
-export function UserActions({ user, manages, confirms, onAnswer, onChanged }: { user: Schemas['UserResponse']; manages: boolean; confirms: boolean; onAnswer: (account: CreatedAccount, what: 'reset' | 'confirmed') => void; onChanged: (messageKey: string) => void }) {
+export function UserActions({ user, manages, confirms, puskesos, onAnswer, onChanged }: { user: Schemas['UserResponse']; manages: boolean; confirms: boolean; puskesos: boolean; onAnswer: (account: CreatedAccount, what: 'reset' | 'confirmed') => void; onChanged: (messageKey: string) => void }) {
   const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const path = { params: { path: { id: user.id } } };
@@ -52,6 +54,7 @@ export function UserActions({ user, manages, confirms, onAnswer, onChanged }: { 
           action={async () => onAnswer(await call(api.POST('/users/{id}/reset-password', path)), 'reset')}
         />
       )}
+      {manages && puskesos && <VillagePostButton user={user} onChanged={onChanged} />}
       {setActive.variables === true && <ErrorAlert error={setActive.error} />}
     </Group>
   );

@@ -9,7 +9,7 @@ import { can, useMe } from '../../auth/useMe';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
-import { formatRegion } from '../../lib/region';
+import { formatRegion, formatVillage } from '../../lib/region';
 import { CreateUserForm, USER_ROLES } from './CreateUserForm';
 import type { CreatedAccount } from './CreateUserForm';
 import { OnceSecret } from './OnceSecret';
@@ -46,6 +46,7 @@ export function UsersPage() {
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => call(api.GET('/agencies')) });
   const scopeLabel = useScopeLabel();
   const agencyName = (id: string | null) => (id === null ? '—' : (agencies.data?.find((a) => a.id === id)?.name ?? '—'));
+  const isPuskesos = (u: Schemas['UserResponse']) => u.role === 'AGENCY_OFFICER' && agencies.data?.find((a) => a.id === u.agencyId)?.code === 'PUSKESOS';
 
   /** The answer of create, reset or confirm: a code shown once, or where the account now waits. */
   const answered = (account: CreatedAccount, what: 'created' | 'reset' | 'confirmed') => {
@@ -111,6 +112,7 @@ export function UsersPage() {
                     <Table.Td>
                       <Text size="sm">{t(`common:role.${u.role}`)}</Text>
                       {u.agencyId !== null && <Text size="xs" c="dimmed">{agencyName(u.agencyId)}</Text>}
+                      {u.villageCode !== null && <Text size="xs" c="dimmed" data-testid="user-village">{t('users.field.village')}: {formatVillage(u.villageCode)}</Text>}
                     </Table.Td>
                     <Table.Td>{scopeLabel(u.regionCode)}</Table.Td>
                     <Table.Td>
@@ -122,7 +124,7 @@ export function UsersPage() {
                       <DateTime value={u.createdAt} regionCode={u.regionCode} />
                     </Table.Td>
                     <Table.Td>
-                      <UserActions user={u} manages={manages} confirms={confirms} onAnswer={answered} onChanged={(key) => setNotice(t(key, { username: u.username }))} />
+                      <UserActions user={u} manages={manages} confirms={confirms} puskesos={isPuskesos(u)} onAnswer={answered} onChanged={(key) => setNotice(t(key, { username: u.username }))} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,7 +1,7 @@
 import { Fieldset, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IntakePoint } from './api';
-import { formatVillage } from './api';
+import { formatVillage } from '../../lib/region';
 
 /** The Puskesos officer's intake point, shown locked: the API records their own village, whatever the form says. */
 export function IntakePointFields({ point }: { point: IntakePoint }) {

@@ -11,11 +11,6 @@ export function useIntakePoint(enabled: boolean) {
   return useQuery({ queryKey: ['puskesos', 'intake-point'], queryFn: () => call(api.GET('/puskesos/intake-point')), enabled, staleTime: 5 * 60_000 });
 }
 
-/** A village code as people write it: `7303022005` → `73.03.02.2005`. */
-export function formatVillage(code: string): string {
-  return /^\d{10}$/.test(code) ? `${code.slice(0, 2)}.${code.slice(2, 4)}.${code.slice(4, 6)}.${code.slice(6)}` : code;
-}
-
 /** Refers a Puskesos intake task's complaint to the regency, with its reason (one Idempotency-Key per attempt, kept across retries). */
 export function useReferToRegency(taskId: string) {
   const queryClient = useQueryClient();

@@ -7,11 +7,8 @@ import { call } from '../../api/errors';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Fact } from '../../components/Fact';
-import { formatRegion } from '../../lib/region';
+import { formatRegion, formatVillage } from '../../lib/region';
 import { RaziaRowsTable } from './RaziaRowsTable';
-
-/** `3514012001` → `35.14.01.2001`. */
-export const formatVillage = (code: string | null): string => (code === null ? '—' : `${code.slice(0, 2)}.${code.slice(2, 4)}.${code.slice(4, 6)}.${code.slice(6)}`);
 
 /** One razia (/kasus/razia/:id): the operation and, per position, its case and stage or its refusal. */
 export function RaziaPage() {

@@ -1,11 +1,11 @@
 import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../../components/DateTime';
-import { formatRegion } from '../../../lib/region';
+import { formatRegion, formatVillage } from '../../../lib/region';
 import type { Case } from './api';
 import { Fact } from '../../../components/Fact';
 
-/** Who the case is about and where it stands: person, channel, regions, protocol, agency, opening. */
+/** Who the case is about and where it stands: person, channel, intake point (a Puskesos complaint), regions, protocol, agency, opening. */
 export function CaseHeader({ kase }: { kase: Case }) {
   const { t } = useTranslation('cases');
   const { person } = kase;
@@ -45,6 +45,11 @@ export function CaseHeader({ kase }: { kase: Case }) {
             </Fact>
           )}
           <Fact label={t('header.channel')}>{t(`common:channel.${kase.channel}`)}</Fact>
+          {kase.intakePoint !== null && (
+            <Fact label={t('header.intakePoint')}>
+              <span data-testid="case-intake-point">{t('header.intakePointValue', { village: formatVillage(kase.intakePoint.villageCode), name: kase.intakePoint.name })}</span>
+            </Fact>
+          )}
           <Fact label={t('header.region')}>{formatRegion(kase.regionCode)}</Fact>
           <Fact label={t('header.origin')}>{kase.originRegionCode === null ? t('header.originUnknown') : formatRegion(kase.originRegionCode)}</Fact>
           <Fact label={t('header.protocol')}>{kase.protocol === null ? '—' : t('header.protocolValue', { id: kase.protocol.id, version: kase.protocol.version })}</Fact>

@@ -31,7 +31,7 @@ export function CaseHistory({ page, error, regionCode, offset, onOffset }: { pag
       {page !== undefined && page.items.length === 0 && <Text size="sm">{t('history.empty')}</Text>}
       {page !== undefined && page.items.length > 0 && (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('history.title')}>
             <Table striped fz="sm" miw={640}>
               <Table.Thead>
                 <Table.Tr>

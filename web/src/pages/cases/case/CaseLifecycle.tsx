@@ -90,7 +90,7 @@ export function CaseEscalations({ kase }: { kase: Case }) {
       {kase.escalations.length === 0 ? (
         <Text size="sm">{t('escalations.empty')}</Text>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('escalations.title')}>
           <Table striped fz="sm">
             <Table.Thead>
               <Table.Tr>

@@ -15,7 +15,7 @@ export function CaseTasks({ tasks, regionCode }: { tasks: CaseTask[] | undefined
       </Title>
       {tasks !== undefined && tasks.length === 0 && <Text size="sm">{t('tasks.empty')}</Text>}
       {tasks !== undefined && tasks.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('tasks.title')}>
           <Table striped fz="sm" miw={560}>
             <Table.Thead>
               <Table.Tr>
