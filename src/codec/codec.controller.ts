@@ -15,10 +15,9 @@ import { AesGcmPayloadCodec, PayloadDecryptionError } from '../temporal/codec/pa
 
 type Operation = 'encode' | 'decode';
 
-/** What both operations declare: national admins (checked in `run`), the namespace header, the answers. */
+/** What both operations declare: national admins (checked in `run`), the namespace header, the answers. (`@HttpCode` stays on each method, where the OpenAPI build plugin sees it.) */
 const CodecRoute = () =>
   applyDecorators(
-    HttpCode(200),
     Authenticated({ permission: 'temporal.codec' }),
     ApiHeader({ name: 'X-Namespace', required: false, description: "The Temporal namespace of the payloads (the UI sends it); another than Sinergi's is refused" }),
     ApiOkResponse({ type: CodecResponse }),
@@ -56,6 +55,7 @@ export class CodecController {
 
   /** Opens payloads sealed under any key of the keyring; plain ones (older histories) come back as they are. */
   @Post('decode')
+  @HttpCode(200)
   @CodecRoute()
   decode(@CurrentActor() actor: Actor, @Body() dto: CodecRequestDto, @Headers('x-namespace') namespace: string | undefined): Promise<CodecResponse> {
     return this.run(actor, 'decode', dto, namespace);
@@ -63,6 +63,7 @@ export class CodecController {
 
   /** Seals payloads under the active key (what the UI does before it sends a payload it was given, e.g. a signal). */
   @Post('encode')
+  @HttpCode(200)
   @CodecRoute()
   encode(@CurrentActor() actor: Actor, @Body() dto: CodecRequestDto, @Headers('x-namespace') namespace: string | undefined): Promise<CodecResponse> {
     return this.run(actor, 'encode', dto, namespace);

@@ -7271,14 +7271,6 @@ export interface operations {
                     "application/json": components["schemas"]["CodecResponse"];
                 };
             };
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CodecResponse"];
-                };
-            };
             /** @description VALIDATION_FAILED: not the protocol's JSON, too many payloads, another namespace */
             400: {
                 headers: {
@@ -7356,14 +7348,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CodecResponse"];
-                };
-            };
-            201: {
                 headers: {
                     [name: string]: unknown;
                 };
