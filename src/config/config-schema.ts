@@ -81,6 +81,12 @@ export const CONFIG_SCHEMA = {
       'role the API and the worker act as after connecting (`SET ROLE`); created by the migrations, it may not `UPDATE` or `DELETE` the audit ledger or the access log. `none`: the login user\'s own rights (when that login is already a restricted role)',
       '`sinergi_app`',
     ),
+    appLoginPassword: variable(
+      'SINERGI_APP_DB_PASSWORD',
+      optional(),
+      'migrate step only: password of the login role `sinergi_app_login` (a member of `sinergi_app`, owning nothing) that it creates or updates for the API and the worker to connect as (docker-compose gives them a `DATABASE_URL` with it); unset → no login role is made',
+      '*(unset)*',
+    ),
   },
   temporal: {
     address: variable('TEMPORAL_ADDRESS', optional(), 'Temporal frontend `host:port`; unset → `npm start` runs a dev server', '*(unset)*'),
