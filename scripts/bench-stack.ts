@@ -55,7 +55,7 @@ export async function startBenchStack(name: string): Promise<BenchStack> {
     await prepareTemporal(server.address, 'default', 7);
     await runMigrations({ url, schema, poolSize: 1 });
     const password = 'bench-password-1';
-    await seedDemoRegion({ url, schema, poolSize: 1 }, password);
+    await seedDemoRegion({ url, schema, poolSize: 1 }, password, 'test');
     const config = loadConfig({
       LOG_LEVEL: 'silent',
       TEMPORAL_ADDRESS: server.address,

@@ -3,8 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
+import { webhookUrlProblem } from '../../activities/webhook-targets';
 import { inRegionScope, outOfScope } from '../auth/access';
 import { hashSecret, newSecret } from '../auth/secrets';
+import type { AppConfig } from '../config/app-config';
+import { webhookTargets } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
 import { DomainError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
 import type { SecurityTarget } from '../security-log/security-event';
@@ -51,6 +55,7 @@ export class AgenciesService {
     @InjectRepository(AgencyCredentialEntity) private readonly credentials: Repository<AgencyCredentialEntity>,
     private readonly dataSource: DataSource,
     private readonly log: SecurityLog,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   /** Agency officers see their own agency only; everyone else the agencies of and around their scope. */
@@ -93,6 +98,9 @@ export class AgenciesService {
     if (dto.webhookUrl !== undefined && dto.webhookUrl !== null && dto.webhookSecret === undefined) {
       throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'webhookSecret', messages: ['webhookSecret is required with a webhookUrl'] }]);
     }
+    // Production: https to public addresses only (docs/security.md "Deployment safeguards"); delivery checks the resolved address again.
+    const problem = typeof dto.webhookUrl === 'string' ? webhookUrlProblem(dto.webhookUrl, webhookTargets(this.config)) : null;
+    if (problem !== null) throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'webhookUrl', messages: [problem] }]);
     const agency = await this.managed(actor, id, 'PATCH /agencies/:id');
     const changes = {
       ...(dto.name !== undefined ? { name: dto.name } : {}),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, ConfigError, configVariables, loadConfig, projectRoot, temporalAddress } from './app-config';
+import { CONFIG_VARIABLES, ConfigError, configVariables, loadConfig, projectRoot, temporalAddress, webhookTargets } from './app-config';
 import { withConfigTable } from './config-table';
 
 describe('loadConfig', () => {
@@ -51,6 +51,22 @@ describe('secrets', () => {
 
   it('uses the development secret outside production', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).auth.jwtSecret).toMatch(/development/);
+  });
+});
+
+describe('webhook targets', () => {
+  const production = { NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+
+  it('are public https addresses in production, and anything elsewhere unless set', () => {
+    expect(webhookTargets(loadConfig(production))).toBe('public-https');
+    expect(webhookTargets(loadConfig({ NODE_ENV: 'development' }))).toBe('any');
+    expect(webhookTargets(loadConfig({ NODE_ENV: 'test' }))).toBe('any');
+    expect(webhookTargets(loadConfig({ NODE_ENV: 'test', SINERGI_WEBHOOK_TARGETS: 'public-https' }))).toBe('public-https');
+  });
+
+  it('cannot be opened to any address in production, nor set to an unknown value', () => {
+    expect(() => loadConfig({ ...production, SINERGI_WEBHOOK_TARGETS: 'any' })).toThrow(/SINERGI_WEBHOOK_TARGETS must not be any in production/);
+    expect(() => loadConfig({ SINERGI_WEBHOOK_TARGETS: 'intranet' })).toThrow(/SINERGI_WEBHOOK_TARGETS must be one of public-https, any/);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { DataConverter } from '@temporalio/common';
+import type { WebhookTargets } from '../../activities/webhook-targets';
 import { DEVELOPMENT_PAYLOAD_KEYS, EnvKeyring, keyringProblems } from '../temporal/codec/env-keyring';
 import { sinergiDataConverter } from '../temporal/codec/payload-codec';
 import type { Variable } from './config-schema';
@@ -57,6 +58,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (secret === DEVELOPMENT_JWT_SECRET || secret.length < 32) {
       problems.push('SINERGI_JWT_SECRET must be set to a random secret of at least 32 characters in production');
     }
+    if (config.webhookTargets === 'any') {
+      problems.push('SINERGI_WEBHOOK_TARGETS must not be any in production (webhooks go to public https addresses only)');
+    }
     if (config.temporal.payloadKeys === DEVELOPMENT_PAYLOAD_KEYS) {
       problems.push('SINERGI_PAYLOAD_KEYS must be set to a keyring of random keys in production (Temporal payloads are encrypted)');
     }
@@ -68,6 +72,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
 /** The data converter of every Temporal client and worker of this configuration: payloads encrypted under its keyring. */
 export function temporalDataConverter(config: AppConfig): DataConverter {
   return sinergiDataConverter(new EnvKeyring(config.temporal.payloadKeys, config.temporal.payloadKeyActive));
+}
+
+/** Where agency webhooks may point: `SINERGI_WEBHOOK_TARGETS`, else public https addresses in production and anything elsewhere. */
+export function webhookTargets(config: AppConfig): WebhookTargets {
+  return config.webhookTargets ?? (config.nodeEnv === 'production' ? 'public-https' : 'any');
 }
 
 /** The Temporal address the processes should use when none is configured. */

@@ -1,6 +1,8 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CASE_TASK_QUEUE } from '../../workflows/contracts/task-queues';
+import type { WebhookTargets } from '../../activities/webhook-targets';
+import { WEBHOOK_TARGETS } from '../../activities/webhook-targets';
 import { DEVELOPMENT_PAYLOAD_KEYS } from '../temporal/codec/env-keyring';
 import { AGENCY_QUEUE_SELECTOR } from './agency-queue-selectors';
 import { projectRoot } from './project-root';
@@ -59,6 +61,12 @@ export const CONFIG_SCHEMA = {
     lockoutSeconds: variable('SINERGI_LOGIN_LOCKOUT_SECONDS', int(900, 1, 86_400), 'lockout window and duration'),
     demoPassword: variable('SINERGI_DEMO_PASSWORD', text(DEFAULT_DEMO_PASSWORD), 'password of the demo users seeded outside production'),
   },
+  webhookTargets: variable(
+    'SINERGI_WEBHOOK_TARGETS',
+    z.enum(WEBHOOK_TARGETS, { error: `must be one of ${WEBHOOK_TARGETS.join(', ')}` }).optional() as z.ZodType<WebhookTargets | undefined>,
+    'where agency webhooks may point: `public-https` (https to public addresses only, checked when set and at each delivery) or `any` (local receivers, for tests and demos); production refuses `any`',
+    '`public-https` in production, else `any`',
+  ),
   dataDir: variable('SINERGI_DATA_DIR', path('./data'), 'data folder of `npm start`: Temporal\'s SQLite file, the embedded database, logs', '`./data`'),
   webDir: variable('SINERGI_WEB_DIR', path(join(projectRoot(), 'web', 'dist')), 'built web app the API serves at `/` (`npm run build` makes it); missing → the API serves no web app', '`./web/dist`'),
   protocolsDir: variable('SINERGI_PROTOCOLS_DIR', path(join(projectRoot(), 'protocols')), 'folder of regional protocol documents (`<id>.v<version>.json`), validated when the API starts', '`./protocols`'),
@@ -72,6 +80,12 @@ export const CONFIG_SCHEMA = {
       text('sinergi_app', IDENTIFIER).transform((r): string | undefined => (r === 'none' ? undefined : r)),
       'role the API and the worker act as after connecting (`SET ROLE`); created by the migrations, it may not `UPDATE` or `DELETE` the audit ledger or the access log. `none`: the login user\'s own rights (when that login is already a restricted role)',
       '`sinergi_app`',
+    ),
+    appLoginPassword: variable(
+      'SINERGI_APP_DB_PASSWORD',
+      optional(),
+      'migrate step only: password of the login role `sinergi_app_login` (a member of `sinergi_app`, owning nothing) that it creates or updates for the API and the worker to connect as (docker-compose gives them a `DATABASE_URL` with it); unset → no login role is made',
+      '*(unset)*',
     ),
   },
   temporal: {

@@ -94,8 +94,10 @@ export class Launcher {
     const applied = await runMigrations(db);
     say(`database ready (${database.url ? 'DATABASE_URL' : `embedded PostgreSQL, ${join(dataDir, 'postgres')}`}); migrations applied: ${applied.length}`);
     if (nodeEnv !== 'production') {
-      const seeded = await seedDemoRegion(db, auth.demoPassword);
+      const seeded = await seedDemoRegion(db, auth.demoPassword, nodeEnv);
       if (seeded.length > 0) say(`demo regions Kab. Pasuruan (35.14) and Kab. Bantaeng (73.03, Puskesos → UPT SPMKS) seeded; users: ${seeded.join(', ')} (password: SINERGI_DEMO_PASSWORD)`);
+    } else {
+      say('production: no demo users seeded');
     }
     return url;
   }

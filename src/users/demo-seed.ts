@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AGENCY_NAMES, KNOWN_AGENCY_CODES } from '../../workflows/domain/agency-codes';
 import { hashPassword } from '../auth/passwords';
+import type { NodeEnv } from '../config/app-config';
 import type { DatabaseSettings } from '../database/data-source';
 import { dataSourceOptions } from '../database/data-source';
 
@@ -37,10 +38,12 @@ const DEMO_SLRT_AGENCIES = [
 /**
  * Seeds the demo region when no user exists yet: its agencies, one user per role (and the province's
  * admin and supervisor, `admin-jatim` and `supervisor-jatim`), and one officer per
- * agency named after the agency code in lower case (`dinkes`, `satpol_pp`, …). Never run in production.
- * Returns the usernames created (empty when users already existed).
+ * agency named after the agency code in lower case (`dinkes`, `satpol_pp`, …). Returns the usernames
+ * created (empty when users already existed). Refused in production, whoever calls it: demo users
+ * with a documented password would be a way in (docs/security.md "Deployment safeguards").
  */
-export async function seedDemoRegion(db: DatabaseSettings, password: string): Promise<string[]> {
+export async function seedDemoRegion(db: DatabaseSettings, password: string, nodeEnv: NodeEnv): Promise<string[]> {
+  if (nodeEnv === 'production') throw new DemoSeedRefused();
   const passwordHash = await hashPassword(password);
   const dataSource = await new DataSource(dataSourceOptions({ ...db, poolSize: 1 })).initialize();
   try {
@@ -75,6 +78,14 @@ export async function seedDemoRegion(db: DatabaseSettings, password: string): Pr
     });
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** Thrown when demo users are asked for in production; nothing is written. */
+export class DemoSeedRefused extends Error {
+  constructor() {
+    super('demo users are never seeded in production');
+    this.name = 'DemoSeedRefused';
   }
 }
 

@@ -8,7 +8,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { AppConfig } from '../config/app-config';
-import { temporalAddress, temporalDataConverter } from '../config/app-config';
+import { temporalAddress, temporalDataConverter, webhookTargets } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { agencyQueuesToServe, createAgencyWorkers, queueName } from './agency-workers';
 import { connectWithBackoff } from './connect-with-backoff';
@@ -63,7 +63,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
       namespace: temporal.namespace,
       dataConverter: this.dataConverter,
       taskQueue: temporal.taskQueue,
-      activities: createActivities({ dataSource: this.dataSource }),
+      activities: createActivities({ dataSource: this.dataSource, webhookTargets: webhookTargets(this.config) }),
       ...workflowSource(this.config),
       // Activities hold a pool connection each; more would only queue inside the pool.
       maxConcurrentActivityTaskExecutions: database.poolSize,

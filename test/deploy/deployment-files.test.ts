@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES } from '../../src/config/app-config';
+import { APP_DB_LOGIN } from '../../src/database/app-login';
 
 interface Service {
   image?: string;
@@ -57,6 +58,27 @@ describe('docker-compose.yml (parsed; no Docker engine here)', () => {
       expect(Object.keys(env).filter((key) => !CONFIG_VARIABLES.includes(key))).toEqual([]);
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(env.DATABASE_URL).toMatch(/@postgresql:5432\//);
+    }
+  });
+
+  it('publishes the Temporal UI on loopback only (it has no login of its own), and nothing else but the API', () => {
+    expect(services['temporal-ui']?.ports).toEqual(['127.0.0.1:8080:8080']);
+    const published = Object.entries(services).filter(([, s]) => (s.ports ?? []).length > 0).map(([name]) => name);
+    expect(published.sort()).toEqual(['api', 'temporal-ui']);
+  });
+
+  it('connects the API and the worker as the non-owner login that migrate, connected as the owner, makes', () => {
+    const login = (name: string) => /^postgres:\/\/([^:@]+):(.+)@postgresql:5432\/sinergi$/.exec(services[name]?.environment?.DATABASE_URL ?? '')?.slice(1);
+    const [owner, ownerPassword] = login('migrate') ?? [];
+    expect(owner).toBe(services.postgresql?.environment?.POSTGRES_USER);
+    expect(ownerPassword).toBe(services.postgresql?.environment?.POSTGRES_PASSWORD);
+    for (const name of ['api', 'worker']) {
+      const [user, password] = login(name) ?? [];
+      expect(user).toBe(APP_DB_LOGIN);
+      expect(user).not.toBe(owner);
+      expect(password).toBe(services.migrate?.environment?.SINERGI_APP_DB_PASSWORD); // the password migrate sets
+      expect(services[name]?.environment?.SINERGI_APP_DB_PASSWORD).toBeUndefined();
+      expect(services[name]?.environment?.SINERGI_DB_ROLE).toBeUndefined(); // acting as sinergi_app (the default)
     }
   });
 });

@@ -80,3 +80,35 @@ describe('agency webhook: signed, retried until delivered, one idempotency key p
     expect(received).toHaveLength(3);
   });
 });
+
+describe('agency webhook URLs under the production rule (SINERGI_WEBHOOK_TARGETS=public-https, the production default)', () => {
+  let api: INestApplication;
+  let db: Pool;
+
+  beforeAll(async () => {
+    const config = testConfig({ SINERGI_WEBHOOK_TARGETS: 'public-https' });
+    db = testPool(config);
+    api = await startApi(config);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.end();
+  });
+
+  it('refuses http, internal addresses and local names with a field error and changes nothing; accepts https to a public host', async () => {
+    const app = api.getHttpServer();
+    const agency = await createAgency(db, 'DINKES', '3579');
+    const admin = (await signedIn(app, db, 'ADMIN', '3579')).token;
+    const patch = (webhookUrl: string) => request(app).patch(`/agencies/${agency}`).auth(admin, { type: 'bearer' }).send({ webhookUrl, webhookSecret: 'dinkes-batu-webhook-secret' });
+    const stored = async () => (await db.query('SELECT webhook_url, webhook_secret FROM agency WHERE id = $1', [agency])).rows[0] as unknown;
+    const before = await stored();
+    for (const url of ['http://simrs.example.go.id/hook', 'https://127.0.0.1:8443/hook', 'https://[::1]/hook', 'https://10.0.0.8/hook', 'https://100.64.0.9/hook', 'https://169.254.169.254/latest', 'https://[fd00::1]/hook', 'https://localhost/hook', 'https://postgresql:5432/hook']) {
+      const res = await patch(url).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'webhookUrl' }] });
+    }
+    expect(await stored()).toEqual(before);
+    await patch('https://simrs.example.go.id/sinergi/tasks').expect(200);
+    expect(await stored()).toEqual({ webhook_url: 'https://simrs.example.go.id/sinergi/tasks', webhook_secret: 'dinkes-batu-webhook-secret' });
+  });
+});

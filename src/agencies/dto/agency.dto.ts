@@ -40,7 +40,11 @@ export class UpdateAgencyDto {
   @FreeText({ max: TEXT_LIMITS.name, optional: true })
   name?: string;
 
-  /** http(s) URL receiving signed task notifications; null removes the webhook. */
+  /**
+   * http(s) URL receiving signed task notifications; null removes the webhook. In production
+   * (`SINERGI_WEBHOOK_TARGETS=public-https`) https to a public host only: loopback, private, link-local
+   * and other internal addresses and local names are refused (400 on `webhookUrl`).
+   */
   @ApiPropertyOptional({ type: String, nullable: true, example: 'https://simrs.example.go.id/sinergi/tasks' })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)

@@ -1919,7 +1919,9 @@ export interface components {
             name?: string;
             /**
              * Format: uri
-             * @description http(s) URL receiving signed task notifications; null removes the webhook.
+             * @description http(s) URL receiving signed task notifications; null removes the webhook. In production
+             *     (`SINERGI_WEBHOOK_TARGETS=public-https`) https to a public host only: loopback, private, link-local
+             *     and other internal addresses and local names are refused (400 on `webhookUrl`).
              * @example https://simrs.example.go.id/sinergi/tasks
              */
             webhookUrl?: string | null;

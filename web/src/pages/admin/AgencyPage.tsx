@@ -97,7 +97,7 @@ function RenameForm({ agency }: { agency: Agency }) {
   );
 }
 
-/** The task webhook: an http(s) URL and its signing secret together (the API never shows either back), or removed. */
+/** The task webhook: an http(s) URL (https to a public address in production) and its signing secret together (the API never shows either back), or removed. */
 function WebhookForm({ agency }: { agency: Agency }) {
   const { t } = useTranslation('admin');
   const [url, setUrl] = useState('');
@@ -123,7 +123,7 @@ function WebhookForm({ agency }: { agency: Agency }) {
           </Text>
           <ErrorAlert error={save.error} />
           {save.isSuccess && <Text size="sm" c="teal.9">{t('agency.saved')}</Text>}
-          <TextInput type="url" label={t('agency.webhook.url')} placeholder={t('agency.webhook.urlExample')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} required />
+          <TextInput type="url" label={t('agency.webhook.url')} placeholder={t('agency.webhook.urlExample')} description={t('agency.webhook.urlHint')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} required />
           <PasswordInput label={t('agency.webhook.secret')} description={t('agency.webhook.secretHint')} value={secret} onChange={(e) => setSecret(e.currentTarget.value)} required minLength={16} maxLength={200} autoComplete="new-password" />
           <Group gap="xs">
             <Button type="submit" loading={save.isPending && save.variables.webhookUrl !== null}>
