@@ -49,7 +49,11 @@ test('one case from razia to shelter extension and audit, across five people', a
   }).toPass({ timeout: 45_000 });
   await expect(task).toContainText('Pemeriksaan kesehatan');
   await task.getByRole('button', { name: 'Ambil tugas' }).click();
-  await dinkes.getByRole('button', { name: 'Catat hasil' }).click();
+  // An open task offers "Catat hasil" too: wait for the card in the claimed list, or the click lands on
+  // the open list's card just before that list drops it.
+  const claimed = dinkes.getByTestId('task-list-claimed').getByTestId('task-card').filter({ hasText: caseId });
+  await expect(claimed.getByTestId('task-status')).toHaveText('Diambil');
+  await claimed.getByRole('button', { name: 'Catat hasil' }).click();
   const form = dinkes.getByTestId('complete-form');
   await form.getByRole('textbox', { name: 'Hasil pemeriksaan' }).click();
   await dinkes.getByRole('option', { name: 'Sehat, dapat melanjutkan' }).click();
