@@ -1,30 +1,20 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { hashSecret, newSecret } from '../../src/auth/secrets';
-import { dataSourceOptions, MIGRATIONS } from '../../src/database/data-source';
 import { CredentialConfirmation1764800000000 } from '../../src/database/migrations/1764800000000-CredentialConfirmation';
-import { testStackValue } from '../helpers/test-stack';
+import { migrationSchema } from '../helpers/migration-schema';
 
 /**
  * The two-person rule for API keys arrives on databases that already hold keys: those stay active
  * (confirmed when they were created), and from then on a secret exists exactly when a key is confirmed.
  */
 describe('migration CredentialConfirmation (real PostgreSQL)', () => {
-  const url = testStackValue('databaseUrl');
   // Next to the run's schema, dropped afterwards: this test needs a database as it stood before the migration.
-  const schema = `${testStackValue('databaseSchema')}_credmig`;
+  const schemas = migrationSchema('credmig');
   let db: DataSource;
 
-  /** The schema migrated up to (not including) `upTo`, or fully. */
-  async function migrated(upTo?: number): Promise<DataSource> {
-    const source = new DataSource({ ...dataSourceOptions({ url, schema, poolSize: 1 }), migrations: MIGRATIONS.slice(0, upTo) });
-    await source.initialize();
-    await source.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await source.runMigrations({ transaction: 'each' });
-    return source;
-  }
 
   beforeAll(async () => {
-    const before = await migrated(MIGRATIONS.indexOf(CredentialConfirmation1764800000000));
+    const before = await schemas.before(CredentialConfirmation1764800000000);
     try {
       const [{ id }] = await before.query<[{ id: string }]>(`INSERT INTO agency (code, region_code, name) VALUES ('DINKES', '3514', 'Dinkes') RETURNING id`);
       await before.query(`INSERT INTO agency_credential (agency_id, key_id, secret_hash, label, created_at) VALUES ($1, 'ak-old', $2, 'SIMRS', '2025-11-01T02:00:00Z')`, [id, hashSecret(newSecret())]);
@@ -32,12 +22,11 @@ describe('migration CredentialConfirmation (real PostgreSQL)', () => {
     } finally {
       await before.destroy();
     }
-    db = await migrated();
+    db = await schemas.after();
   });
 
   afterAll(async () => {
-    await db?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db?.destroy();
+    await schemas.drop(db);
   });
 
   it('keeps existing keys: confirmed when created, by nobody on record; a revoked one stays revoked', async () => {

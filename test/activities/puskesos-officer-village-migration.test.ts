@@ -1,31 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, MIGRATIONS } from '../../src/database/data-source';
+import type { DataSource } from 'typeorm';
 import { PuskesosOfficerVillage1764930000000 } from '../../src/database/migrations/1764930000000-PuskesosOfficerVillage';
-import { testStackValue } from '../helpers/test-stack';
+import { migrationSchema } from '../helpers/migration-schema';
 
 /**
  * Village posts arrive on databases where the village sat on the agency (Bantaeng's demo): each officer
  * of that Puskesos takes its village, and existing complaints keep their intake point in the read model.
  */
 describe('migration PuskesosOfficerVillage (real PostgreSQL)', () => {
-  const url = testStackValue('databaseUrl');
   // Next to the run's schema, dropped afterwards: this test needs a database as it stood before the migration.
-  const schema = `${testStackValue('databaseSchema')}_postmig`;
+  const schemas = migrationSchema('postmig');
   const complaint = randomUUID();
   const other = randomUUID();
   let db: DataSource;
 
-  async function migrated(upTo?: number): Promise<DataSource> {
-    const source = new DataSource({ ...dataSourceOptions({ url, schema, poolSize: 1 }), migrations: MIGRATIONS.slice(0, upTo) });
-    await source.initialize();
-    await source.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await source.runMigrations({ transaction: 'each' });
-    return source;
-  }
 
   beforeAll(async () => {
-    const before = await migrated(MIGRATIONS.indexOf(PuskesosOfficerVillage1764930000000));
+    const before = await schemas.before(PuskesosOfficerVillage1764930000000);
     try {
       const [{ id: puskesos }] = await before.query<[{ id: string }]>(`INSERT INTO agency (code, region_code, name, village_code) VALUES ('PUSKESOS', '7303', 'Puskesos', '7303022005') RETURNING id`);
       const [{ id: upt }] = await before.query<[{ id: string }]>(`INSERT INTO agency (code, region_code, name) VALUES ('UPT_SPMKS', '7303', 'UPT') RETURNING id`);
@@ -46,12 +37,11 @@ describe('migration PuskesosOfficerVillage (real PostgreSQL)', () => {
     } finally {
       await before.destroy();
     }
-    db = await migrated();
+    db = await schemas.after();
   });
 
   afterAll(async () => {
-    await db?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db?.destroy();
+    await schemas.drop(db);
   });
 
   it("gives each officer of a Puskesos with a village that village as their post, and no one else one; the agency's column is gone", async () => {
@@ -60,7 +50,7 @@ describe('migration PuskesosOfficerVillage (real PostgreSQL)', () => {
       { username: 'p2', village_code: '7303022005' },
       { username: 'u1', village_code: null },
     ]);
-    expect(await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'agency' AND column_name = 'village_code'`, [schema])).toEqual([]);
+    expect(await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'agency' AND column_name = 'village_code'`, [schemas.schema])).toEqual([]);
   });
 
   it('keeps the intake point of existing complaints in the read model', async () => {
