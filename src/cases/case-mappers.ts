@@ -1,7 +1,28 @@
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseSnapshot } from '../../workflows/contracts/case';
 import type { CaseViewEntity } from './case-view.entity';
-import type { CaseActorResponse, CaseResponse } from './dto/case.response';
+import type { CaseActorResponse, CaseResponse, ClosureResponse, PersonResponse } from './dto/case.response';
+import type { PersonalData } from '../personal-data/personal-data.service';
+import { ERASED_TEXT } from '../personal-data/personal-data.service';
+
+/**
+ * A case's person and closure as the workflow or the read model hold them: sealed since issue 13 (see
+ * openedCases), in clear in older cases. Until opened, the response carries the sealed form.
+ */
+const sealedPerson = (p: CaseSnapshot['person']): PersonResponse => p as unknown as PersonResponse;
+const sealedClosure = (c: CaseSnapshot['closure']): ClosureResponse | null => c as ClosureResponse | null;
+
+/** The person of an opened response: an erased person keeps sex and age, and their name reads `[dihapus]`. */
+function personResponse(p: PersonResponse & { erased?: boolean; sealed?: unknown }): PersonResponse {
+  const { sealed: _sealed, erased: _erased, ...rest } = p;
+  return typeof rest.name === 'string' ? rest : { ...rest, name: ERASED_TEXT, erased: true };
+}
+
+/** Cases with their personal data opened (one key lookup for all): the API's answers to a caller who may read them. */
+export async function openedCases<T extends CaseResponse>(personal: PersonalData, cases: T[]): Promise<T[]> {
+  const opened = await personal.open(cases);
+  return opened.map((c) => ({ ...c, person: personResponse(c.person) }));
+}
 
 const toActor = (a: Actor | null): CaseActorResponse | null => (a === null ? null : { id: a.id, name: a.name, role: a.role, agencyCode: a.agencyCode });
 
@@ -12,7 +33,7 @@ export function fromSnapshot(s: CaseSnapshot): CaseResponse {
     stage: s.stage,
     channel: s.channel,
     regionCode: s.regionCode,
-    person: s.person,
+    person: sealedPerson(s.person),
     originRegionCode: s.originRegionCode,
     intakePoint: s.intakePoint ?? null,
     protocol: s.protocol,
@@ -22,7 +43,7 @@ export function fromSnapshot(s: CaseSnapshot): CaseResponse {
     deadlineAt: s.deadlineAt,
     overdue: s.overdue,
     escalations: s.escalations,
-    closure: s.closure,
+    closure: sealedClosure(s.closure),
     lastAction: s.lastAction,
     stageEnteredAt: s.stageEnteredAt,
     openedBy: toActor(s.openedBy),
@@ -44,7 +65,7 @@ export function fromView(v: CaseViewEntity): CaseResponse {
     stage: v.stage,
     channel: v.channel,
     regionCode: v.regionCode,
-    person: v.person,
+    person: sealedPerson(v.person),
     originRegionCode: v.originRegionCode,
     intakePoint: v.intakePoint ?? null,
     protocol: protocolOf(v),
@@ -54,7 +75,7 @@ export function fromView(v: CaseViewEntity): CaseResponse {
     deadlineAt: v.deadlineAt?.toISOString() ?? null,
     overdue: v.overdue,
     escalations: v.escalations,
-    closure: v.closure,
+    closure: sealedClosure(v.closure),
     lastAction: v.lastAction,
     stageEnteredAt: (v.stageEnteredAt ?? v.openedAt).toISOString(),
     openedBy: toActor(v.openedBy),

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
-import type { CaseStage, Escalation, IntakeChannel, IntakePoint, LastAction, PersonInput } from '../../workflows/contracts/case';
+import type { CasePerson, CaseStage, Escalation, IntakeChannel, IntakePoint, LastAction } from '../../workflows/contracts/case';
+import type { Personal } from '../../workflows/contracts/sealed';
 import type { ClosureReason } from '../../workflows/contracts/lifecycle';
 import type { DataWarning } from '../../workflows/domain/nik';
 
@@ -24,9 +25,9 @@ export class CaseViewEntity {
   @Column('varchar', { name: 'region_code', length: 4 })
   regionCode!: string;
 
-  /** Personal data (name may be an alias). */
+  /** Sex and approximate age; the rest sealed under the person's data key (in clear only in case_subject, the registry). */
   @Column('jsonb')
-  person!: PersonInput;
+  person!: CasePerson;
 
   @Column('integer')
   version!: number;
@@ -55,7 +56,7 @@ export class CaseViewEntity {
   warnings!: DataWarning[];
 
   @Column('jsonb', { nullable: true })
-  closure!: { reason: ClosureReason; note: string } | null;
+  closure!: { reason: ClosureReason; note: Personal<string> } | null;
 
   @Column('text', { name: 'responsible_agency', nullable: true })
   responsibleAgency!: string | null;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttentionModule } from '../attention/attention.module';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { PersonsModule } from '../persons/persons.module';
 import { SecurityLogModule } from '../security-log/security-log.module';
@@ -21,7 +22,7 @@ import { NikChecks } from './nik-checks.service';
 import { PuskesosModule } from '../puskesos/puskesos.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, AttentionModule, SecurityLogModule, PuskesosModule, PersonsModule],
+  imports: [TypeOrmModule.forFeature([CaseViewEntity, IdempotencyKeyEntity]), TemporalClientModule, LedgerModule, AccessLogModule, PersonalDataModule, AttentionModule, SecurityLogModule, PuskesosModule, PersonsModule],
   controllers: [CasesController, CaseCommandsController, NikCheckController, CaseDetailsController],
   providers: [CasesService, CaseCommands, CaseDetails, CaseWorkflows, IdempotencyKeys, NikChecks],
   // The razia module opens its cases through the same door as a single opening.

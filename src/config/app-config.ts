@@ -1,6 +1,6 @@
 import type { DataConverter } from '@temporalio/common';
 import type { WebhookTargets } from '../../activities/webhook-targets';
-import { DEVELOPMENT_PAYLOAD_KEYS, EnvKeyring, keyringProblems } from '../temporal/codec/env-keyring';
+import { DEVELOPMENT_DATA_MASTER_KEYS, DEVELOPMENT_PAYLOAD_KEYS, EnvKeyring, keyringProblems } from '../temporal/codec/env-keyring';
 import { sinergiDataConverter } from '../temporal/codec/payload-codec';
 import type { Variable } from './config-schema';
 import { CONFIG_SCHEMA, DEVELOPMENT_JWT_SECRET } from './config-schema';
@@ -53,6 +53,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (typeof config.temporal.payloadKeys === 'string') {
     problems.push(...keyringProblems(config.temporal.payloadKeys, config.temporal.payloadKeyActive).map((p) => `SINERGI_PAYLOAD_KEYS ${p}`));
   }
+  if (typeof config.personalData.masterKeys === 'string') {
+    problems.push(...keyringProblems(config.personalData.masterKeys, config.personalData.masterKeyActive).map((p) => `SINERGI_DATA_KEYS ${p}`));
+  }
   if (config.nodeEnv === 'production') {
     const secret = config.auth.jwtSecret;
     if (secret === DEVELOPMENT_JWT_SECRET || secret.length < 32) {
@@ -64,6 +67,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (config.temporal.payloadKeys === DEVELOPMENT_PAYLOAD_KEYS) {
       problems.push('SINERGI_PAYLOAD_KEYS must be set to a keyring of random keys in production (Temporal payloads are encrypted)');
     }
+    if (config.personalData.masterKeys === DEVELOPMENT_DATA_MASTER_KEYS) {
+      problems.push('SINERGI_DATA_KEYS must be set to a keyring of random keys in production (it wraps every person\'s data key)');
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -72,6 +78,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
 /** The data converter of every Temporal client and worker of this configuration: payloads encrypted under its keyring. */
 export function temporalDataConverter(config: AppConfig): DataConverter {
   return sinergiDataConverter(new EnvKeyring(config.temporal.payloadKeys, config.temporal.payloadKeyActive));
+}
+
+/** The master keyring that wraps the persons' data keys (src/personal-data). */
+export function dataMasterKeyring(config: AppConfig): EnvKeyring {
+  return new EnvKeyring(config.personalData.masterKeys, config.personalData.masterKeyActive, 'data master keyring');
 }
 
 /** Where agency webhooks may point: `SINERGI_WEBHOOK_TARGETS`, else public https addresses in production and anything elsewhere. */

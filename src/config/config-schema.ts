@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_CASE_TASK_QUEUE } from '../../workflows/contracts/task-queues';
 import type { WebhookTargets } from '../../activities/webhook-targets';
 import { WEBHOOK_TARGETS } from '../../activities/webhook-targets';
-import { DEVELOPMENT_PAYLOAD_KEYS } from '../temporal/codec/env-keyring';
+import { DEVELOPMENT_DATA_MASTER_KEYS, DEVELOPMENT_PAYLOAD_KEYS } from '../temporal/codec/env-keyring';
 import { AGENCY_QUEUE_SELECTOR } from './agency-queue-selectors';
 import { projectRoot } from './project-root';
 
@@ -67,6 +67,15 @@ export const CONFIG_SCHEMA = {
     'where agency webhooks may point: `public-https` (https to public addresses only, checked when set and at each delivery) or `any` (local receivers, for tests and demos); production refuses `any`',
     '`public-https` in production, else `any`',
   ),
+  personalData: {
+    masterKeys: variable(
+      'SINERGI_DATA_KEYS',
+      text(DEVELOPMENT_DATA_MASTER_KEYS),
+      'master keyring that wraps each person\'s data key (AES-256-GCM, docs/personal-data.md): `id:base64key` entries (32-byte keys), comma-separated; **required in production**. Keep old keys listed while data keys wrapped by them exist',
+      'development-only key `dev-m1`',
+    ),
+    masterKeyActive: variable('SINERGI_DATA_KEY_ACTIVE', optional(), 'id of the master key that wraps new data keys (rotation); unset → the first key of `SINERGI_DATA_KEYS`', '*(first key)*'),
+  },
   dataDir: variable('SINERGI_DATA_DIR', path('./data'), 'data folder of `npm start`: Temporal\'s SQLite file, the embedded database, logs', '`./data`'),
   webDir: variable('SINERGI_WEB_DIR', path(join(projectRoot(), 'web', 'dist')), 'built web app the API serves at `/` (`npm run build` makes it); missing → the API serves no web app', '`./web/dist`'),
   protocolsDir: variable('SINERGI_PROTOCOLS_DIR', path(join(projectRoot(), 'protocols')), 'folder of regional protocol documents (`<id>.v<version>.json`), validated when the API starts', '`./protocols`'),

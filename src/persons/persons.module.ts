@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { SecurityLogModule } from '../security-log/security-log.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CasePersonController } from './case-person.controller';
@@ -17,7 +18,7 @@ import { RepeatNotices } from './repeat-notices.service';
  * it reads case_view with SQL and never imports the cases module. Exports the matcher for other intakes.
  */
 @Module({
-  imports: [AccessLogModule, SecurityLogModule, TemporalClientModule],
+  imports: [AccessLogModule, PersonalDataModule, SecurityLogModule, TemporalClientModule],
   controllers: [CasePersonController, PersonsController],
   providers: [PersonMatcher, CaseRepeats, PersonDecisions, PersonEdits, PersonMerges, PersonsService, RepeatNotices],
   exports: [PersonMatcher, CaseRepeats],

@@ -1,3 +1,5 @@
+import type { Personal } from '../contracts/sealed';
+import { isSealed } from '../contracts/sealed';
 import type { Actor } from '../contracts/actor';
 import type { CaseSnapshot } from '../contracts/case';
 import type { CaseCommand } from '../contracts/commands';
@@ -101,20 +103,27 @@ export function commandSummary(command: CaseCommand): string {
   return [command.action, ...parts].join(' ');
 }
 
-/** The reason a command gives, if any (closure reason with its note, extension reason, refusal note, override). */
+/** Text in clear as older histories hold it; sealed text stays in the entry's payload only. */
+const clear = (text: Personal<string> | undefined): string | null => (text === undefined || isSealed(text) ? null : text);
+
+/**
+ * The reason a command gives, if any (closure reason with its note, extension reason, refusal note,
+ * override). Personal text that arrived sealed is not repeated here (the `reason` column is plain text):
+ * it stays sealed in the payload, and a closure keeps its enumerated reason.
+ */
 export function commandReason(command: CaseCommand): string | null {
   switch (command.action) {
     case 'closeCase':
-      return `${command.reason}: ${command.note}`;
+      return isSealed(command.note) ? command.reason : `${command.reason}: ${command.note}`;
     case 'extendShelterStay':
-      return command.reason;
+      return clear(command.reason);
     case 'recordReferralRefusal':
-      return command.note;
+      return clear(command.note);
     case 'referToRegency':
-      return command.reason;
+      return clear(command.reason);
     case 'recordAssessment':
     case 'leaveShelter':
-      return command.refusalOverride ?? null;
+      return clear(command.refusalOverride);
     default:
       return null;
   }

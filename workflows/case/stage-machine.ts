@@ -1,3 +1,5 @@
+import type { Personal } from '../contracts/sealed';
+import { isSealed } from '../contracts/sealed';
 import type { Role } from '../contracts/actor';
 import type { ReintegrationType, Stage } from '../contracts/lifecycle';
 import type { CaseAction, CaseCommand } from '../contracts/commands';
@@ -120,8 +122,11 @@ function reintegrationProblem(facts: LifecycleFacts, type: ReintegrationType | u
 }
 
 /** PP 39/2012 allows coercive rehabilitation, but never silently: after a refusal it needs a stated reason. */
-function refusalProblem(facts: LifecycleFacts, next: string, override: string | undefined): string | undefined {
-  return facts.referralRefused && next === 'REHABILITATION' && (override === undefined || override.trim() === '')
+/** Whether personal text was given: sealed text was checked as given by the API before it was sealed. */
+const given = (text: Personal<string> | undefined): boolean => text !== undefined && (isSealed(text) || text.trim() !== '');
+
+function refusalProblem(facts: LifecycleFacts, next: string, override: Personal<string> | undefined): string | undefined {
+  return facts.referralRefused && next === 'REHABILITATION' && !given(override)
     ? REFUSAL.REFUSAL_NEEDS_OVERRIDE
     : undefined;
 }
@@ -133,7 +138,7 @@ function guard(facts: LifecycleFacts, c: CaseCommand): string | undefined {
       if (facts.isChild && c.decision === 'SHELTER' && c.shelterType !== 'CHILD') return REFUSAL.CHILD_NEEDS_CHILD_SHELTER;
       if (!facts.isChild && c.shelterType === 'CHILD') return REFUSAL.ADULT_NOT_IN_CHILD_SHELTER;
       if (facts.isChild && c.guardianConsent === undefined && !facts.guardianConsentRecorded) return REFUSAL.CHILD_NEEDS_CONSENT;
-      if (facts.earlierPlanRequired === true && (c.earlierPlanReference ?? '').trim() === '') return REFUSAL.EARLIER_PLAN_REFERENCE_REQUIRED;
+      if (facts.earlierPlanRequired === true && !given(c.earlierPlanReference)) return REFUSAL.EARLIER_PLAN_REFERENCE_REQUIRED;
       return c.decision === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : refusalProblem(facts, c.decision, c.refusalOverride);
     case 'leaveShelter':
       return c.next === 'REINTEGRATION' ? reintegrationProblem(facts, c.reintegrationType) : refusalProblem(facts, c.next, c.refusalOverride);

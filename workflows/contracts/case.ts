@@ -3,6 +3,7 @@ import type { DataWarning } from '../domain/nik';
 import type { CaseAction, CaseCommand } from './commands';
 import type { ClosureReason, GuardianRelationship, Stage } from './lifecycle';
 import type { EscalationTarget, Protocol, ProtocolRef } from './protocol';
+import type { Personal, Sealed } from './sealed';
 
 /**
  * Case contracts shared by the API, the worker and the workflow sandbox. Plain JSON only: no Date,
@@ -40,6 +41,19 @@ export interface PersonInput {
   guardian?: GuardianInput;
 }
 
+/**
+ * The person as a workflow and the ledger hold them since issue 13: sex and approximate age in clear
+ * (the rules need them, statistics keep them), the rest sealed under the person's data key (name, NIK,
+ * birth date, guardian). Histories from before hold a PersonInput in clear.
+ */
+export interface SealedPerson {
+  sex: Sex;
+  approximateAge: number;
+  sealed: Sealed;
+}
+
+export type CasePerson = PersonInput | SealedPerson;
+
 /** A child's guardian as given at intake or on the person's record. Personal data: never logged. */
 export interface GuardianInput {
   name: string;
@@ -64,7 +78,7 @@ export interface OpenCaseInput {
   channel: IntakeChannel;
   /** Kemendagri kab/kota code, plain 4 digits (e.g. "3514"). */
   regionCode: string;
-  person: PersonInput;
+  person: CasePerson;
   /** Who opened the case, from the verified token. Absent only in histories from before authentication. */
   openedBy?: Actor;
   /** Kab/kota the person comes from, when known and different: the repatriation path applies. */
@@ -108,7 +122,7 @@ export interface CaseSnapshot {
   stage: Stage;
   channel: IntakeChannel;
   regionCode: string;
-  person: PersonInput;
+  person: CasePerson;
   openedBy: Actor | null;
   originRegionCode: string | null;
   /** The village Puskesos that took the complaint in (absent for other cases and in older snapshots). */
@@ -116,7 +130,7 @@ export interface CaseSnapshot {
   protocol: ProtocolRef | null;
   ppksCategories: string[];
   warnings: DataWarning[];
-  closure: { reason: ClosureReason; note: string } | null;
+  closure: { reason: ClosureReason; note: Personal<string> } | null;
   /** Agency responsible for the current stage, from the pinned protocol. */
   responsibleAgency: string | null;
   /** When the current stage's deadline passes (ISO-8601), if it has one. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPpksCode } from '../domain/ppks';
 import { freeText, TEXT_LIMITS } from '../domain/free-text';
 import { normalizeKabKotaCode } from '../domain/region-code';
+import { personal } from './sealed';
 import { ASSESSMENT_DECISIONS, CLOSURE_REASONS, GUARDIAN_RELATIONSHIPS, HEALTH_RESULTS, MONITORING_OUTCOMES, REINTEGRATION_TYPES, SHELTER_TYPES } from './lifecycle';
 
 /**
@@ -26,34 +27,41 @@ const ppksCodes = () =>
     .refine((codes) => new Set(codes).size === codes.length, { message: 'must not repeat a code' });
 const reintegrationType = z.enum(REINTEGRATION_TYPES);
 
-export const COMMAND_BODIES = {
+/**
+ * The command bodies. Free text about the person (findings, notes, reasons, summaries) and a guardian's
+ * name are personal values: the API validates them as given and seals them under the person's data key
+ * before they reach the workflow (workflows/contracts/sealed.ts), whose validators accept the sealed form.
+ */
+function commandBodies(sealed: boolean) {
+  const text = () => personal(note(), sealed);
+  return {
   startHealthCheck: z.strictObject({}),
   recordHealthCheck: z.strictObject({
     /** FIT continues to assessment; NEEDS_TREATMENT and REFERRED_TO_HOSPITAL put social handling on hold until recovery. */
     result: z.enum(HEALTH_RESULTS),
     /** Clinical findings (health data: visible to the case team only). */
-    findings: note().optional(),
+    findings: text().optional(),
   }),
-  recordRecovery: z.strictObject({ note: note().optional() }),
+  recordRecovery: z.strictObject({ note: text().optional() }),
   recordAssessment: z.strictObject({
     ppksCategories: ppksCodes(),
     decision: z.enum(ASSESSMENT_DECISIONS),
     shelterType: z.enum(SHELTER_TYPES).optional(),
     reintegrationType: reintegrationType.optional(),
     /** Required for a child (UU 27/2022 Pasal 25): who consented, in what capacity. */
-    guardianConsent: z.strictObject({ name: name(), relationship: z.enum(GUARDIAN_RELATIONSHIPS) }).optional(),
-    summary: note().optional(),
+    guardianConsent: z.strictObject({ name: personal(name(), sealed), relationship: z.enum(GUARDIAN_RELATIONSHIPS) }).optional(),
+    summary: text().optional(),
     /** Required to refer to rehabilitation after the person refused referral: why it goes ahead anyway. */
-    refusalOverride: note().optional(),
+    refusalOverride: text().optional(),
     /** Required for a repeat case under a protocol with repeat rules: which earlier plan this one builds on, and how. */
-    earlierPlanReference: note().optional(),
+    earlierPlanReference: text().optional(),
   }),
-  recordReferralRefusal: z.strictObject({ note: note() }),
-  extendShelterStay: z.strictObject({ days: z.number().int().min(1).max(30), reason: note() }),
+  recordReferralRefusal: z.strictObject({ note: text() }),
+  extendShelterStay: z.strictObject({ days: z.number().int().min(1).max(30), reason: text() }),
   leaveShelter: z.strictObject({
     next: z.enum(['REHABILITATION', 'REINTEGRATION']),
     reintegrationType: reintegrationType.optional(),
-    refusalOverride: note().optional(),
+    refusalOverride: text().optional(),
   }),
   completeRehabilitation: z.strictObject({ reintegrationType }),
   acknowledgeRepatriation: z.strictObject({
@@ -63,11 +71,17 @@ export const COMMAND_BODIES = {
     receivingRegionCode: kabKota(),
   }),
   completeReintegration: z.strictObject({}),
-  recordMonitoringVisit: z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: note().optional() }),
-  closeCase: z.strictObject({ reason: z.enum(CLOSURE_REASONS), note: note() }),
+  recordMonitoringVisit: z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: text().optional() }),
+  closeCase: z.strictObject({ reason: z.enum(CLOSURE_REASONS), note: text() }),
   /** A village Puskesos hands a complaint it took in to the regency's unit (Bantaeng: UPT SPMKS), saying why. */
-  referToRegency: z.strictObject({ reason: note() }),
+  referToRegency: z.strictObject({ reason: text() }),
 } as const;
+}
+
+/** The bodies as the API takes them (and OpenAPI publishes them): personal values in clear. */
+export const COMMAND_BODIES = commandBodies(false);
+/** The bodies as a workflow's validator checks them: personal values in clear (older histories) or sealed. */
+export const SEALED_COMMAND_BODIES: Record<CaseAction, z.ZodType> = commandBodies(true);
 
 export type CaseAction = keyof typeof COMMAND_BODIES;
 type Inferred<A extends CaseAction> = z.infer<(typeof COMMAND_BODIES)[A]>;
@@ -124,5 +138,5 @@ export function commandProblems(command: unknown): FieldProblem[] {
   const action = (command as { action?: unknown } | null)?.action;
   if (typeof action !== 'string' || !(action in COMMAND_BODIES)) return [{ field: 'action', message: 'is not a case action' }];
   const { action: _action, ...body } = command as { action: CaseAction };
-  return schemaProblems(COMMAND_BODIES[action as CaseAction], body);
+  return schemaProblems(SEALED_COMMAND_BODIES[action as CaseAction], body);
 }

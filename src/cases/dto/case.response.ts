@@ -16,6 +16,8 @@ export class PersonResponse {
   /** For a child: the guardian given at intake (the person's record may know better since: GET /persons/{id}). */
   @ApiPropertyOptional({ type: GuardianDto })
   guardian?: GuardianInput;
+  /** True once the person's data was erased (their name then reads `[dihapus]`; sex and age stay for statistics). */
+  erased?: boolean;
 }
 
 export class CaseActorResponse {

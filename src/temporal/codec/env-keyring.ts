@@ -8,6 +8,8 @@ const KEY_BYTES = 32;
  * readable across restarts. Production refuses to start with it or without keys (src/config/app-config.ts).
  */
 export const DEVELOPMENT_PAYLOAD_KEYS = 'dev-1:c2luZXJnaS1kZXZlbG9wbWVudC1wYXlsb2FkLWtleSE=';
+/** Development and test master key of the personal-data keys (id `dev-m1`); production refuses it too. */
+export const DEVELOPMENT_DATA_MASTER_KEYS = `dev-m1:${Buffer.from('sinergi-development-master-key!!').toString('base64')}`;
 
 /** Problems of a keyring text `id:base64key[,id:base64key…]` and its active id; empty when usable. */
 export function keyringProblems(spec: string, active: string | undefined): string[] {
@@ -34,9 +36,9 @@ export class EnvKeyring implements PayloadKeyProvider {
   readonly activeKeyId: string;
   private readonly keys: ReadonlyMap<string, Buffer>;
 
-  constructor(spec: string, active?: string) {
+  constructor(spec: string, active?: string, label = 'payload keyring') {
     const problems = keyringProblems(spec, active);
-    if (problems.length > 0) throw new Error(`payload keyring: ${problems.join('; ')}`);
+    if (problems.length > 0) throw new Error(`${label}: ${problems.join('; ')}`);
     const entries = spec.split(',').map((e) => e.trim()).filter((e) => e !== '').map((e) => e.split(':') as [string, string]);
     this.keys = new Map(entries.map(([id, material]) => [id, Buffer.from(material, 'base64')]));
     this.activeKeyId = active ?? (entries[0] as [string, string])[0];
