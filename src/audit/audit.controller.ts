@@ -7,7 +7,8 @@ import { inRegionScope, requireRegion } from '../auth/access';
 import { SecurityLog } from '../security-log/security-log.service';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { fromSnapshot } from '../cases/case-mappers';
+import { fromSnapshot, openedCases } from '../cases/case-mappers';
+import { PersonalData } from '../personal-data/personal-data.service';
 import { CaseResponse } from '../cases/dto/case.response';
 import { DomainError } from '../common/errors/domain-error';
 import { PageQuery } from '../common/page.query';
@@ -30,6 +31,7 @@ import { EXPORT_LIMIT, Ledger } from './ledger.service';
 export class AuditController {
   constructor(
     private readonly ledger: Ledger,
+    private readonly personal: PersonalData,
     private readonly access: AccessLog,
     private readonly security: SecurityLog,
   ) {}
@@ -42,7 +44,7 @@ export class AuditController {
     await this.scopedCase(actor, id, 'GET /cases/:id/history');
     const { items, total } = await this.ledger.page(id, page.limit, page.offset);
     await this.logged(actor, 'GET /cases/:id/history', items);
-    return { items, total, limit: page.limit, offset: page.offset };
+    return { items: await this.personal.open(items), total, limit: page.limit, offset: page.offset };
   }
 
   /** Recomputes the case's hash chain and reports the first broken link. */
@@ -61,9 +63,11 @@ export class AuditController {
   @ApiOkResponse({ description: 'The file: a sinergi-ledger-export document (JSON) or CSV, as `format` asks' })
   async exportHistory(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     await this.scopedCase(actor, id, 'GET /cases/:id/history/export');
+    refuseCsvWithPersonal(q);
     const [records, head] = await Promise.all([this.ledger.all(id), this.ledger.head(id)]);
-    await this.logged(actor, 'GET /cases/:id/history/export', records);
-    send(res, q.format, `case-${id}-history`, records, { caseId: id }, head === null ? null : { caseId: id, ...head }, actor);
+    await this.logged(actor, q.personal ? 'GET /cases/:id/history/export?personal=true' : 'GET /cases/:id/history/export', records);
+    const personal = q.personal ? await this.openedSection(records) : undefined;
+    send(res, q.format, `case-${id}-history`, records, { caseId: id }, head === null ? null : { caseId: id, ...head }, actor, personal);
   }
 
   /** The case as it stood at `at` (workflow time), rebuilt from the ledger; 404 before it was opened. */
@@ -75,7 +79,8 @@ export class AuditController {
     const snapshot = await this.ledger.stateAt(id, new Date(q.at).toISOString());
     if (snapshot === null) throw new DomainError('CASE_NOT_FOUND', 'The case had not been opened at that time');
     await this.access.record(actor, 'GET /cases/:id/state', [id]);
-    return fromSnapshot(snapshot);
+    const [kase] = await openedCases(this.personal, [fromSnapshot(snapshot)]);
+    return kase as CaseResponse;
   }
 
   /** Events across the cases of your scope, filtered; by workflow time. */
@@ -87,7 +92,7 @@ export class AuditController {
     const { limit, offset, ...filter } = q;
     const { items, total } = await this.ledger.search(actor.regionCode, filter, limit, offset);
     await this.logged(actor, 'GET /audit/events', items);
-    return { items, total, limit, offset };
+    return { items: await this.personal.open(items), total, limit, offset };
   }
 
   /** The filtered events as a file (at most 10 000; narrow the filter for more). */
@@ -98,11 +103,12 @@ export class AuditController {
   @ApiUnprocessableEntityResponse({ description: 'EXPORT_TOO_LARGE: more events match than one export holds' })
   async exportEvents(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
     if (q.region !== undefined) requireRegion(actor, q.region);
-    const { format, ...filter } = q;
+    refuseCsvWithPersonal(q);
+    const { format, personal: withPersonal, ...filter } = q;
     const { items, total } = await this.ledger.search(actor.regionCode, filter, EXPORT_LIMIT, 0);
     if (total > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE', `${total} events match; narrow the filter to at most ${EXPORT_LIMIT}`);
-    await this.logged(actor, 'GET /audit/events/export', items);
-    send(res, format, 'audit-events', items, { ...filter }, null, actor);
+    await this.logged(actor, withPersonal ? 'GET /audit/events/export?personal=true' : 'GET /audit/events/export', items);
+    send(res, format, 'audit-events', items, { ...filter }, null, actor, withPersonal ? await this.openedSection(items) : undefined);
   }
 
   /** Who read whose personal data, when and through which route (cases of your scope). */
@@ -122,18 +128,29 @@ export class AuditController {
     if (!inRegionScope(actor.regionCode, regionCode)) await this.security.refuse(actor, { kind: 'case', id: caseId, regionCode }, route, absent);
   }
 
+  /** The personal values of these records, opened, for an export that asked for them. */
+  private async openedSection(records: readonly LedgerRecord[]): Promise<NonNullable<LedgerExport['personal']>> {
+    const section = records.filter((r) => r.payload !== null || r.snapshot !== null).map((r) => ({ caseId: r.caseId, seq: r.seq, payload: r.payload, snapshot: r.snapshot }));
+    return this.personal.open(section);
+  }
+
   private logged(actor: Actor, route: PersonalDataRoute, records: readonly LedgerRecord[]): Promise<void> {
     return this.access.record(actor, route, records.map((r) => r.caseId));
   }
 }
 
-function send(res: Response, format: ExportFormat, name: string, records: LedgerRecord[], filter: Record<string, unknown>, head: LedgerExport['head'], actor: Actor): void {
+/** Opened personal values come in the JSON export only (a CSV row must stay as stored to verify). */
+function refuseCsvWithPersonal(q: { format: ExportFormat; personal: boolean }): void {
+  if (q.format === 'csv' && q.personal) throw new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field: 'personal', messages: ['personal values come in the JSON export only'] }]);
+}
+
+function send(res: Response, format: ExportFormat, name: string, records: LedgerRecord[], filter: Record<string, unknown>, head: LedgerExport['head'], actor: Actor, personal?: LedgerExport['personal']): void {
   res.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
   res.setHeader('Cache-Control', 'no-store');
   if (format === 'csv') {
     res.type('text/csv; charset=utf-8').send(toCsv(records));
     return;
   }
-  const body: LedgerExport = { format: 'sinergi-ledger-export', version: 1, exportedAt: new Date().toISOString(), exportedBy: actor.id, filter, head, records };
+  const body: LedgerExport = { format: 'sinergi-ledger-export', version: 1, exportedAt: new Date().toISOString(), exportedBy: actor.id, filter, head, records, ...(personal !== undefined ? { personal } : {}) };
   res.type('application/json').send(JSON.stringify(body));
 }

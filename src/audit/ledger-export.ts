@@ -42,4 +42,10 @@ export interface LedgerExport {
   filter: Record<string, unknown>;
   head: { caseId: string; seq: number; hash: string } | null;
   records: LedgerRecord[];
+  /**
+   * Only when the auditor asked for personal values (`personal=true`): each record's payload and
+   * snapshot with the sealed values opened (`[dihapus]` once erased). The records above stay as stored,
+   * so the chain verifies whatever this section holds.
+   */
+  personal?: { caseId: string; seq: number; payload: unknown; snapshot: unknown }[];
 }

@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { CaseCommand } from '../../workflows/contracts/commands';
+import { COMMAND_PERSONAL_PATHS } from '../../workflows/contracts/commands';
+import { PersonalData } from '../personal-data/personal-data.service';
 import { AccessLog } from '../access-log/access-log.service';
 import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
@@ -10,7 +12,7 @@ import { requestKeyOf } from '../common/request-key';
 import { LedgerRefusals } from '../ledger/ledger-refusals.service';
 import { CaseRepeats } from '../persons/case-repeats.service';
 import { SecurityLog } from '../security-log/security-log.service';
-import { fromSnapshot, fromView } from './case-mappers';
+import { fromSnapshot, fromView, openedCases } from './case-mappers';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseWorkflows } from './case-workflows';
 import type { CaseResponse, CommandAcceptedResponse } from './dto/case.response';
@@ -37,22 +39,25 @@ export class CaseCommands {
     private readonly access: AccessLog,
     private readonly security: SecurityLog,
     private readonly repeats: CaseRepeats,
+    private readonly personal: PersonalData,
   ) {}
 
-  async command(actor: Actor, id: string, command: CaseCommand, idempotencyKey: string | undefined): Promise<CommandOutcome> {
+  async command(actor: Actor, id: string, given: CaseCommand, idempotencyKey: string | undefined): Promise<CommandOutcome> {
     const key = requestKeyOf(idempotencyKey);
     const view = await this.views.findOneBy({ id });
     if (view === null) throw absent();
-    if (!mayCommand(actor, view, command)) return this.security.refuse(actor, { kind: 'case', id, regionCode: view.regionCode }, 'POST /cases/:id/<command>', absent());
+    if (!mayCommand(actor, view, given)) return this.security.refuse(actor, { kind: 'case', id, regionCode: view.regionCode }, 'POST /cases/:id/<command>', absent());
     // Only the person's home region acknowledges its own handover.
-    if (command.action === 'acknowledgeRepatriation' && !inRegionScope(actor.regionCode, command.receivingRegionCode)) {
+    if (given.action === 'acknowledgeRepatriation' && !inRegionScope(actor.regionCode, given.receivingRegionCode)) {
       return this.security.refuse(actor, { kind: 'case', id, regionCode: view.regionCode }, 'POST /cases/:id/acknowledge-repatriation', new DomainError('OUT_OF_SCOPE', 'Only the receiving region acknowledges a repatriation'));
     }
+    // Personal text is sealed under the person's key before it reaches the workflow or the ledger.
+    const command = await this.personal.sealPaths(id, given, COMMAND_PERSONAL_PATHS[given.action]);
     const requestId = `${actor.id}:${command.action}:${key}`;
     const answer = await this.refusals.recorded(actor, id, { requestId, action: command.action, payload: { command } }, () => this.send(actor, id, command, requestId, idempotencyKey !== undefined));
     if (!answer.done) return { httpStatus: 202, body: { id, status: 'ACCEPTED', requestId, idempotencyKey: key } };
     await this.access.record(actor, 'POST /cases/:id/<command>', [id]);
-    const [kase] = await this.repeats.attach(['view' in answer ? fromView(answer.view) : fromSnapshot(answer.result)]);
+    const [kase] = await this.repeats.attach(await openedCases(this.personal, ['view' in answer ? fromView(answer.view) : fromSnapshot(answer.result)]));
     return { httpStatus: 200, body: kase as CaseResponse };
   }
 

@@ -11,7 +11,8 @@ import { inRegionScope, requireRegion } from '../auth/access';
 import { hasPermission } from '../auth/permissions';
 import { DomainError } from '../common/errors/domain-error';
 import { ProtocolRegistry } from '../protocols/protocol-registry';
-import { fromSnapshot, fromView } from './case-mappers';
+import { fromSnapshot, fromView, openedCases } from './case-mappers';
+import { PersonalData } from '../personal-data/personal-data.service';
 import { CaseViewEntity } from './case-view.entity';
 import { CaseWorkflows } from './case-workflows';
 import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse, OpenedCaseResponse } from './dto/case.response';
@@ -42,8 +43,8 @@ function matchesSearch(q: string): Brackets {
   return new Brackets((any) =>
     any
       .where('c.id::text LIKE :idPrefix', { idPrefix: `${literal.toLowerCase()}%` })
-      .orWhere(`c.person->>'name' ILIKE :nameContains`, { nameContains: `%${literal}%` })
-      .orWhere(`c.person->>'nik' = :nik`, { nik: q }),
+      // The name and NIK as given live in the registry (case_subject), not in the read model.
+      .orWhere(`EXISTS (SELECT 1 FROM case_subject s WHERE s.case_id = c.id AND (s.name ILIKE :nameContains OR s.nik = :nik))`, { nameContains: `%${literal}%`, nik: q }),
   );
 }
 
@@ -60,6 +61,7 @@ export class CasesService {
     private readonly puskesos: PuskesosIntake,
     private readonly matcher: PersonMatcher,
     private readonly repeats: CaseRepeats,
+    private readonly personal: PersonalData,
   ) {}
 
   async openCase(actor: Actor, dto: OpenCaseDto, idempotencyKey: string | undefined): Promise<OpenCaseOutcome> {
@@ -91,7 +93,7 @@ export class CasesService {
     const personMatches = hasPermission(actor.role, 'case.command') ? await this.matcher.find(person, { regionCode, originRegionCode, scope: actor.regionCode, caseId }) : [];
     await this.access.record(actor, 'POST /cases', [caseId, ...personMatches.flatMap((m) => m.cases.map((c) => c.id))]);
     if (snapshot === undefined) return { httpStatus: 202, body: { id: caseId, status: 'PENDING', personMatches } };
-    const [opened] = await this.repeats.attach([snapshot instanceof CaseViewEntity ? fromView(snapshot) : fromSnapshot(snapshot)]);
+    const [opened] = await this.repeats.attach(await openedCases(this.personal, [snapshot instanceof CaseViewEntity ? fromView(snapshot) : fromSnapshot(snapshot)]));
     return { httpStatus: 201, body: { ...(opened as CaseResponse), personMatches } };
   }
 
@@ -99,7 +101,7 @@ export class CasesService {
     const view = await this.load(id);
     if (!inRegionScope(actor.regionCode, view.regionCode)) return this.refuse(actor, view, 'GET /cases/:id');
     await this.access.record(actor, 'GET /cases/:id', [id]);
-    const [kase] = await this.repeats.attach([fromView(view)]);
+    const [kase] = await this.repeats.attach(await openedCases(this.personal, [fromView(view)]));
     return kase as CaseResponse;
   }
 
@@ -123,7 +125,7 @@ export class CasesService {
     if (query.repeat !== undefined) cases.andWhere(repeatCondition(query.repeat));
     const [views, total] = await cases.getManyAndCount();
     await this.access.record(actor, query.q === undefined ? 'GET /cases' : 'POST /cases/search', views.map((v) => v.id));
-    return { items: await this.repeats.attach(views.map(fromView)), total, limit: query.limit, offset: query.offset };
+    return { items: await this.repeats.attach(await openedCases(this.personal, views.map(fromView))), total, limit: query.limit, offset: query.offset };
   }
 
   private async load(id: string): Promise<CaseViewEntity> {

@@ -12,6 +12,8 @@ import { SecurityLog } from '../security-log/security-log.service';
 import { EnvKeyring } from '../temporal/codec/env-keyring';
 import { CodecRequestDto, CodecResponse } from './codec.dto';
 import { AesGcmPayloadCodec, PayloadDecryptionError } from '../temporal/codec/payload-codec';
+import { PersonalData } from '../personal-data/personal-data.service';
+import { isSealed } from '../../workflows/contracts/sealed';
 
 type Operation = 'encode' | 'decode';
 
@@ -35,10 +37,13 @@ const toJson = (p: Payload) => ({
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
 
+const holdsSealed = (node: unknown): boolean =>
+  isSealed(node) || (node !== null && typeof node === 'object' && Object.values(node).some(holdsSealed));
+
 /**
  * The codec server of Temporal's Web UI and CLI (docs/security.md "Temporal payload encryption"): the
  * operator's UI or `temporal … --codec-endpoint <api>/codec --codec-auth "Bearer <token>"` sends the
- * payloads it shows, and gets them back decoded. National admins only (the deployment's operators: the
+ * payloads it shows, and gets them back decoded, with the personal values sealed inside opened too. National admins only (the deployment's operators: the
  * namespace holds every region's cases); every call is a security-log event with the payload count.
  */
 @ApiTags('codec')
@@ -49,6 +54,7 @@ export class CodecController {
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly security: SecurityLog,
+    private readonly personal: PersonalData,
   ) {
     this.codec = new AesGcmPayloadCodec(new EnvKeyring(config.temporal.payloadKeys, config.temporal.payloadKeyActive));
   }
@@ -82,7 +88,33 @@ export class CodecController {
       if (error instanceof PayloadDecryptionError) throw new DomainError('PAYLOAD_UNDECODABLE', error.message);
       throw error;
     }
-    await this.security.record(actor, { action: operation === 'decode' ? 'PAYLOADS_DECODED' : 'PAYLOADS_ENCODED', outcome: 'DONE', target: null, detail: { payloads: payloads.length, namespace: this.config.temporal.namespace } });
-    return { payloads: out.map(toJson) };
+    const opened = operation === 'decode' ? await this.openPersonal(out) : { payloads: out, count: 0 };
+    await this.security.record(actor, {
+      action: operation === 'decode' ? 'PAYLOADS_DECODED' : 'PAYLOADS_ENCODED',
+      outcome: 'DONE',
+      target: null,
+      detail: { payloads: payloads.length, namespace: this.config.temporal.namespace, ...(operation === 'decode' ? { personalPayloadsOpened: opened.count } : {}) },
+    });
+    return { payloads: opened.payloads.map(toJson) };
+  }
+
+  /**
+   * The personal values sealed inside decoded JSON payloads (under each person's data key), opened for
+   * the operator: names and notes read as given, or `[dihapus]` once the person's key is destroyed.
+   */
+  private async openPersonal(payloads: Payload[]): Promise<{ payloads: Payload[]; count: number }> {
+    let count = 0;
+    const out = await Promise.all(
+      payloads.map(async (p) => {
+        if (Buffer.from(p.metadata?.encoding ?? []).toString() !== 'json/plain' || p.data === undefined || p.data === null) return p;
+        const text = Buffer.from(p.data).toString('utf8');
+        if (!text.includes('"$sealed"')) return p;
+        const value: unknown = JSON.parse(text);
+        if (!holdsSealed(value)) return p;
+        count += 1;
+        return { ...p, data: Buffer.from(JSON.stringify(await this.personal.open(value))) };
+      }),
+    );
+    return { payloads: out, count };
   }
 }

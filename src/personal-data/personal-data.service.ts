@@ -2,7 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Sealed } from '../../workflows/contracts/sealed';
-import { isSealed } from '../../workflows/contracts/sealed';
+import { isSealed, sealPaths } from '../../workflows/contracts/sealed';
+import { DomainError } from '../common/errors/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { dataMasterKeyring } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
@@ -68,8 +69,15 @@ export class PersonalData {
     ]);
     const [row] = (await manager.query(`SELECT id, master_key_id, wrapped FROM data_key WHERE case_id = $1`, [caseId])) as KeyRow[];
     const key = row === undefined ? undefined : this.unwrap(row);
-    if (key === undefined) throw new Error('the data key of this case is destroyed');
+    if (key === undefined) throw new DomainError('PERSONAL_DATA_ERASED', "This case's personal data was erased: nothing more can be recorded about the person");
     return key;
+  }
+
+  /** The value with the personal values at these paths sealed under the case's key (no key is touched when none is present). */
+  async sealPaths<T>(caseId: string, value: T, paths: readonly string[][]): Promise<T> {
+    if (!paths.some((path) => valueAt(value, path) !== undefined)) return value;
+    const key = await this.keyForCase(caseId);
+    return sealPaths(value, paths, (plain) => this.seal(key, plain));
   }
 
   seal(key: DataKey, value: unknown): Sealed {
@@ -121,6 +129,10 @@ interface KeyRow {
   id: string;
   master_key_id: string;
   wrapped: Buffer | null;
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
 function collectKeys(node: unknown, ids: Set<string>): void {

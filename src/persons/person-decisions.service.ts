@@ -15,6 +15,7 @@ import type { LedgerCase } from './person-ledger';
 import { LEDGER_CASE_COLUMNS, recordPersonEvent } from './person-ledger';
 import { birthYearOf, PersonMatcher } from './person-matcher.service';
 import { RepeatNotices } from './repeat-notices.service';
+import { CASE_PERSON_SQL } from '../personal-data/case-subject';
 
 interface CaseRow extends LedgerCase {
   person: PersonInput;
@@ -119,7 +120,10 @@ export class PersonDecisions {
 
   /** The case if the actor's scope holds it (locked for a change); otherwise absent, and the attempt security-logged. */
   private async scopedCase(m: EntityManager, actor: Actor, caseId: string, route: string, lock = false): Promise<CaseRow> {
-    const [row] = await m.query<CaseRow[]>(`SELECT ${LEDGER_CASE_COLUMNS}, c.person, c.origin_region_code, c.opened_at FROM case_view c WHERE c.id = $1${lock ? ' FOR UPDATE' : ''}`, [caseId]);
+    const [row] = await m.query<CaseRow[]>(
+      `SELECT ${LEDGER_CASE_COLUMNS}, ${CASE_PERSON_SQL} AS person, c.origin_region_code, c.opened_at FROM case_view c LEFT JOIN case_subject s ON s.case_id = c.id WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
+      [caseId],
+    );
     if (row === undefined) throw caseAbsent();
     if (!inRegionScope(actor.regionCode, row.region_code)) await this.security.refuse(actor, { kind: 'case', id: caseId, regionCode: row.region_code }, route, caseAbsent());
     return row;

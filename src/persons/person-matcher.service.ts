@@ -57,7 +57,7 @@ export class PersonMatcher {
        CROSS JOIN LATERAL (
          SELECT max(sinergi_name_similarity(n.name, $1)) AS score FROM (
            SELECT unnest(array_append(p.aliases, p.name)) AS name
-           UNION ALL SELECT c.person->>'name' FROM case_person l JOIN case_view c ON c.id = l.case_id WHERE l.person_id = p.id
+           UNION ALL SELECT cs.name FROM case_person l JOIN case_subject cs ON cs.case_id = l.case_id WHERE l.person_id = p.id AND cs.name IS NOT NULL
          ) n
        ) s
        WHERE p.merged_into IS NULL AND p.sex = $2 AND abs(p.birth_year - $3) <= ${BIRTH_YEAR_TOLERANCE} AND p.region_code LIKE $4

@@ -20,7 +20,8 @@ import { sendCaseUpdate } from '../temporal/case-updates';
 import { translateUpdateFailure } from '../temporal/temporal-errors';
 import { fieldErrors, normalizeStrings } from '../common/validation/zod-body.pipe';
 import { parseWith } from '../../workflows/contracts/commands';
-import { OUTCOME_SCHEMAS } from '../../workflows/case/task-outcomes';
+import { OUTCOME_PERSONAL_PATHS, OUTCOME_SCHEMAS } from '../../workflows/case/task-outcomes';
+import { ERASED_TEXT, PersonalData } from '../personal-data/personal-data.service';
 import { taskActionsFor } from '../../workflows/case/task-rules';
 import type { ListTasksQuery, TaskAcceptedResponse, TaskListResponse, TaskResponse } from './dto/task.dto';
 import type { CaseFacts } from './task-brief';
@@ -44,9 +45,12 @@ interface TaskRow extends TaskStateRow {
 const COLUMNS = `id, case_id, task_key, type, agency_code, region_code, status, dispatched_at, due_at, accept_by, assignee_name, outcome, ${OVERDUE} AS overdue`;
 /** A task with the case facts its brief may take (the read model's row; none while the case is not projected yet). */
 // A referral to the regency carries why and by whom: the Puskesos intake task it completed (docs/puskesos.md).
-const REFERRAL = `CASE WHEN t.type = 'REGENCY_REFERRAL' THEN (SELECT jsonb_build_object('reason', i.outcome->>'reason', 'referredBy', i.assignee_name) FROM agency_task i
+const REFERRAL = `CASE WHEN t.type = 'REGENCY_REFERRAL' THEN (SELECT jsonb_build_object('reason', i.outcome->'reason', 'referredBy', i.assignee_name) FROM agency_task i
   WHERE i.case_id = t.case_id AND i.type = 'COMPLAINT_INTAKE' AND i.status = 'COMPLETED' ORDER BY i.closed_at DESC LIMIT 1) END`;
-const TASKS_WITH_FACTS = `(SELECT t.*, c.person, c.ppks_categories, c.origin_region_code, c.intake_point->>'villageCode' AS intake_village, ${REFERRAL} AS referral FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id) AS task`;
+// The brief's name comes from the registry (case_subject); sex and age from the read model.
+const PERSON = `CASE WHEN c.id IS NOT NULL THEN jsonb_build_object('sex', c.person->'sex', 'approximateAge', c.person->'approximateAge', 'name', coalesce(s.name, '${ERASED_TEXT}')) END`;
+const TASKS_WITH_FACTS = `(SELECT t.*, ${PERSON} AS person, c.ppks_categories, c.origin_region_code, c.intake_point->>'villageCode' AS intake_village, ${REFERRAL} AS referral
+  FROM agency_task t LEFT JOIN case_view c ON c.id = t.case_id LEFT JOIN case_subject s ON s.case_id = t.case_id) AS task`;
 const BRIEF_COLUMNS = `${COLUMNS}, person, ppks_categories, origin_region_code, referral, intake_village`;
 /** A village Puskesos officer's inbox: the tasks of cases taken in at their village. */
 const OF_VILLAGE = `case_id IN (SELECT id FROM case_view WHERE intake_point->>'villageCode' = ?)`;
@@ -100,6 +104,7 @@ export class TasksService {
     private readonly access: AccessLog,
     private readonly security: SecurityLog,
     private readonly puskesos: PuskesosIntake,
+    private readonly personal: PersonalData,
   ) {}
 
   /** Agency staff and systems: their agency's inbox (a village Puskesos officer: their village's). Supervisors and auditors: every agency in scope. */
@@ -121,7 +126,7 @@ export class TasksService {
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM agency_task WHERE ${filter}`, params);
     // The brief (the person's name…) and a recorded outcome (e.g. a health check's findings) are the person's data: their reads are logged.
     await this.access.record(actor, 'GET /tasks', rows.filter((r) => r.person !== null || r.outcome !== null || r.referral !== null).map((r) => r.case_id));
-    return { items: rows.map((r) => toTask(r, actor)), total };
+    return { items: (await this.personal.open(rows)).map((r) => toTask(r, actor)), total };
   }
 
   /**
@@ -134,7 +139,8 @@ export class TasksService {
     if (!mayWork(actor, await this.puskesos.postOf(actor), task, action)) return this.security.refuse(actor, { kind: 'task', id: taskId, regionCode: task.region_code }, `POST /tasks/:id/${action}`, absent());
     // A step named for one task type (the referral to the regency completes a Puskesos intake task only).
     if (onlyType !== undefined && task.type !== onlyType) throw new DomainError('ILLEGAL_TRANSITION', `Only a ${onlyType} task takes this step`);
-    if (action === 'completeTask') body = { ...body, outcome: checkedOutcome(task.type, body.outcome) };
+    // Personal text of an outcome is sealed under the person's key before it reaches the workflow or the ledger.
+    if (action === 'completeTask') body = { ...body, outcome: await this.personal.sealPaths(task.case_id, checkedOutcome(task.type, body.outcome), OUTCOME_PERSONAL_PATHS[task.type]) };
     const idempotencyKey = requestKeyOf(key);
     const requestId = `${actor.id}:${action}:${idempotencyKey}`;
     const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };
@@ -142,7 +148,7 @@ export class TasksService {
     if (!answer.done) return { httpStatus: 202, body: { id: taskId, status: 'ACCEPTED', requestId, idempotencyKey } };
     const done = await this.load(taskId);
     if (done.person !== null || done.outcome !== null || done.referral !== null) await this.access.record(actor, 'POST /tasks/:id/<action>', [done.case_id]);
-    return { httpStatus: 200, body: toTask(done, actor) };
+    return { httpStatus: 200, body: toTask(await this.personal.open(done), actor) };
   }
 
   private async send(actor: Actor, task: TaskRow, action: TaskAction, body: TaskBody, requestId: string): Promise<UpdateAnswer<unknown>> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isPpksCode } from '../domain/ppks';
 import { freeText, TEXT_LIMITS } from '../domain/free-text';
 import { normalizeKabKotaCode } from '../domain/region-code';
-import { personal } from './sealed';
+import { personal, personalPaths } from './sealed';
 import { ASSESSMENT_DECISIONS, CLOSURE_REASONS, GUARDIAN_RELATIONSHIPS, HEALTH_RESULTS, MONITORING_OUTCOMES, REINTEGRATION_TYPES, SHELTER_TYPES } from './lifecycle';
 
 /**
@@ -84,6 +84,9 @@ export const COMMAND_BODIES = commandBodies(false);
 export const SEALED_COMMAND_BODIES: Record<CaseAction, z.ZodType> = commandBodies(true);
 
 export type CaseAction = keyof typeof COMMAND_BODIES;
+
+/** Where each command body holds personal values (what the API seals before sending it). */
+export const COMMAND_PERSONAL_PATHS = Object.fromEntries(Object.entries(COMMAND_BODIES).map(([action, schema]) => [action, personalPaths(schema)])) as Record<CaseAction, string[][]>;
 type Inferred<A extends CaseAction> = z.infer<(typeof COMMAND_BODIES)[A]>;
 /** The body of a command's endpoint (an empty schema infers an index signature: no fields instead). */
 export type CommandBody<A extends CaseAction> = Inferred<A> extends Record<string, never> ? Record<never, never> : Inferred<A>;

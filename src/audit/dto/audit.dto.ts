@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { Instant } from '../../common/validation/instant.decorator';
 import { PageQuery } from '../../common/page.query';
 import { TimeRangeQuery } from '../../common/time-range.query';
@@ -21,6 +22,17 @@ export class ExportQuery {
   @IsOptional()
   @IsIn(EXPORT_FORMATS)
   format: ExportFormat = 'json';
+
+  /**
+   * `true`: the JSON export also holds the personal values opened (section `personal`), next to the
+   * records as stored (sealed, so the file still verifies offline); recorded as such in the access log.
+   * JSON only.
+   */
+  @ApiPropertyOptional({ type: Boolean, default: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'personal must be true or false' })
+  personal = false;
 }
 
 /** Filters of the cross-case event search; every one optional, combined with AND. */
