@@ -38,7 +38,7 @@ describe('secrets', () => {
   it('refuses to start in production with the default or a short JWT secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SINERGI_JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', SINERGI_JWT_SECRET: 'short' })).toThrow(/SINERGI_JWT_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` }).auth.jwtSecret).toHaveLength(48);
+    expect(loadConfig({ NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, SINERGI_DATA_KEYS: `m1:${Buffer.alloc(32, 8).toString('base64')}` }).auth.jwtSecret).toHaveLength(48);
   });
 
   it('refuses to start in production without a payload keyring, or with a malformed one anywhere', () => {
@@ -49,13 +49,21 @@ describe('secrets', () => {
     expect(loadConfig({}).temporal.payloadKeys).toMatch(/^dev-1:/);
   });
 
+  it('refuses to start in production without a master keyring of the personal-data keys, or with a malformed one anywhere', () => {
+    const rest = { SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...rest })).toThrow(/SINERGI_DATA_KEYS must be set/);
+    expect(() => loadConfig({ SINERGI_DATA_KEYS: 'm1:short' })).toThrow(/SINERGI_DATA_KEYS key m1 must be 32 bytes/);
+    expect(() => loadConfig({ SINERGI_DATA_KEYS: `m1:${Buffer.alloc(32).toString('base64')}`, SINERGI_DATA_KEY_ACTIVE: 'm2' })).toThrow(/active key m2 is not in the keyring/);
+    expect(loadConfig({}).personalData.masterKeys).toMatch(/^dev-m1:/);
+  });
+
   it('uses the development secret outside production', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).auth.jwtSecret).toMatch(/development/);
   });
 });
 
 describe('webhook targets', () => {
-  const production = { NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+  const production = { NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, SINERGI_DATA_KEYS: `m1:${Buffer.alloc(32, 8).toString('base64')}` };
 
   it('are public https addresses in production, and anything elsewhere unless set', () => {
     expect(webhookTargets(loadConfig(production))).toBe('public-https');

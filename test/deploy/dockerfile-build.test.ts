@@ -53,7 +53,7 @@ describe('the Dockerfile build stage, without Docker', () => {
     for (const copied of copies) expect([copied, existsSync(join(app, copied))]).toEqual([copied, true]);
     const url = testStackValue('databaseUrl');
     const schema = `image_${Date.now().toString(36)}`;
-    const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, DATABASE_URL: url, DATABASE_SCHEMA: schema };
+    const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', SINERGI_JWT_SECRET: 'x'.repeat(48), SINERGI_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, SINERGI_DATA_KEYS: `m1:${Buffer.alloc(32, 2).toString('base64')}`, DATABASE_URL: url, DATABASE_SCHEMA: schema };
     try {
       const out = execFileSync('node', ['dist/src/main.migrate.js'], { cwd: app, env, encoding: 'utf8', timeout: 120_000 });
       expect(out).toMatch(/migrations applied: CreateCaseView/);

@@ -57,7 +57,9 @@ describe('cases over HTTP (API → Temporal → worker → PostgreSQL → API)',
 
     const [row] = await rowsFor(id);
     expect(row).toMatchObject({ stage: 'INTAKE', region_code: '3514', workflow_id: `case-${id}` });
-    expect(row.person).toEqual({ name: 'Budi', sex: 'L', approximateAge: 34 });
+    // The read model keeps sex and age; the name is sealed under the person's key, in clear only in the registry.
+    expect(row.person).toEqual({ sex: 'L', approximateAge: 34, sealed: expect.objectContaining({ $sealed: 'v1' }) as unknown });
+    expect((await db.query(`SELECT name FROM case_subject WHERE case_id = $1`, [id])).rows).toEqual([{ name: 'Budi' }]);
 
     const read = await http().get(`/cases/${id}`).expect(200);
     // The opening answer adds the registered people the case may be about (none here).
