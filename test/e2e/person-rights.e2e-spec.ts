@@ -29,23 +29,7 @@ describe('person rights: erasure, restriction, legal hold, rectification, data r
   const t = { cw: '', sup: '', auditor: '', admin: '', supElsewhere: '' };
   const as = (token: string) => request.agent(api.getHttpServer()).auth(token, { type: 'bearer' });
   const open = async (person: Body) => (await as(t.cw).post('/cases').send({ channel: 'RAZIA', regionCode: '3578', person }).expect(201)).body as { id: string };
-  /**
-   * The case's person registered as new, as `POST /cases/:id/person {newPerson: true}` does (from the
-   * person as given, case_subject). Written here in SQL while that decision is being moved onto
-   * case_subject (issue 13, the lead's change): swap back to the route once it reads case_subject.
-   */
-  const register = async (caseId: string): Promise<string> => {
-    const [row] = (await db.query<{ id: string }>(
-      `INSERT INTO person (name, sex, birth_date, birth_year, birth_year_approximate, nik, region_code, guardian_name, guardian_relation, guardian_contact, created_by_id, created_by_name)
-       SELECT s.name, c.person->>'sex', s.birth_date, coalesce(extract(year FROM s.birth_date)::int, extract(year FROM c.opened_at)::int - (c.person->>'approximateAge')::int),
-              s.birth_date IS NULL, s.nik, c.region_code, s.guardian->>'name', s.guardian->>'relationship', s.guardian->>'phone', 'test', 'test'
-       FROM case_view c JOIN case_subject s ON s.case_id = c.id WHERE c.id = $1 RETURNING id`,
-      [caseId],
-    )).rows;
-    const personId = (row as { id: string }).id;
-    await db.query(`INSERT INTO case_person (case_id, person_id, decision, decided_by_id, decided_by_name, decided_by_role, decided_at) VALUES ($1, $2, 'NEW_PERSON', 'test', 'test', 'CASE_WORKER', now())`, [caseId, personId]);
-    return personId;
-  };
+  const register = async (caseId: string) => ((await as(t.cw).post(`/cases/${caseId}/person`).send({ newPerson: true }).expect(200)).body as { personId: string }).personId;
   const close = async (caseId: string) => as(t.sup).post(`/cases/${caseId}/close`).send({ reason: 'ABSCONDED', note: 'kabur' }).expect(200);
   const erasure = { reason: 'Permintaan subjek data tertanggal 1 Desember', legalBasis: 'SUBJECT_REQUEST' };
 
@@ -111,6 +95,13 @@ describe('person rights: erasure, restriction, legal hold, rectification, data r
     expect((await as(t.sup).post(`/persons/${personId}/erasure`).send(erasure).expect(409)).body.code).toBe('PERSON_ERASED');
     expect((await as(t.cw).patch(`/persons/${personId}`).send({ aliases: ['Ucok'] }).expect(409)).body.code).toBe('PERSON_ERASED');
     expect((await as(t.cw).get(`/persons/${personId}`).expect(200)).body).toMatchObject({ erased: true, erasure: { legalBasis: 'SUBJECT_REQUEST' } });
+    // A merged-away record is erased through the one it was merged into.
+    const second = await open({ name: 'Budi S', sex: 'L', approximateAge: 12 });
+    const secondPerson = await register(second.id);
+    await close(second.id);
+    const keeper = await register((await open({ name: 'Budi Susanto', sex: 'L', approximateAge: 12 })).id);
+    await as(t.sup).post(`/persons/${keeper}/merge`).send({ otherPersonId: secondPerson }).expect(201);
+    expect((await as(t.sup).post(`/persons/${secondPerson}/erasure`).send(erasure).expect(409)).body.code).toBe('PERSON_MERGED');
     // Search finds nobody by the old NIK.
     expect(((await as(t.cw).post('/persons/search').send({ q: NIK }).expect(200)).body as { items: unknown[] }).items).toEqual([]);
 
@@ -124,7 +115,7 @@ describe('person rights: erasure, restriction, legal hold, rectification, data r
     expect(JSON.stringify(body)).not.toContain(NIK);
     // The opening's sealed person can no longer be opened (its key is gone): marked erased, sex and age left.
     expect(body.cases[0]?.ledger[0]).toMatchObject({ action: 'openCase', payload: { person: { sex: 'L', approximateAge: 12, erased: true } } });
-    expect(body.cases[0]?.ledger.map((e) => e.action)).toEqual(expect.arrayContaining(['openCase', 'personLegalHoldSet', 'personLegalHoldLifted', 'personErased']));
+    expect(body.cases[0]?.ledger.map((e) => e.action)).toEqual(expect.arrayContaining(['openCase', 'personLinked', 'personLegalHoldSet', 'personLegalHoldLifted', 'personErased']));
   });
 
   it('reports everything held about a person, opened, with who read it; the read itself access-logged', async () => {
@@ -158,6 +149,10 @@ describe('person rights: erasure, restriction, legal hold, rectification, data r
     // Setting it again changes nothing.
     await as(t.sup).post(`/persons/${personId}/restriction`).send({ reason: 'lagi' }).expect(200);
     expect((await as(t.cw).patch(`/persons/${personId}`).send({ aliases: ['Jack'] }).expect(409)).body.code).toBe('PROCESSING_RESTRICTED');
+    // Nor merged, either way round.
+    const other = await register((await open({ name: 'Joko S', sex: 'L', approximateAge: 40 })).id);
+    expect((await as(t.sup).post(`/persons/${other}/merge`).send({ otherPersonId: personId }).expect(409)).body.code).toBe('PROCESSING_RESTRICTED');
+    expect((await as(t.sup).post(`/persons/${personId}/merge`).send({ otherPersonId: other }).expect(409)).body.code).toBe('PROCESSING_RESTRICTED');
     const events = await db.query<{ action: string; payload: Body }>(`SELECT action, payload FROM case_event WHERE case_id = $1 AND action LIKE 'personRestrict%' ORDER BY seq`, [kase.id]);
     expect(events.rows).toEqual([{ action: 'personRestricted', payload: { personId } }]);
 
