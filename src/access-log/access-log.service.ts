@@ -24,6 +24,9 @@ export type PersonalDataRoute =
   | 'POST /cases/:id/person'
   | 'GET /persons/:id'
   | 'PATCH /persons/:id'
+  | 'GET /persons/:id/data-report'
+  | 'POST /persons/:id/<right>'
+  | 'DELETE /persons/:id/<right>'
   | 'POST /persons/search'
   | 'POST /razia';
 

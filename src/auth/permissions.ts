@@ -23,6 +23,9 @@ export type Permission =
   | 'audit.read'
   | 'person.manage'
   | 'person.edit'
+  | 'person.restrict'
+  | 'person.erase'
+  | 'person.report'
   | 'razia.record'
   | 'razia.read'
   | 'temporal.codec';
@@ -45,6 +48,11 @@ export type Permission =
  *   its person (docs/persons.md); case workers and supervisors decide a case's person (`case.command`)
  *   and complete a person's record of their region (`person.edit`: aliases, a child's guardian, origin
  *   region) — the case worker who meets the child learns their street name and who their parent is.
+ * - Data-subject rights (UU 27/2022, docs/personal-data.md): supervisors of the person's region restrict
+ *   processing, set a legal hold (`person.restrict`) and erase a person's data (`person.erase`,
+ *   irreversible); supervisors and auditors produce a person's data report (`person.report`). Admins
+ *   hold none of these: the report is the whole case file, and erasure is a decision on one (least
+ *   privilege, as above).
  * - Every person changes their own password; agency systems have no password.
  * - Agency systems (API keys) only act on their agency's tasks.
  * - Admins of national scope operate the deployment: they alone may decode Temporal payloads through
@@ -54,9 +62,9 @@ export type Permission =
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'person.edit', 'razia.record', 'razia.read'],
-  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage', 'person.edit', 'razia.record', 'razia.read'],
+  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage', 'person.edit', 'person.restrict', 'person.erase', 'person.report', 'razia.record', 'razia.read'],
   AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
-  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read', 'razia.read'],
+  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read', 'razia.read', 'person.report'],
   ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage', 'temporal.codec'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };

@@ -75,6 +75,11 @@ export const CONFIG_SCHEMA = {
       'development-only key `dev-m1`',
     ),
     masterKeyActive: variable('SINERGI_DATA_KEY_ACTIVE', optional(), 'id of the master key that wraps new data keys (rotation); unset → the first key of `SINERGI_DATA_KEYS`', '*(first key)*'),
+    erasureMinRetentionDays: variable(
+      'SINERGI_ERASURE_MIN_RETENTION_DAYS',
+      int(0, 0, 36500),
+      'days a closed case\'s person data must be kept before it may be erased (a statutory minimum, for every legal basis; docs/personal-data.md). 0: none (an assumption until the regulation is settled)',
+    ),
   },
   dataDir: variable('SINERGI_DATA_DIR', path('./data'), 'data folder of `npm start`: Temporal\'s SQLite file, the embedded database, logs', '`./data`'),
   webDir: variable('SINERGI_WEB_DIR', path(join(projectRoot(), 'web', 'dist')), 'built web app the API serves at `/` (`npm run build` makes it); missing → the API serves no web app', '`./web/dist`'),

@@ -11,6 +11,7 @@ import type { PersonMergeResponse } from './dto/person.response';
 import type { LedgerCase } from './person-ledger';
 import { LEDGER_CASE_COLUMNS, recordPersonEvent } from './person-ledger';
 import { personAbsent } from './person-decisions.service';
+import { personErased, processingRestricted } from './person-rights-rows';
 import { RepeatNotices } from './repeat-notices.service';
 
 /** A link as it was before a merge moved it: what an undo puts back. */
@@ -62,8 +63,8 @@ export class PersonMerges {
     if (personId === otherPersonId) throw new DomainError('MERGE_INTO_ITSELF', 'A person cannot be merged into themselves');
     const done = await this.dataSource.transaction(async (m) => {
       // Both rows locked in one order, so two merges of the same pair cannot deadlock.
-      const rows = await m.query<{ id: string; region_code: string; merged_into: string | null }[]>(
-        'SELECT id, region_code, merged_into FROM person WHERE id = ANY($1) ORDER BY id FOR UPDATE',
+      const rows = await m.query<{ id: string; region_code: string; merged_into: string | null; erased_at: Date | null; restricted_at: Date | null }[]>(
+        'SELECT id, region_code, merged_into, erased_at, restricted_at FROM person WHERE id = ANY($1) ORDER BY id FOR UPDATE',
         [[personId, otherPersonId]],
       );
       for (const pid of [personId, otherPersonId]) {
@@ -71,6 +72,9 @@ export class PersonMerges {
         if (row === undefined) throw personAbsent();
         if (!inRegionScope(actor.regionCode, row.region_code)) await this.security.refuse(actor, { kind: 'person', id: pid, regionCode: row.region_code }, 'POST /persons/:id/merge', personAbsent());
         if (row.merged_into !== null) throw new DomainError('PERSON_MERGED', 'This person was merged into another already', undefined, undefined, { personId: pid, mergedInto: row.merged_into });
+        // Erased or restricted data is not processed further (docs/personal-data.md).
+        if (row.erased_at !== null) throw personErased();
+        if (row.restricted_at !== null) throw processingRestricted();
       }
       const moved = await m.query<{ case_id: string; decision: string; decided_by_id: string; decided_by_name: string; decided_by_role: string; decided_at: Date }[]>(
         'SELECT * FROM case_person WHERE person_id = $1 ORDER BY case_id FOR UPDATE',
@@ -104,7 +108,9 @@ export class PersonMerges {
       if (merge === undefined) throw mergeAbsent();
       if (!inRegionScope(actor.regionCode, merge.region_code)) await this.security.refuse(actor, { kind: 'person', id: merge.person_id, regionCode: merge.region_code }, 'POST /persons/merges/:mergeId/undo', mergeAbsent());
       if (merge.undone_at !== null) throw new DomainError('MERGE_ALREADY_UNDONE', 'This merge is undone already');
-      await m.query('SELECT id FROM person WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[merge.person_id, merge.merged_person_id]]);
+      const pair = await m.query<{ erased_at: Date | null }[]>('SELECT erased_at FROM person WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[merge.person_id, merge.merged_person_id]]);
+      // Erasure emptied both records: an undo would hand cases back to a record nobody can recognise.
+      if (pair.some((p) => p.erased_at !== null)) throw personErased();
       const caseIds = merge.moved.map((l) => l.caseId);
       const still = await m.query<{ case_id: string }[]>('SELECT case_id FROM case_person WHERE case_id = ANY($1) AND person_id = $2 FOR UPDATE', [caseIds, merge.person_id]);
       const [other] = await m.query<{ merged_into: string | null }[]>('SELECT merged_into FROM person WHERE id = $1', [merge.merged_person_id]);

@@ -48,14 +48,15 @@ export class PersonsController {
   }
 
   /**
-   * Completes a person's record: aliases (the whole list), a child's guardian, the origin region. Case
-   * workers and supervisors of the person's region. Ledger entry `personUpdated` on each of their cases,
-   * naming the fields changed, never the values.
+   * Completes a person's record: aliases (the whole list), a child's guardian, the origin region; and
+   * corrects it (rectification, UU 27/2022 Pasal 30): name, NIK, birth date, sex. Case workers and
+   * supervisors of the person's region. Ledger entry `personUpdated` on each of their cases, naming the
+   * fields changed, never the values.
    */
   @Patch(':id')
   @Authenticated({ permission: 'person.edit' })
   @ApiOkResponse({ type: RegisteredPersonResponse })
-  @ApiConflictResponse({ description: 'PERSON_MERGED: this record was merged into another; edit that one' })
+  @ApiConflictResponse({ description: 'PERSON_MERGED: this record was merged into another; edit that one; PROCESSING_RESTRICTED: processing of the person is restricted; PERSON_ERASED' })
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdatePersonDto): Promise<RegisteredPersonResponse> {
     return this.edits.update(actor, id, dto);
   }
@@ -64,7 +65,7 @@ export class PersonsController {
   @Post(':id/merge')
   @Authenticated({ permission: 'person.manage' })
   @ApiCreatedResponse({ type: PersonMergeResponse })
-  @ApiConflictResponse({ description: 'MERGE_INTO_ITSELF; PERSON_MERGED: one of them was merged already' })
+  @ApiConflictResponse({ description: 'MERGE_INTO_ITSELF; PERSON_MERGED: one of them was merged already; PROCESSING_RESTRICTED; PERSON_ERASED' })
   merge(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: MergePersonsDto): Promise<PersonMergeResponse> {
     return this.merges.merge(actor, id, dto.otherPersonId);
   }

@@ -6,9 +6,13 @@ import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { CasePersonController } from './case-person.controller';
 import { CaseRepeats } from './case-repeats.service';
 import { PersonDecisions } from './person-decisions.service';
+import { PersonDataReport } from './person-data-report.service';
 import { PersonEdits } from './person-edits.service';
+import { PersonErasure } from './person-erasure.service';
 import { PersonMatcher } from './person-matcher.service';
 import { PersonMerges } from './person-merges.service';
+import { PersonRestrictions } from './person-restrictions.service';
+import { PersonRightsController } from './person-rights.controller';
 import { PersonsController } from './persons.controller';
 import { PersonsService } from './persons.service';
 import { RepeatNotices } from './repeat-notices.service';
@@ -19,8 +23,8 @@ import { RepeatNotices } from './repeat-notices.service';
  */
 @Module({
   imports: [AccessLogModule, PersonalDataModule, SecurityLogModule, TemporalClientModule],
-  controllers: [CasePersonController, PersonsController],
-  providers: [PersonMatcher, CaseRepeats, PersonDecisions, PersonEdits, PersonMerges, PersonsService, RepeatNotices],
+  controllers: [CasePersonController, PersonsController, PersonRightsController],
+  providers: [PersonMatcher, CaseRepeats, PersonDecisions, PersonEdits, PersonErasure, PersonDataReport, PersonMerges, PersonRestrictions, PersonsService, RepeatNotices],
   exports: [PersonMatcher, CaseRepeats],
 })
 export class PersonsModule {}

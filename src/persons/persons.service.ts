@@ -11,9 +11,14 @@ import { personAbsent } from './person-decisions.service';
 import { PersonMerges } from './person-merges.service';
 import type { PersonCaseRow, PersonRow } from './person-rows';
 import { guardianOf, PERSON_CASE_COLUMNS, PERSON_COLUMNS, toPersonCase } from './person-rows';
+import type { PersonRightsRow } from './person-rights-rows';
+import { erasureOf, legalHoldOf, PERSON_RIGHTS_COLUMNS, restrictionOf } from './person-rights-rows';
 
 /** Least similarity for a name search (looser than matching: a person picks from the list). */
 const SEARCH_THRESHOLD = 0.3;
+
+/** Routes that answer with the person's record (the read, and each change's answer). */
+export type PersonReadRoute = 'GET /persons/:id' | 'PATCH /persons/:id' | 'POST /persons/:id/<right>' | 'DELETE /persons/:id/<right>';
 
 /** Reading the registry: a person with their cases, and a search for the other person of a merge. */
 @Injectable()
@@ -29,8 +34,8 @@ export class PersonsService {
    * A person of the actor's scope and their cases there; the read is access-logged for those cases,
    * under the route that answered it (the read, or an edit's answer).
    */
-  async get(actor: Actor, id: string, route: 'GET /persons/:id' | 'PATCH /persons/:id' = 'GET /persons/:id'): Promise<RegisteredPersonResponse> {
-    const [p] = await this.dataSource.query<PersonRow[]>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = $1`, [id]);
+  async get(actor: Actor, id: string, route: PersonReadRoute = 'GET /persons/:id'): Promise<RegisteredPersonResponse> {
+    const [p] = await this.dataSource.query<(PersonRow & PersonRightsRow)[]>(`SELECT ${PERSON_COLUMNS}, ${PERSON_RIGHTS_COLUMNS} FROM person p WHERE p.id = $1`, [id]);
     if (p === undefined) throw personAbsent();
     if (!inRegionScope(actor.regionCode, p.region_code)) return this.security.refuse(actor, { kind: 'person', id, regionCode: p.region_code }, route, personAbsent());
     const cases = await this.dataSource.query<PersonCaseRow[]>(
@@ -54,6 +59,10 @@ export class PersonsService {
       createdAt: p.created_at.toISOString(),
       cases: cases.map(toPersonCase),
       merges: await this.merges.openMerges(id),
+      erased: p.erased_at !== null,
+      erasure: erasureOf(p),
+      restriction: restrictionOf(p),
+      legalHold: legalHoldOf(p),
     };
   }
 
@@ -68,7 +77,7 @@ export class PersonsService {
     const order = isNik ? 'p.created_at' : 'sinergi_name_similarity(p.name, $2) DESC, p.created_at';
     const rows = await this.dataSource.query<{ id: string; name: string; sex: 'L' | 'P'; birth_year: number; region_code: string; case_count: number }[]>(
       `SELECT p.id, p.name, p.sex, p.birth_year, p.region_code, (SELECT count(*)::int FROM case_person l WHERE l.person_id = p.id) AS case_count
-       FROM person p WHERE p.merged_into IS NULL AND p.region_code LIKE $1 AND ${condition} ORDER BY ${order} LIMIT 20`,
+       FROM person p WHERE p.merged_into IS NULL AND p.erased_at IS NULL AND p.region_code LIKE $1 AND ${condition} ORDER BY ${order} LIMIT 20`,
       [`${actor.regionCode}%`, q],
     );
     const cases = await this.dataSource.query<{ case_id: string }[]>('SELECT case_id FROM case_person WHERE person_id = ANY($1)', [rows.map((r) => r.id)]);

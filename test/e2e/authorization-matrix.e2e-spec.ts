@@ -95,6 +95,12 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /persons/search': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
   'POST /persons/{id}/merge': ['SUPERVISOR'],
   'POST /persons/merges/{mergeId}/undo': ['SUPERVISOR'],
+  'POST /persons/{id}/erasure': ['SUPERVISOR'],
+  'POST /persons/{id}/restriction': ['SUPERVISOR'],
+  'DELETE /persons/{id}/restriction': ['SUPERVISOR'],
+  'POST /persons/{id}/legal-hold': ['SUPERVISOR'],
+  'DELETE /persons/{id}/legal-hold': ['SUPERVISOR'],
+  'GET /persons/{id}/data-report': ['SUPERVISOR', 'AUDITOR'],
   // Agency officers hold razia.* only by Satpol PP's agency (AGENCY_PERMISSIONS in src/auth/permissions.ts):
   // this matrix's officer is DINKES's, refused like any missing permission.
   'POST /razia': ['CASE_WORKER', 'SUPERVISOR'],
@@ -192,6 +198,10 @@ describe('authorization matrix: every route × every role, token state, region a
       'POST /persons/search': () => ({ q: 'Matrix' }),
       'POST /persons/{id}/merge': () => ({ otherPersonId: fx.otherPersonId }),
       'PATCH /persons/{id}': () => ({ aliases: [`Matrix ${n}`] }),
+      // The matrix's person has no case: an allowed erasure succeeds once, then answers 409 PERSON_ERASED.
+      'POST /persons/{id}/erasure': () => ({ reason: 'matrix', legalBasis: 'SUBJECT_REQUEST' }),
+      'POST /persons/{id}/restriction': () => ({ reason: 'matrix' }),
+      'POST /persons/{id}/legal-hold': () => ({ reason: 'matrix', kind: 'OTHER' }),
     };
     const queries: Record<string, object> = {
       'GET /cases/{id}/state': { at: new Date().toISOString() },

@@ -268,7 +268,7 @@ describe('persons: one person, many cases', () => {
     for (const body of [
       {}, { aliases: 'Wulan' }, { aliases: [''] }, { aliases: ['  '] }, { aliases: ['x'.repeat(101)] }, { aliases: tooMany }, { aliases: ['Wu\u202Elan'] }, { aliases: [7] }, { aliases: null },
       { guardian: { name: 'Ibu', relationship: 'NEIGHBOUR' } }, { guardian: { name: 'Ibu' } }, { guardian: { name: 'Ibu', relationship: 'PARENT', phone: 'abc' } }, { guardian: 'Ibu' },
-      { originRegionCode: '35.70' }, { originRegionCode: 'Surabaya' }, { name: 'Someone else' }, { nik: '3578011505140001' },
+      { originRegionCode: '35.70' }, { originRegionCode: 'Surabaya' }, { name: '' }, { name: null }, { nik: '12345' }, { nik: '3578014513140002' }, { birthDate: '15-05-2014' }, { sex: 'X' }, { fullName: 'Someone else' },
     ]) {
       const answer = await patch(person.personId, body, 400, 'VALIDATION_FAILED');
       expect(JSON.stringify(answer)).not.toMatch(/Wu.lan|Someone else|NEIGHBOUR/);

@@ -18,7 +18,7 @@ export const SYSTEM_LEDGER_ACTIONS = ['stageChanged', 'taskOrdered', 'taskDelive
  * for the case (linked or new), a wrong link undone, the case moved by a merge of two persons and back,
  * the person's record edited (aliases, guardian, origin region: which fields, never their values).
  */
-export const PERSON_LEDGER_ACTIONS = ['personLinked', 'personUnlinked', 'personsMerged', 'personMergeUndone', 'personUpdated'] as const;
+export const PERSON_LEDGER_ACTIONS = ['personLinked', 'personUnlinked', 'personsMerged', 'personMergeUndone', 'personUpdated', 'personErased', 'personRestricted', 'personRestrictionLifted', 'personLegalHoldSet', 'personLegalHoldLifted'] as const;
 export type PersonLedgerAction = (typeof PERSON_LEDGER_ACTIONS)[number];
 
 /** Who acted, as the ledger keeps it. Sinergi's own events (timers, dispatch) have the SYSTEM actor. */

@@ -43,7 +43,10 @@ export type ErrorCode =
   | 'MERGE_ALREADY_UNDONE'
   | 'MERGE_CHANGED_SINCE'
   | 'RAZIA_NOT_FOUND'
-  | 'PAYLOAD_UNDECODABLE';
+  | 'PAYLOAD_UNDECODABLE'
+  | 'ERASURE_HELD'
+  | 'PROCESSING_RESTRICTED'
+  | 'PERSON_ERASED';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -92,4 +95,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   MERGE_CHANGED_SINCE: 409,
   RAZIA_NOT_FOUND: 404,
   PAYLOAD_UNDECODABLE: 422,
+  /** An erasure refused for now: `hold` says why (OPEN_CASE, LEGAL_HOLD, RETENTION_PERIOD; docs/personal-data.md). */
+  ERASURE_HELD: 409,
+  /** The person's processing is restricted (UU PDP Pasal 41): lift the restriction first. */
+  PROCESSING_RESTRICTED: 409,
+  /** The person's data was erased: nothing is left to change. */
+  PERSON_ERASED: 409,
 };

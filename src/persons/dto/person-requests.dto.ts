@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, Equals, IsArray, IsObject, IsOptional, IsUUID, ValidateBy, ValidateNested } from 'class-validator';
-import { freeTextProblem, normalizeFreeText, SINGLE_LINE_PATTERN } from '../../../workflows/domain/free-text';
+import { ArrayMaxSize, Equals, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsUUID, Matches, ValidateBy, ValidateNested } from 'class-validator';
+import type { Sex } from '../../../workflows/contracts/case';
+import { SEXES } from '../../../workflows/contracts/case';
+import { freeTextProblem, normalizeFreeText, SINGLE_LINE_PATTERN, TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import { OptionalNotNull } from '../../common/optional-not-null';
 import { FreeText } from '../../common/validation/free-text.decorator';
 import { IsKabKotaCode, toPlainKabKotaCode } from '../../common/validation/kab-kota-code.decorator';
@@ -52,10 +54,35 @@ function aliasProblem(value: unknown): string | undefined {
 }
 
 /**
- * `PATCH /persons/:id`: any of the three, at least one. A field left out stays as it is; `guardian`
- * and `originRegionCode` null clear it; `aliases` replaces the whole list (`[]` clears it).
+ * `PATCH /persons/:id`: any of these, at least one. A field left out stays as it is; `guardian`,
+ * `originRegionCode`, `nik` and `birthDate` null clear it; `aliases` replaces the whole list (`[]`
+ * clears it). `name`, `nik`, `birthDate` and `sex` correct the record (rectification, UU 27/2022
+ * Pasal 30).
  */
 export class UpdatePersonDto {
+  /** The person's name, corrected. Personal data: never logged. */
+  @FreeText({ max: TEXT_LIMITS.name, optional: true })
+  name?: string;
+
+  /** 16-digit NIK, corrected (checked like at intake: a NIK whose date part is impossible is refused), or null: none known. */
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: '^[0-9]{16}$' })
+  @IsOptional()
+  @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' })
+  nik?: string | null;
+
+  /** Birth date (YYYY-MM-DD), corrected: the birth year follows it and is no longer approximate. null: not known. */
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2014-05-15' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be YYYY-MM-DD' })
+  birthDate?: string | null;
+
+  /** Dukcapil convention `L` / `P`, corrected. */
+  @ApiPropertyOptional({ enum: SEXES })
+  @OptionalNotNull()
+  @IsIn(SEXES, { message: `sex must be one of ${SEXES.join(', ')}` })
+  sex?: Sex;
+
   /** Other names the person goes by (street names, spellings), the whole list; the matcher finds the person by each. */
   @ApiPropertyOptional({ type: [String], maxItems: ALIAS_LIMITS.count, items: { type: 'string', minLength: 1, maxLength: ALIAS_LIMITS.length, pattern: SINGLE_LINE_PATTERN } })
   @OptionalNotNull()

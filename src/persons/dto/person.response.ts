@@ -3,6 +3,8 @@ import type { CaseStage, Sex } from '../../../workflows/contracts/case';
 import { CASE_STAGES, SEXES } from '../../../workflows/contracts/case';
 import type { GuardianRelationship } from '../../../workflows/contracts/lifecycle';
 import { GUARDIAN_RELATIONSHIPS } from '../../../workflows/contracts/lifecycle';
+import type { ErasureBasis, LegalHoldKind } from './person-rights.dto';
+import { ERASURE_BASES, LEGAL_HOLD_KINDS } from './person-rights.dto';
 
 export const MATCH_REASONS = ['NIK', 'NAME+SEX+YEAR+REGION'] as const;
 /** Why a person is offered: the same valid NIK, or a similar name of the same sex, birth year (±2) and region. */
@@ -108,9 +110,35 @@ export class PersonMergeResponse {
   undoneAt!: string | null;
 }
 
+/** The person's data was erased (UU PDP Pasal 43): when, by whom, on which legal basis. */
+export class ErasureResponse {
+  /** ISO-8601. */
+  at!: string;
+  byName!: string;
+  @ApiProperty({ enum: ERASURE_BASES })
+  legalBasis!: ErasureBasis;
+}
+
+/** Processing of the person's data is restricted (Pasal 41): not matched, linked, merged or edited. */
+export class RestrictionResponse {
+  at!: string;
+  byName!: string;
+  reason!: string;
+}
+
+/** A legal hold (Pasal 41): the person's data may not be erased while it is set. */
+export class LegalHoldResponse {
+  at!: string;
+  byName!: string;
+  @ApiProperty({ enum: LEGAL_HOLD_KINDS })
+  kind!: LegalHoldKind;
+  reason!: string;
+}
+
 /** A person as the registry keeps them. Personal data: every read is access-logged for their cases. */
 export class RegisteredPersonResponse {
   id!: string;
+  /** `[dihapus]` once erased. */
   name!: string;
   aliases!: string[];
   @ApiProperty({ enum: SEXES })
@@ -139,6 +167,14 @@ export class RegisteredPersonResponse {
   /** Merges into this person that are not undone (newest first). */
   @ApiProperty({ type: [PersonMergeResponse] })
   merges!: PersonMergeResponse[];
+  /** True once the person's data was erased: every personal field is empty (name `[dihapus]`); sex, birth year and region stay for statistics. */
+  erased!: boolean;
+  @ApiProperty({ type: ErasureResponse, nullable: true })
+  erasure!: ErasureResponse | null;
+  @ApiProperty({ type: RestrictionResponse, nullable: true })
+  restriction!: RestrictionResponse | null;
+  @ApiProperty({ type: LegalHoldResponse, nullable: true })
+  legalHold!: LegalHoldResponse | null;
 }
 
 /** One person found by a search (for picking the other person of a merge). */

@@ -6,7 +6,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'NETWORK_ERROR' | 'UNKNOWN_ERROR',
     readonly title: string,
-    readonly details: { errors?: { field: string; messages: string[] }[]; allowedActions?: string[]; reasonCode?: string; reasonParams?: Record<string, string>; requestId?: string; retryAfterSeconds?: number } = {},
+    readonly details: { errors?: { field: string; messages: string[] }[]; allowedActions?: string[]; reasonCode?: string; reasonParams?: Record<string, string>; requestId?: string; retryAfterSeconds?: number; holds?: string[] } = {},
   ) {
     super(`${status} ${code}: ${title}`);
   }
@@ -19,7 +19,7 @@ interface Answer<T> {
 }
 
 function problemOf(status: number, body: unknown, response: Response): ApiError {
-  const problem = (body ?? {}) as { code?: ErrorCode; title?: string; errors?: { field: string; messages: string[] }[]; allowedActions?: string[]; reasonCode?: string; reasonParams?: Record<string, string>; requestId?: string };
+  const problem = (body ?? {}) as { code?: ErrorCode; title?: string; errors?: { field: string; messages: string[] }[]; allowedActions?: string[]; reasonCode?: string; reasonParams?: Record<string, string>; requestId?: string; holds?: string[] };
   const retryAfter = Number(response.headers.get('retry-after'));
   return new ApiError(status, problem.code ?? 'UNKNOWN_ERROR', problem.title ?? response.statusText, {
     errors: problem.errors,
@@ -28,6 +28,7 @@ function problemOf(status: number, body: unknown, response: Response): ApiError 
     reasonParams: problem.reasonParams,
     requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    holds: problem.holds,
   });
 }
 

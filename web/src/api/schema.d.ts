@@ -1133,9 +1133,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Completes a person's record: aliases (the whole list), a child's guardian, the origin region. Case
-         *     workers and supervisors of the person's region. Ledger entry `personUpdated` on each of their cases,
-         *     naming the fields changed, never the values.
+         * Completes a person's record: aliases (the whole list), a child's guardian, the origin region; and
+         *     corrects it (rectification, UU 27/2022 Pasal 30): name, NIK, birth date, sex. Case workers and
+         *     supervisors of the person's region. Ledger entry `personUpdated` on each of their cases, naming the
+         *     fields changed, never the values.
          */
         patch: operations["PersonsController_update"];
         trace?: never;
@@ -1151,6 +1152,82 @@ export interface paths {
         put?: never;
         /** Merges another record of the same person into this one: its cases move here; it is kept, marked merged. */
         post: operations["PersonsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erases the person's data (Pasal 43), irreversibly: personal fields emptied, each case's data key
+         *     destroyed, `personErased` on each case's ledger (legal basis and actor; the reason stays on the record).
+         */
+        post: operations["PersonRightsController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restricts processing (Pasal 41): the person is no longer matched, linked, merged or edited. */
+        post: operations["PersonRightsController_restrict"];
+        /** Lifts the restriction of processing. */
+        delete: operations["PersonRightsController_liftRestriction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a legal hold (Pasal 41): the data may not be erased while it is set. */
+        post: operations["PersonRightsController_hold"];
+        /** Lifts the legal hold. */
+        delete: operations["PersonRightsController_liftHold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persons/{id}/data-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about the person (Pasal 32), as a file: the record, each case in your scope with the
+         *     person as given, its ledger opened (`[dihapus]` once erased) and its access log. Access-logged per case.
+         */
+        get: operations["PersonRightsController_dataReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1361,6 +1438,8 @@ export interface components {
             nik?: string;
             /** @description YYYY-MM-DD, when known. */
             birthDate?: string;
+            /** @description True once the person's data was erased (their name then reads `[dihapus]`; sex and age stay for statistics). */
+            erased?: boolean;
         };
         OpenedCaseResponse: {
             /** @enum {string} */
@@ -2335,6 +2414,25 @@ export interface components {
             phone: string | null;
             name: string;
         };
+        ErasureResponse: {
+            /** @enum {string} */
+            legalBasis: "SUBJECT_REQUEST" | "RETENTION_EXPIRED" | "PURPOSE_FULFILLED" | "CONSENT_WITHDRAWN";
+            /** @description ISO-8601. */
+            at: string;
+            byName: string;
+        };
+        RestrictionResponse: {
+            at: string;
+            byName: string;
+            reason: string;
+        };
+        LegalHoldResponse: {
+            /** @enum {string} */
+            kind: "CHILD_PROTECTION_PROCEEDINGS" | "LAW_ENFORCEMENT" | "OTHER";
+            at: string;
+            byName: string;
+            reason: string;
+        };
         RegisteredPersonResponse: {
             /** @enum {string} */
             sex: "L" | "P";
@@ -2350,7 +2448,11 @@ export interface components {
             cases: components["schemas"]["PersonCaseResponse"][];
             /** @description Merges into this person that are not undone (newest first). */
             merges: components["schemas"]["PersonMergeResponse"][];
+            erasure: components["schemas"]["ErasureResponse"] | null;
+            restriction: components["schemas"]["RestrictionResponse"] | null;
+            legalHold: components["schemas"]["LegalHoldResponse"] | null;
             id: string;
+            /** @description `[dihapus]` once erased. */
             name: string;
             aliases: string[];
             birthYear: number;
@@ -2358,8 +2460,24 @@ export interface components {
             /** @description The kab/kota that registered the person (who may see them). */
             regionCode: string;
             createdAt: string;
+            /** @description True once the person's data was erased: every personal field is empty (name `[dihapus]`); sex, birth year and region stay for statistics. */
+            erased: boolean;
         };
         UpdatePersonDto: {
+            /** @description The person's name, corrected. Personal data: never logged. */
+            name?: string;
+            /** @description 16-digit NIK, corrected (checked like at intake: a NIK whose date part is impossible is refused), or null: none known. */
+            nik?: string | null;
+            /**
+             * @description Birth date (YYYY-MM-DD), corrected: the birth year follows it and is no longer approximate. null: not known.
+             * @example 2014-05-15
+             */
+            birthDate?: string | null;
+            /**
+             * @description Dukcapil convention `L` / `P`, corrected.
+             * @enum {string}
+             */
+            sex?: "L" | "P";
             /** @description Other names the person goes by (street names, spellings), the whole list; the matcher finds the person by each. */
             aliases?: string[];
             /** @description Who is responsible for the person (a child), or null: none known. */
@@ -2377,6 +2495,22 @@ export interface components {
              */
             otherPersonId: string;
         };
+        ErasePersonDto: {
+            /** @description Why, in the supervisor's words (kept on the person's record only, never in the ledger: it may name the person). */
+            reason: string;
+            /** @enum {string} */
+            legalBasis: "SUBJECT_REQUEST" | "RETENTION_EXPIRED" | "PURPOSE_FULFILLED" | "CONSENT_WITHDRAWN";
+        };
+        RestrictPersonDto: {
+            /** @description Why processing is restricted (e.g. the person contests the record's accuracy). Kept on the record, not in the ledger. */
+            reason: string;
+        };
+        LegalHoldDto: {
+            /** @description What the hold is for (a court case, an investigation). Kept on the record, not in the ledger. */
+            reason: string;
+            /** @enum {string} */
+            kind: "CHILD_PROTECTION_PROCEEDINGS" | "LAW_ENFORCEMENT" | "OTHER";
+        };
         ProblemDetails: {
             /** @description URI naming the problem kind, derived from `code` */
             type: string;
@@ -2388,7 +2522,7 @@ export interface components {
              * @description Machine-readable reason
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE" | "RAZIA_NOT_FOUND" | "PAYLOAD_UNDECODABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "PERSONAL_DATA_ERASED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE" | "RAZIA_NOT_FOUND" | "PAYLOAD_UNDECODABLE" | "ERASURE_HELD" | "PROCESSING_RESTRICTED" | "PERSON_ERASED";
             /** @description Per-field validation messages (VALIDATION_FAILED) */
             errors?: {
                 field: string;
@@ -6575,6 +6709,12 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "csv";
+                /**
+                 * @description `true`: the JSON export also holds the personal values opened (section `personal`), next to the
+                 *     records as stored (sealed, so the file still verifies offline); recorded as such in the access log.
+                 *     JSON only.
+                 */
+                personal?: boolean;
             };
             header?: never;
             path: {
@@ -6768,6 +6908,12 @@ export interface operations {
                 /** @description From this instant (inclusive). */
                 from?: string;
                 outcome?: "ACCEPTED" | "REJECTED" | "RECORDED";
+                /**
+                 * @description `true`: the JSON export also holds the personal values opened (section `personal`), next to the
+                 *     records as stored (sealed, so the file still verifies offline); recorded as such in the access log.
+                 *     JSON only.
+                 */
+                personal?: boolean;
                 /** @description Region code or prefix (province `35`), within your scope. */
                 region?: string;
                 /** @description Up to this instant (exclusive). */
@@ -7942,7 +8088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description PERSON_MERGED: this record was merged into another; edit that one */
+            /** @description PERSON_MERGED: this record was merged into another; edit that one; PROCESSING_RESTRICTED: processing of the person is restricted; PERSON_ERASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8030,7 +8176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description MERGE_INTO_ITSELF; PERSON_MERGED: one of them was merged already */
+            /** @description MERGE_INTO_ITSELF; PERSON_MERGED: one of them was merged already; PROCESSING_RESTRICTED; PERSON_ERASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8050,6 +8196,461 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonRightsController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasePersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredPersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.erase (roles: SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ERASURE_HELD: `hold` is LEGAL_HOLD, OPEN_CASE or RETENTION_PERIOD; PERSON_MERGED: merged into another, act on that one; PERSON_ERASED: the data is erased already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonRightsController_restrict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestrictPersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredPersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.restrict (roles: SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PERSON_MERGED: merged into another, act on that one; PERSON_ERASED: the data is erased already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonRightsController_liftRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredPersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.restrict (roles: SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PERSON_MERGED: merged into another, act on that one; PERSON_ERASED: the data is erased already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonRightsController_hold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredPersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.restrict (roles: SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PERSON_MERGED: merged into another, act on that one; PERSON_ERASED: the data is erased already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON, or its charset or Content-Encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonRightsController_liftHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredPersonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.restrict (roles: SUPERVISOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PERSON_MERGED: merged into another, act on that one; PERSON_ERASED: the data is erased already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonRightsController_dataReport: {
+        parameters: {
+            query?: {
+                /** @description The report's format: JSON (the only one so far). */
+                format?: "json";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report (JSON), served as an attachment `data-report-<id>.json` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires person.report (roles: SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

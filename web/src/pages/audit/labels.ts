@@ -35,6 +35,11 @@ export const LEDGER_ACTIONS = [
   'personsMerged',
   'personMergeUndone',
   'personUpdated',
+  'personErased',
+  'personRestricted',
+  'personRestrictionLifted',
+  'personLegalHoldSet',
+  'personLegalHoldLifted',
 ] as const;
 
 export const LEDGER_OUTCOMES = ['ACCEPTED', 'REJECTED', 'RECORDED'] as const;

@@ -10,10 +10,12 @@ import { usePerson } from './api';
 import { PersonCases } from './PersonCases';
 import { PersonEdit } from './PersonEdit';
 import { PersonMerge } from './PersonMerge';
+import { PersonRights, PersonRightsStatus } from './PersonRights';
 
 /**
  * One person (/orang/:id): who they are and all their cases in the caller's region; the case team
- * completes the record (aliases, guardian, origin) and a supervisor merges here.
+ * completes the record (aliases, guardian, origin) and a supervisor merges here; data-subject rights
+ * (report, restriction, legal hold, erasure) for those who hold them.
  */
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -22,6 +24,9 @@ export function PersonPage() {
   const person = usePerson(id);
   const mayManage = can(me, 'person.manage');
   const mayEdit = can(me, 'person.edit');
+  const mayReport = can(me, 'person.report');
+  const mayRestrict = can(me, 'person.restrict');
+  const mayErase = can(me, 'person.erase');
   if (person.data === undefined) return person.isError ? <ErrorAlert error={person.error} /> : <Loader aria-label={t('common:state.loading')} />;
   const p = person.data;
   const guardian = p.guardian === null ? '—' : [p.guardian.name, t(`guardian.relationships.${p.guardian.relationship}`), p.guardian.phone].filter((v) => v !== null).join(' · ');
@@ -32,7 +37,8 @@ export function PersonPage() {
       </Anchor>
       <Paper withBorder p="md" data-testid="person-header">
         <Stack gap="sm">
-          <Title order={2}>{p.name}</Title>
+          <Title order={2}>{p.erased ? t('rights.erased') : p.name}</Title>
+          <PersonRightsStatus person={p} />
           {p.mergedInto !== null && (
             <Alert color="gray" title={t('page.merged')}>
               <Anchor component={Link} to={`/orang/${p.mergedInto}`} size="sm">
@@ -67,8 +73,9 @@ export function PersonPage() {
         </Text>
         <PersonCases cases={p.cases} empty={t('page.noCases')} />
       </Paper>
-      {mayEdit && p.mergedInto === null && <PersonEdit key={p.id} person={p} />}
-      {mayManage && p.mergedInto === null && <PersonMerge person={p} />}
+      {mayEdit && p.mergedInto === null && !p.erased && p.restriction === null && <PersonEdit key={p.id} person={p} />}
+      {mayManage && p.mergedInto === null && !p.erased && p.restriction === null && <PersonMerge person={p} />}
+      {(mayReport || mayRestrict || mayErase) && p.mergedInto === null && <PersonRights person={p} mayReport={mayReport} mayRestrict={mayRestrict} mayErase={mayErase} />}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Schemas } from '../../api/client';
 import { call } from '../../api/errors';
+import { downloadFile } from '../../lib/download';
 
 export type Candidate = Schemas['PersonCandidateResponse'];
 export type Repeat = Schemas['RepeatResponse'];
@@ -72,4 +73,44 @@ export function useUpdatePerson(personId: string) {
     mutationFn: (body: Schemas['UpdatePersonDto']) => call(api.PATCH('/persons/{id}', { params: { path: { id: personId } }, body })),
     onSuccess: (person) => queryClient.setQueryData(personKeys.person(personId), person),
   });
+}
+
+export type ErasureBasis = Schemas['ErasePersonDto']['legalBasis'];
+export type LegalHoldKind = Schemas['LegalHoldDto']['kind'];
+
+/** A data-subject right exercised on the person (erasure, restriction, legal hold); the page shows the answer at once. */
+export type PersonRightChange =
+  | { right: 'erasure'; body: Schemas['ErasePersonDto'] }
+  | { right: 'restriction'; body: Schemas['RestrictPersonDto'] }
+  | { right: 'liftRestriction' }
+  | { right: 'legalHold'; body: Schemas['LegalHoldDto'] }
+  | { right: 'liftLegalHold' };
+
+function changeRight(id: string, change: PersonRightChange) {
+  const path = { params: { path: { id } } };
+  switch (change.right) {
+    case 'erasure':
+      return call(api.POST('/persons/{id}/erasure', { ...path, body: change.body }));
+    case 'restriction':
+      return call(api.POST('/persons/{id}/restriction', { ...path, body: change.body }));
+    case 'liftRestriction':
+      return call(api.DELETE('/persons/{id}/restriction', path));
+    case 'legalHold':
+      return call(api.POST('/persons/{id}/legal-hold', { ...path, body: change.body }));
+    case 'liftLegalHold':
+      return call(api.DELETE('/persons/{id}/legal-hold', path));
+  }
+}
+
+export function usePersonRight(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: PersonRightChange) => changeRight(personId, change),
+    onSuccess: (person) => queryClient.setQueryData(personKeys.person(personId), person),
+  });
+}
+
+/** Downloads the person's data report (the file the API names `data-report-<id>.json`). */
+export function downloadDataReport(personId: string): Promise<string> {
+  return downloadFile(api.GET('/persons/{id}/data-report', { params: { path: { id: personId }, query: { format: 'json' } }, parseAs: 'blob' }), `data-report-${personId}.json`);
 }

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../workflows/contracts/actor';
+import { DomainError } from '../common/errors/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { ERASED_TEXT, PersonalData } from '../personal-data/personal-data.service';
+import { SecurityLog } from '../security-log/security-log.service';
+import type { RegisteredPersonResponse } from './dto/person.response';
+import type { ErasePersonDto, ErasureHold } from './dto/person-rights.dto';
+import { recordPersonEvent } from './person-ledger';
+import type { PersonCase, PersonRightsRow } from './person-rights-rows';
+import { casesOfPerson, lockedPerson } from './person-rights-rows';
+import { PersonsService } from './persons.service';
+
+const ROUTE = 'POST /persons/:id/<right>';
+const DAY_MS = 86_400_000;
+
+/**
+ * Erasure by key destruction (UU 27/2022 Pasal 43, docs/personal-data.md): in one transaction the person
+ * row keeps only sex, birth year and region (name `[dihapus]`), each case's subject as given at opening
+ * is emptied, each case's data key is destroyed (every sealed copy — workflow history, ledger payloads,
+ * task outcomes — reads `[dihapus]` from then on) and each case's ledger gets `personErased` with the
+ * legal basis and the actor, never the reason. Irreversible. Held back (409 ERASURE_HELD) while a legal
+ * hold is set, a case is not closed, or a case closed less than the statutory minimum ago.
+ */
+@Injectable()
+export class PersonErasure {
+  private readonly minRetentionDays: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly personalData: PersonalData,
+    private readonly persons: PersonsService,
+    private readonly security: SecurityLog,
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.minRetentionDays = config.personalData.erasureMinRetentionDays;
+  }
+
+  async erase(actor: Actor, id: string, dto: ErasePersonDto): Promise<RegisteredPersonResponse> {
+    await this.dataSource.transaction(async (m) => {
+      const p = await lockedPerson(m, this.security, actor, id, ROUTE);
+      const { personIds, cases } = await casesOfPerson(m, id);
+      // The records merged into this one are locked too: nobody links a case to them meanwhile.
+      await m.query('SELECT id FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [personIds]);
+      this.refuseIfHeld(p, cases, new Date());
+      const caseIds = cases.map((c) => c.id);
+      await m.query(
+        `UPDATE person SET name = $2, aliases = '{}', nik = NULL, birth_date = NULL, origin_region_code = NULL,
+           guardian_name = NULL, guardian_relation = NULL, guardian_contact = NULL,
+           erased_at = clock_timestamp(), erased_by_id = $3, erased_by_name = $4, erasure_basis = $5, erasure_reason = $6
+         WHERE id = ANY($1::uuid[])`,
+        [personIds, ERASED_TEXT, actor.id, actor.name, dto.legalBasis, dto.reason],
+      );
+      await m.query(
+        `UPDATE case_subject SET name = NULL, nik = NULL, birth_date = NULL, guardian = NULL, erased_at = coalesce(erased_at, clock_timestamp()) WHERE case_id = ANY($1::uuid[])`,
+        [caseIds],
+      );
+      await this.personalData.destroyKeys(caseIds, m);
+      const now = new Date();
+      for (const kase of cases) await recordPersonEvent(m, actor, kase, 'personErased', `person data erased (${dto.legalBasis})`, { personId: id, legalBasis: dto.legalBasis }, now);
+    });
+    return this.persons.get(actor, id, ROUTE);
+  }
+
+  /** Every reason the erasure must wait, the first of them as `details.hold` (409 ERASURE_HELD). */
+  private refuseIfHeld(p: PersonRightsRow, cases: PersonCase[], now: Date): void {
+    const open = cases.filter((c) => c.stage !== 'CLOSED').map((c) => c.id);
+    const minClosedBefore = now.getTime() - this.minRetentionDays * DAY_MS;
+    const retained = cases.filter((c) => c.closed_at !== null && c.closed_at.getTime() > minClosedBefore).map((c) => c.id);
+    const holds: ErasureHold[] = [
+      ...(p.legal_hold_at !== null ? (['LEGAL_HOLD'] as const) : []),
+      ...(open.length > 0 ? (['OPEN_CASE'] as const) : []),
+      ...(this.minRetentionDays > 0 && retained.length > 0 ? (['RETENTION_PERIOD'] as const) : []),
+    ];
+    if (holds.length === 0) return;
+    throw new DomainError('ERASURE_HELD', `The person's data may not be erased yet: ${holds.join(', ')}`, undefined, undefined, {
+      hold: holds[0],
+      holds,
+      openCaseIds: open,
+      ...(holds.includes('RETENTION_PERIOD') ? { retainedCaseIds: retained, minRetentionDays: this.minRetentionDays } : {}),
+    });
+  }
+}
