@@ -16,6 +16,7 @@ import { LEDGER_CASE_COLUMNS, recordPersonEvent } from './person-ledger';
 import { birthYearOf, PersonMatcher } from './person-matcher.service';
 import { RepeatNotices } from './repeat-notices.service';
 import { CASE_PERSON_SQL } from '../personal-data/case-subject';
+import { personErased, processingRestricted } from './person-rights-rows';
 
 interface CaseRow extends LedgerCase {
   person: PersonInput;
@@ -111,10 +112,16 @@ export class PersonDecisions {
 
   /** A registered person the actor may see, not merged into another (link to that one instead). */
   private async existing(m: EntityManager, actor: Actor, personId: string): Promise<string> {
-    const [row] = await m.query<{ region_code: string; merged_into: string | null }[]>('SELECT region_code, merged_into FROM person WHERE id = $1 FOR SHARE', [personId]);
+    const [row] = await m.query<{ region_code: string; merged_into: string | null; erased_at: Date | null; restricted_at: Date | null }[]>(
+      'SELECT region_code, merged_into, erased_at, restricted_at FROM person WHERE id = $1 FOR SHARE',
+      [personId],
+    );
     if (row === undefined) throw personAbsent();
     if (!inRegionScope(actor.regionCode, row.region_code)) await this.security.refuse(actor, { kind: 'person', id: personId, regionCode: row.region_code }, 'POST /cases/:id/person', personAbsent());
     if (row.merged_into !== null) throw new DomainError('PERSON_MERGED', 'This person was merged into another; link that one', undefined, undefined, { mergedInto: row.merged_into });
+    // An erased person is not linked to anything new; a restricted one is not processed further (docs/personal-data.md).
+    if (row.erased_at !== null) throw personErased();
+    if (row.restricted_at !== null) throw processingRestricted();
     return personId;
   }
 

@@ -1,3 +1,4 @@
+import { PROCESSABLE_PERSON_SQL } from './person-rights-rows';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PersonInput } from '../../workflows/contracts/case';
@@ -49,7 +50,7 @@ export class PersonMatcher {
     const at = place.at ?? new Date().toISOString();
     const nik = person.nik !== undefined && checkNik(person.nik, {}, at.slice(0, 10)).valid ? person.nik : null;
     const scope = `${place.scope}%`;
-    const byNik = nik === null ? [] : await this.dataSource.query<PersonRow[]>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.nik = $1 AND p.merged_into IS NULL AND p.region_code LIKE $2`, [nik, scope]);
+    const byNik = nik === null ? [] : await this.dataSource.query<PersonRow[]>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.nik = $1 AND p.merged_into IS NULL AND ${PROCESSABLE_PERSON_SQL} AND p.region_code LIKE $2`, [nik, scope]);
     const regions = [place.regionCode, ...(place.originRegionCode ? [place.originRegionCode] : [])];
     const { year } = birthYearOf(person, at);
     const byName = await this.dataSource.query<(PersonRow & { score: number })[]>(
@@ -60,7 +61,7 @@ export class PersonMatcher {
            UNION ALL SELECT cs.name FROM case_person l JOIN case_subject cs ON cs.case_id = l.case_id WHERE l.person_id = p.id AND cs.name IS NOT NULL
          ) n
        ) s
-       WHERE p.merged_into IS NULL AND p.sex = $2 AND abs(p.birth_year - $3) <= ${BIRTH_YEAR_TOLERANCE} AND p.region_code LIKE $4
+       WHERE p.merged_into IS NULL AND ${PROCESSABLE_PERSON_SQL} AND p.sex = $2 AND abs(p.birth_year - $3) <= ${BIRTH_YEAR_TOLERANCE} AND p.region_code LIKE $4
          AND (p.region_code = ANY($5) OR p.origin_region_code = ANY($5))
          AND ($6::text IS NULL OR p.nik IS NULL OR p.nik = $6)
          AND s.score >= ${NAME_THRESHOLD}
