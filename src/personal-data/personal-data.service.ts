@@ -67,7 +67,7 @@ export class PersonalData {
       masterId,
       encrypt(masterKey, material, wrapAad(id)),
     ]);
-    const [row] = (await manager.query(`SELECT id, master_key_id, wrapped FROM data_key WHERE case_id = $1`, [caseId])) as KeyRow[];
+    const [row] = await manager.query<KeyRow[]>(`SELECT id, master_key_id, wrapped FROM data_key WHERE case_id = $1`, [caseId]);
     const key = row === undefined ? undefined : this.unwrap(row);
     if (key === undefined) throw new DomainError('PERSONAL_DATA_ERASED', "This case's personal data was erased: nothing more can be recorded about the person");
     return key;
@@ -94,7 +94,7 @@ export class PersonalData {
     const ids = new Set<string>();
     collectKeys(value, ids);
     if (ids.size === 0) return value;
-    const rows = (await manager.query(`SELECT id, master_key_id, wrapped FROM data_key WHERE id = ANY($1::uuid[])`, [[...ids]])) as KeyRow[];
+    const rows = await manager.query<KeyRow[]>(`SELECT id, master_key_id, wrapped FROM data_key WHERE id = ANY($1::uuid[])`, [[...ids]]);
     const keys = new Map(rows.flatMap((row) => {
       const key = this.unwrap(row);
       return key === undefined ? [] : [[key.id, key] as const];
@@ -114,7 +114,7 @@ export class PersonalData {
   /** Destroys the data keys of these cases (erasure): returns how many were still alive. */
   async destroyKeys(caseIds: readonly string[], manager: EntityManager): Promise<number> {
     if (caseIds.length === 0) return 0;
-    const rows = (await manager.query(`UPDATE data_key SET wrapped = NULL, destroyed_at = clock_timestamp() WHERE case_id = ANY($1::uuid[]) AND wrapped IS NOT NULL RETURNING id`, [[...caseIds]])) as unknown[];
+    const rows = await manager.query<unknown[]>(`UPDATE data_key SET wrapped = NULL, destroyed_at = clock_timestamp() WHERE case_id = ANY($1::uuid[]) AND wrapped IS NOT NULL RETURNING id`, [[...caseIds]]);
     return rows.length;
   }
 
