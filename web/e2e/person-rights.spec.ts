@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { apiCall, apiToken, expectAccessible, loginAs, REGION } from './fixtures';
+import { apiCall, apiToken, captureScreen, expectAccessible, loginAs, REGION } from './fixtures';
 
 type Report = { person: { id: string; name: string; erased: boolean }; cases: { id: string; ledger: { action: string }[] }[] };
 
@@ -53,6 +53,7 @@ test.describe.serial('person rights: data report and erasure', () => {
     const refused = await erase();
     await expect(refused.getByTestId('erasure-holds')).toHaveText('Masih ada kasus yang belum ditutup.');
     await expectAccessible(page, 'person-erasure-dialog');
+    await captureScreen(page, 'person-erasure-held');
     await page.keyboard.press('Escape');
 
     await apiCall(request, sup, 'POST', `/cases/${caseId}/close`, { reason: 'ABSCONDED', note: 'kabur' });
@@ -62,5 +63,6 @@ test.describe.serial('person rights: data report and erasure', () => {
     await expect(page.getByRole('heading', { name: 'Data pribadi telah dihapus' })).toBeVisible();
     await expect(page.getByText('Sari Hapusdata')).toHaveCount(0);
     await expect(rights.getByRole('button', { name: 'Hapus data pribadi' })).toHaveCount(0);
+    await captureScreen(page, 'person-erased');
   });
 });

@@ -178,6 +178,17 @@ test.describe.serial('persons: one person, many cases', () => {
     await page.reload();
     await expect(page.getByTestId('person-aliases')).toHaveText('Si Gilang, Lang');
 
+    // A wrong name is corrected (rectification); a malformed NIK is refused on its field first.
+    await edit.getByRole('button', { name: 'Ubah data' }).click();
+    await edit.getByRole('textbox', { name: 'Nama', exact: true }).fill('Gilang Ramadhan Saputra');
+    await edit.getByRole('textbox', { name: 'NIK', exact: true }).fill('12345');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await expect(edit.getByRole('alert')).toBeVisible();
+    await expect(page.getByTestId('person-header')).not.toContainText('Saputra');
+    await edit.getByRole('textbox', { name: 'NIK', exact: true }).fill('');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByTestId('person-header')).toContainText('Gilang Ramadhan Saputra');
+
     // Caught again under his street name: the intake offers him.
     await page.goto('/kasus/baru');
     await page.getByRole('radio', { name: 'Razia' }).check();
