@@ -14,7 +14,7 @@ type Report = {
 };
 
 /** A child's NIK: Kota Surabaya (35.78), born 15-05-2014, male. */
-const NIK = '3578011505140001';
+const NIK = '3578011605140002';
 
 /**
  * Data-subject rights on the real stack (UU 27/2022, docs/personal-data.md): erasure by destroying the
