@@ -6,8 +6,6 @@ import type { SecurityLog } from '../security-log/security-log.service';
 import type { ErasureBasis, LegalHoldKind } from './dto/person-rights.dto';
 import type { ErasureResponse, LegalHoldResponse, RestrictionResponse } from './dto/person.response';
 import { personAbsent } from './person-decisions.service';
-import type { LedgerCase } from './person-ledger';
-import { LEDGER_CASE_COLUMNS } from './person-ledger';
 
 /**
  * The condition a person row must meet to be processed further: matched, linked to a new case, merged
@@ -60,28 +58,4 @@ export async function lockedPerson(m: EntityManager, security: SecurityLog, acto
   if (p.merged_into !== null) throw new DomainError('PERSON_MERGED', 'This person was merged into another; act on that one', undefined, undefined, { mergedInto: p.merged_into });
   if (p.erased_at !== null) throw personErased();
   return p;
-}
-
-/** A person's case with what erasure checks of it. */
-export interface PersonCase extends LedgerCase {
-  stage: string;
-  closed_at: Date | null;
-}
-
-/**
- * Every case of the person: their own links and those of the records merged into them (a merge moves
- * the links, so the latter are normally none; counted all the same so no case escapes an erasure).
- */
-export async function casesOfPerson(m: EntityManager, personId: string): Promise<{ personIds: string[]; cases: PersonCase[] }> {
-  const family = await m.query<{ id: string }[]>(
-    `WITH RECURSIVE fam AS (SELECT id FROM person WHERE id = $1 UNION SELECT p.id FROM person p JOIN fam ON p.merged_into = fam.id) SELECT id FROM fam ORDER BY id`,
-    [personId],
-  );
-  const personIds = family.map((r) => r.id);
-  const cases = await m.query<PersonCase[]>(
-    `SELECT ${LEDGER_CASE_COLUMNS}, c.stage, CASE WHEN c.stage = 'CLOSED' THEN coalesce(c.stage_entered_at, c.opened_at) END AS closed_at
-     FROM case_person l JOIN case_view c ON c.id = l.case_id WHERE l.person_id = ANY($1::uuid[]) ORDER BY c.id`,
-    [personIds],
-  );
-  return { personIds, cases };
 }
