@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
+import { SYSTEM_ACTOR } from '../../workflows/contracts/ledger';
 import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import type { SecurityLog } from '../security-log/security-log.service';
@@ -36,7 +37,7 @@ export const PERSON_RIGHTS_COLUMNS = `p.id, p.region_code, p.merged_into, p.eras
   p.restricted_at, p.restricted_by_name, p.restriction_reason, p.legal_hold_at, p.legal_hold_by_name, p.legal_hold_kind, p.legal_hold_reason`;
 
 export const erasureOf = (r: PersonRightsRow): ErasureResponse | null =>
-  r.erased_at === null ? null : { at: r.erased_at.toISOString(), byName: r.erased_by_name ?? '', legalBasis: r.erasure_basis as ErasureBasis };
+  r.erased_at === null ? null : { at: r.erased_at.toISOString(), byName: r.erased_by_name ?? '', bySystem: r.erased_by_id === SYSTEM_ACTOR.id, legalBasis: r.erasure_basis as ErasureBasis };
 
 export const restrictionOf = (r: PersonRightsRow): RestrictionResponse | null =>
   r.restricted_at === null ? null : { at: r.restricted_at.toISOString(), byName: r.restricted_by_name ?? '', reason: r.restriction_reason ?? '' };
