@@ -5,12 +5,14 @@ import { createAgencyWebhookActivities } from './agency-webhook.activities';
 import type { CaseProjectionDeps } from './case-projection.activities';
 import { createCaseProjectionActivities } from './case-projection.activities';
 import { createRepeatNoticeActivities } from './repeat-notice.activities';
+import type { RetentionDeps } from './retention.activities';
+import { createRetentionActivities } from './retention.activities';
 
-export type ActivityDeps = CaseProjectionDeps & AgencyTaskDeps & AgencyWebhookDeps;
+export type ActivityDeps = CaseProjectionDeps & AgencyTaskDeps & AgencyWebhookDeps & RetentionDeps;
 
 /** Activities of the case task queue, built from explicit dependencies (no framework inside). */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createCaseProjectionActivities(deps), ...createAgencyWebhookActivities(deps), ...createRepeatNoticeActivities(deps) };
+  return { ...createCaseProjectionActivities(deps), ...createAgencyWebhookActivities(deps), ...createRepeatNoticeActivities(deps), ...createRetentionActivities(deps) };
 }
 
 /** Activities served on every agency queue (`agency-<code>`) by Sinergi's worker. */

@@ -80,6 +80,11 @@ export const CONFIG_SCHEMA = {
       int(0, 0, 36500),
       'days a closed case\'s person data must be kept before it may be erased (a statutory minimum, for every legal basis; docs/personal-data.md). 0: none (an assumption until the regulation is settled)',
     ),
+    retentionSweepSeconds: variable(
+      'SINERGI_RETENTION_SWEEP_SECONDS',
+      int(86_400, 0, 7 * 86_400),
+      'interval of the Temporal Schedule that erases personal data whose retention period is over (each protocol\'s `personalDataRetention`, default five years; docs/personal-data.md "Retention"); 0: the worker creates no schedule',
+    ),
   },
   dataDir: variable('SINERGI_DATA_DIR', path('./data'), 'data folder of `npm start`: Temporal\'s SQLite file, the embedded database, logs', '`./data`'),
   webDir: variable('SINERGI_WEB_DIR', path(join(projectRoot(), 'web', 'dist')), 'built web app the API serves at `/` (`npm run build` makes it); missing → the API serves no web app', '`./web/dist`'),

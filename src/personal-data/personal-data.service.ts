@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { ERASED_TEXT } from '../../activities/personal-data-erasure';
 import type { Sealed } from '../../workflows/contracts/sealed';
 import { isSealed, sealPaths } from '../../workflows/contracts/sealed';
 import { DomainError } from '../common/errors/domain-error';
@@ -14,7 +15,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** What an erased value reads as: its key was destroyed, nothing opens it any more. */
-export const ERASED_TEXT = '[dihapus]';
+export { ERASED_TEXT };
 
 /** A case's data key, unwrapped for the length of one request. */
 export interface DataKey {
@@ -41,8 +42,9 @@ const wrapAad = (keyId: string) => `sinergi-data-key:v1:${keyId}`;
  * Personal data under per-person data keys (docs/personal-data.md). Each case's person gets an
  * AES-256 data key when the case is opened, kept in `data_key` wrapped by the master key; the API seals
  * personal values under it before they reach Temporal, and opens them when it answers a caller allowed
- * to read them. Destroying the key (erasure) leaves every sealed copy unreadable. Keys are looked up per
- * call, never cached across requests: an erasure takes effect for every API process at once.
+ * to read them. Destroying the key (erasure: `destroyDataKeys` in activities/personal-data-erasure.ts)
+ * leaves every sealed copy unreadable. Keys are looked up per call, never cached across requests: an
+ * erasure takes effect for every API process at once.
  */
 @Injectable()
 export class PersonalData {
@@ -109,13 +111,6 @@ export class PersonalData {
         return { erased: true };
       }
     }) as T;
-  }
-
-  /** Destroys the data keys of these cases (erasure): returns how many were still alive. */
-  async destroyKeys(caseIds: readonly string[], manager: EntityManager): Promise<number> {
-    if (caseIds.length === 0) return 0;
-    const rows = await manager.query<unknown[]>(`UPDATE data_key SET wrapped = NULL, destroyed_at = clock_timestamp() WHERE case_id = ANY($1::uuid[]) AND wrapped IS NOT NULL RETURNING id`, [[...caseIds]]);
-    return rows.length;
   }
 
   private unwrap(row: KeyRow): DataKey | undefined {

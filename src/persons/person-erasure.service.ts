@@ -4,13 +4,13 @@ import type { Actor } from '../../workflows/contracts/actor';
 import { DomainError } from '../common/errors/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { ERASED_TEXT, PersonalData } from '../personal-data/personal-data.service';
 import { SecurityLog } from '../security-log/security-log.service';
 import type { RegisteredPersonResponse } from './dto/person.response';
 import type { ErasePersonDto, ErasureHold } from './dto/person-rights.dto';
-import { recordPersonEvent } from './person-ledger';
-import type { PersonCase, PersonRightsRow } from './person-rights-rows';
-import { casesOfPerson, lockedPerson } from './person-rights-rows';
+import type { PersonCase } from '../../activities/personal-data-erasure';
+import { casesOfPerson, erasePersonData } from '../../activities/personal-data-erasure';
+import type { PersonRightsRow } from './person-rights-rows';
+import { lockedPerson } from './person-rights-rows';
 import { PersonsService } from './persons.service';
 
 const ROUTE = 'POST /persons/:id/<right>';
@@ -30,7 +30,6 @@ export class PersonErasure {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly personalData: PersonalData,
     private readonly persons: PersonsService,
     private readonly security: SecurityLog,
     @InjectConfig() config: AppConfig,
@@ -45,21 +44,7 @@ export class PersonErasure {
       // The records merged into this one are locked too: nobody links a case to them meanwhile.
       await m.query('SELECT id FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [personIds]);
       this.refuseIfHeld(p, cases, new Date());
-      const caseIds = cases.map((c) => c.id);
-      await m.query(
-        `UPDATE person SET name = $2, aliases = '{}', nik = NULL, birth_date = NULL, origin_region_code = NULL,
-           guardian_name = NULL, guardian_relation = NULL, guardian_contact = NULL,
-           erased_at = clock_timestamp(), erased_by_id = $3, erased_by_name = $4, erasure_basis = $5, erasure_reason = $6
-         WHERE id = ANY($1::uuid[])`,
-        [personIds, ERASED_TEXT, actor.id, actor.name, dto.legalBasis, dto.reason],
-      );
-      await m.query(
-        `UPDATE case_subject SET name = NULL, nik = NULL, birth_date = NULL, guardian = NULL, erased_at = coalesce(erased_at, clock_timestamp()) WHERE case_id = ANY($1::uuid[])`,
-        [caseIds],
-      );
-      await this.personalData.destroyKeys(caseIds, m);
-      const now = new Date();
-      for (const kase of cases) await recordPersonEvent(m, actor, kase, 'personErased', `person data erased (${dto.legalBasis})`, { personId: id, legalBasis: dto.legalBasis }, now);
+      await erasePersonData(m, { personId: id, personIds, cases, actor, legalBasis: dto.legalBasis, reason: dto.reason });
     });
     return this.persons.get(actor, id, ROUTE);
   }

@@ -5,9 +5,10 @@ import type { PersonLedgerAction } from '../../workflows/contracts/ledger';
 import { SecurityLog } from '../security-log/security-log.service';
 import type { RegisteredPersonResponse } from './dto/person.response';
 import type { LegalHoldDto, RestrictPersonDto } from './dto/person-rights.dto';
-import { recordPersonEvent } from './person-ledger';
+import { recordPersonEvent } from '../../activities/person-ledger';
 import type { PersonRightsRow } from './person-rights-rows';
-import { casesOfPerson, lockedPerson } from './person-rights-rows';
+import { casesOfPerson } from '../../activities/personal-data-erasure';
+import { lockedPerson } from './person-rights-rows';
 import { PersonsService } from './persons.service';
 
 /** One of the two marks a person row carries (Pasal 41), as its columns and ledger actions name it. */

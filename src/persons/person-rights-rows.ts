@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
+import { SYSTEM_ACTOR } from '../../workflows/contracts/ledger';
 import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import type { SecurityLog } from '../security-log/security-log.service';
 import type { ErasureBasis, LegalHoldKind } from './dto/person-rights.dto';
 import type { ErasureResponse, LegalHoldResponse, RestrictionResponse } from './dto/person.response';
 import { personAbsent } from './person-decisions.service';
-import type { LedgerCase } from './person-ledger';
-import { LEDGER_CASE_COLUMNS } from './person-ledger';
 
 /**
  * The condition a person row must meet to be processed further: matched, linked to a new case, merged
@@ -38,7 +37,7 @@ export const PERSON_RIGHTS_COLUMNS = `p.id, p.region_code, p.merged_into, p.eras
   p.restricted_at, p.restricted_by_name, p.restriction_reason, p.legal_hold_at, p.legal_hold_by_name, p.legal_hold_kind, p.legal_hold_reason`;
 
 export const erasureOf = (r: PersonRightsRow): ErasureResponse | null =>
-  r.erased_at === null ? null : { at: r.erased_at.toISOString(), byName: r.erased_by_name ?? '', legalBasis: r.erasure_basis as ErasureBasis };
+  r.erased_at === null ? null : { at: r.erased_at.toISOString(), byName: r.erased_by_name ?? '', bySystem: r.erased_by_id === SYSTEM_ACTOR.id, legalBasis: r.erasure_basis as ErasureBasis };
 
 export const restrictionOf = (r: PersonRightsRow): RestrictionResponse | null =>
   r.restricted_at === null ? null : { at: r.restricted_at.toISOString(), byName: r.restricted_by_name ?? '', reason: r.restriction_reason ?? '' };
@@ -60,28 +59,4 @@ export async function lockedPerson(m: EntityManager, security: SecurityLog, acto
   if (p.merged_into !== null) throw new DomainError('PERSON_MERGED', 'This person was merged into another; act on that one', undefined, undefined, { mergedInto: p.merged_into });
   if (p.erased_at !== null) throw personErased();
   return p;
-}
-
-/** A person's case with what erasure checks of it. */
-export interface PersonCase extends LedgerCase {
-  stage: string;
-  closed_at: Date | null;
-}
-
-/**
- * Every case of the person: their own links and those of the records merged into them (a merge moves
- * the links, so the latter are normally none; counted all the same so no case escapes an erasure).
- */
-export async function casesOfPerson(m: EntityManager, personId: string): Promise<{ personIds: string[]; cases: PersonCase[] }> {
-  const family = await m.query<{ id: string }[]>(
-    `WITH RECURSIVE fam AS (SELECT id FROM person WHERE id = $1 UNION SELECT p.id FROM person p JOIN fam ON p.merged_into = fam.id) SELECT id FROM fam ORDER BY id`,
-    [personId],
-  );
-  const personIds = family.map((r) => r.id);
-  const cases = await m.query<PersonCase[]>(
-    `SELECT ${LEDGER_CASE_COLUMNS}, c.stage, CASE WHEN c.stage = 'CLOSED' THEN coalesce(c.stage_entered_at, c.opened_at) END AS closed_at
-     FROM case_person l JOIN case_view c ON c.id = l.case_id WHERE l.person_id = ANY($1::uuid[]) ORDER BY c.id`,
-    [personIds],
-  );
-  return { personIds, cases };
 }

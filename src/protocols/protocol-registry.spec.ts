@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from '../../workflows/domain/duration';
+import { retentionOf } from '../../workflows/domain/retention';
 import { ProtocolRegistry } from './protocol-registry';
 import type { InvalidProtocolError} from './validate-protocol';
 import { validateProtocol } from './validate-protocol';
@@ -37,6 +38,7 @@ describe('protocol versions', () => {
     const registry = ProtocolRegistry.fromDirectory(dir);
     expect(registry.forRegion('3514')).toMatchObject({ version: 2, deadlines: { shelterStay: 'P5D' } });
     expect(registry.get('3514', 1)?.deadlines.shelterStay).toBe('P7D');
+    expect(registry.versions().map((p) => `${p.id}@${p.version}`).sort()).toEqual(['3514@1', '3514@2', 'default@1']);
   });
 });
 
@@ -88,6 +90,16 @@ describe('invalid protocol documents are rejected at load with clear messages', 
       expect.stringMatching(/^repeat.extra is not a known field/),
     ]);
     expect(problemsOf({ ...valid(), repeat: [] })).toEqual(['repeat must be an object when given']);
+  });
+
+  it('checks the optional personal-data retention (absent in the shipped documents: the five-year default)', () => {
+    const registry = ProtocolRegistry.fromDirectory(shipped);
+    expect(registry.versions().every((p) => retentionOf(p) === 'P5Y')).toBe(true);
+    expect(problemsOf({ ...valid(), personalDataRetention: 'P10Y' })).toEqual([]);
+    expect(problemsOf({ ...valid(), personalDataRetention: 'P6M' })).toEqual([
+      'personalDataRetention must be an ISO-8601 duration in years/weeks/days/hours/minutes/seconds, not zero, at most 100 years (e.g. "P5Y"); got "P6M"',
+    ]);
+    expect(problemsOf({ ...valid(), personalDataRetention: 'PT0S' })).toHaveLength(1);
   });
 
   it('refuses a file whose name and content disagree, and a folder without a default', () => {

@@ -53,6 +53,11 @@ export class ProtocolRegistry {
     return this.all.get(`${id}@${version}`);
   }
 
+  /** Every version loaded, the older ones included (cases pinned to them are still around). */
+  versions(): Protocol[] {
+    return [...this.all.values()];
+  }
+
   list(): Protocol[] {
     return [...this.latest.values()];
   }

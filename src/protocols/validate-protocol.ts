@@ -2,6 +2,7 @@ import { AGENCY_CODE_FORMAT } from '../../workflows/domain/agency-codes';
 import type { Protocol } from '../../workflows/contracts/protocol';
 import { ESCALATION_TARGETS, OPTIONAL_PROTOCOL_STEPS, PROTOCOL_STEPS } from '../../workflows/contracts/protocol';
 import { parseDuration } from '../../workflows/domain/duration';
+import { isRetentionPeriod } from '../../workflows/domain/retention';
 import { normalizeKabKotaCode } from '../../workflows/domain/region-code';
 
 /** Thrown at load when a protocol document is invalid; lists every problem with its JSON path. */
@@ -62,6 +63,7 @@ export function validateProtocol(doc: unknown, source: string): Protocol {
   });
   if (doc.taskAcceptance !== undefined) duration('taskAcceptance', doc.taskAcceptance);
   need(doc.onTaskRejected === undefined || (ESCALATION_TARGETS as readonly unknown[]).includes(doc.onTaskRejected), `onTaskRejected must be one of ${ESCALATION_TARGETS.join(', ')}`);
+  need(doc.personalDataRetention === undefined || isRetentionPeriod(doc.personalDataRetention), `personalDataRetention must be an ISO-8601 duration in years/weeks/days/hours/minutes/seconds, not zero, at most 100 years (e.g. "P5Y"); got ${JSON.stringify(doc.personalDataRetention)}`);
   if (doc.repeat !== undefined) repeatProblems(doc.repeat).forEach((p) => problems.push(p));
   need(Array.isArray(doc.regionalSteps) && doc.regionalSteps.every((s) => typeof s === 'string'), 'regionalSteps must be an array of strings');
   need(Array.isArray(doc.sources) && doc.sources.every((s) => typeof s === 'string'), 'sources must be an array of strings');

@@ -12,7 +12,9 @@ import { temporalAddress, temporalDataConverter, webhookTargets } from '../confi
 import { InjectConfig } from '../config/config.module';
 import { agencyQueuesToServe, createAgencyWorkers, queueName } from './agency-workers';
 import { connectWithBackoff } from './connect-with-backoff';
+import { ProtocolRegistry } from '../protocols/protocol-registry';
 import { ensureRepeatNoticeSchedule } from './repeat-notice-schedule';
+import { ensureRetentionSchedule, retentionPolicy } from './retention-schedule';
 
 /** Where the worker gets workflow code: a prebuilt bundle in production, the sources otherwise. */
 export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
@@ -24,7 +26,8 @@ export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflow
 /**
  * The worker process's Temporal Workers, inside the Nest application context: the case queue's, and
  * one per agency queue of the directory (new agencies are picked up every SINERGI_AGENCY_REFRESH_SECONDS),
- * and the Temporal Schedule of the repeat-notice sweep on the case queue (SINERGI_REPEAT_SWEEP_SECONDS).
+ * and the Temporal Schedules of the repeat-notice sweep (SINERGI_REPEAT_SWEEP_SECONDS) and of the
+ * personal-data retention sweep (SINERGI_RETENTION_SWEEP_SECONDS) on the case queue.
  * Bootstrap fails (and the process exits non-zero) if Temporal stays unreachable; shutdown drains the
  * Workers before Nest closes the database pool (beforeApplicationShutdown runs before TypeORM's hooks).
  */
@@ -44,6 +47,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
     @InjectConfig() private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly logger: PinoLogger,
+    private readonly protocols: ProtocolRegistry,
   ) {
     this.logger.setContext(TemporalWorkers.name);
     this.failure.catch(() => undefined);
@@ -63,7 +67,11 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
       namespace: temporal.namespace,
       dataConverter: this.dataConverter,
       taskQueue: temporal.taskQueue,
-      activities: createActivities({ dataSource: this.dataSource, webhookTargets: webhookTargets(this.config) }),
+      activities: createActivities({
+        dataSource: this.dataSource,
+        webhookTargets: webhookTargets(this.config),
+        retention: retentionPolicy(this.protocols, this.config.personalData.erasureMinRetentionDays),
+      }),
       ...workflowSource(this.config),
       // Activities hold a pool connection each; more would only queue inside the pool.
       maxConcurrentActivityTaskExecutions: database.poolSize,
@@ -71,10 +79,15 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
       shutdownGraceTime: '10 seconds',
     });
     this.start(caseWorker);
+    const client = new Client({ connection: this.connection, namespace: temporal.namespace, dataConverter: this.dataConverter });
     if (temporal.repeatSweepSeconds > 0) {
-      const client = new Client({ connection: this.connection, namespace: temporal.namespace, dataConverter: this.dataConverter });
       const schedule = await ensureRepeatNoticeSchedule(client, temporal.taskQueue, temporal.repeatSweepSeconds);
       this.logger.info({ schedule, everySeconds: temporal.repeatSweepSeconds }, 'repeat-notice sweep scheduled');
+    }
+    const { retentionSweepSeconds } = this.config.personalData;
+    if (retentionSweepSeconds > 0) {
+      const schedule = await ensureRetentionSchedule(client, temporal.taskQueue, retentionSweepSeconds);
+      this.logger.info({ schedule, everySeconds: retentionSweepSeconds }, 'personal-data retention sweep scheduled');
     }
     const refresh = () => this.serveAgencies().catch((error: unknown) => this.logger.warn({ err: error }, 'agency queues not refreshed'));
     await refresh();

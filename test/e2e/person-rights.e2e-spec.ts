@@ -77,7 +77,7 @@ describe('person rights: erasure, restriction, legal hold, rectification, data r
     expect((await as(t.sup).post(`/persons/${personId}/erasure`).send({ reason: 'x', legalBasis: 'BECAUSE' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
 
     const erased = (await as(t.sup).post(`/persons/${personId}/erasure`).send(erasure).expect(200)).body as Person;
-    expect(erased).toMatchObject({ id: personId, erased: true, name: '[dihapus]', nik: null, birthDate: null, guardian: null, aliases: [], sex: 'L', regionCode: '3578', erasure: { legalBasis: 'SUBJECT_REQUEST', byName: expect.any(String), at: expect.any(String) } });
+    expect(erased).toMatchObject({ id: personId, erased: true, name: '[dihapus]', nik: null, birthDate: null, guardian: null, aliases: [], sex: 'L', regionCode: '3578', erasure: { legalBasis: 'SUBJECT_REQUEST', byName: expect.any(String), bySystem: false, at: expect.any(String) } });
     expect(JSON.stringify(erased)).not.toContain('Budi');
 
     const key = await db.query(`SELECT wrapped, destroyed_at FROM data_key WHERE case_id = $1`, [first.id]);

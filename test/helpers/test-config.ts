@@ -23,6 +23,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SINERGI_AGENCY_REFRESH_SECONDS: '1',
     // No repeat-notice schedule per test file on the shared server; the repeats test turns it on.
     SINERGI_REPEAT_SWEEP_SECONDS: '0',
+    // Nor a retention schedule: its sweep would erase other files' persons; the retention test turns it on.
+    SINERGI_RETENTION_SWEEP_SECONDS: '0',
     ...overrides,
   });
 }

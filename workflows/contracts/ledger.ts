@@ -16,9 +16,23 @@ export const SYSTEM_LEDGER_ACTIONS = ['stageChanged', 'taskOrdered', 'taskDelive
 /**
  * The API's entries about who a case is about (the person registry, docs/persons.md): a person decided
  * for the case (linked or new), a wrong link undone, the case moved by a merge of two persons and back,
- * the person's record edited (aliases, guardian, origin region: which fields, never their values).
+ * the person's record edited (aliases, guardian, origin region: which fields, never their values), the
+ * data-subject rights (erasure, restriction, legal hold), and the person as given at opening erased from
+ * a case never linked to a registered person (retention, docs/personal-data.md).
  */
-export const PERSON_LEDGER_ACTIONS = ['personLinked', 'personUnlinked', 'personsMerged', 'personMergeUndone', 'personUpdated', 'personErased', 'personRestricted', 'personRestrictionLifted', 'personLegalHoldSet', 'personLegalHoldLifted'] as const;
+export const PERSON_LEDGER_ACTIONS = [
+  'personLinked',
+  'personUnlinked',
+  'personsMerged',
+  'personMergeUndone',
+  'personUpdated',
+  'personErased',
+  'personRestricted',
+  'personRestrictionLifted',
+  'personLegalHoldSet',
+  'personLegalHoldLifted',
+  'caseSubjectErased',
+] as const;
 export type PersonLedgerAction = (typeof PERSON_LEDGER_ACTIONS)[number];
 
 /** Who acted, as the ledger keeps it. Sinergi's own events (timers, dispatch) have the SYSTEM actor. */

@@ -64,6 +64,12 @@ export interface Protocol {
   regionalSteps: string[];
   /** What a repeat case (a person seen again) changes; absent: nothing (older versions, other regions). */
   repeat?: ProtocolRepeatRules;
+  /**
+   * How long the personal data of a case closed under this protocol is kept before Sinergi erases it
+   * (UU 27/2022 Pasal 42), counted from the closure: an ISO-8601 duration, years allowed (`P5Y`). Absent:
+   * `DEFAULT_PERSONAL_DATA_RETENTION` (five years, an assumption; workflows/domain/retention.ts).
+   */
+  personalDataRetention?: string;
   /** Where the figures come from, with the domain reference's labels ([SEED], [LOCAL], [ASSUMP]…). */
   sources: string[];
 }

@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import type { ErasureBasis } from '../../../activities/personal-data-erasure';
+import { ERASURE_BASES } from '../../../activities/personal-data-erasure';
 import { TEXT_LIMITS } from '../../../workflows/domain/free-text';
 import { FreeText } from '../../common/validation/free-text.decorator';
 
-/**
- * Why a person's data is erased (UU 27/2022): `SUBJECT_REQUEST` the person asked (Pasal 43),
- * `RETENTION_EXPIRED` the retention period ended (Pasal 42), `PURPOSE_FULFILLED` the purpose of
- * processing is met, `CONSENT_WITHDRAWN` the person withdrew consent (Pasal 40).
- */
-export const ERASURE_BASES = ['SUBJECT_REQUEST', 'RETENTION_EXPIRED', 'PURPOSE_FULFILLED', 'CONSENT_WITHDRAWN'] as const;
-export type ErasureBasis = (typeof ERASURE_BASES)[number];
+/** Why a person's data is erased (activities/personal-data-erasure.ts has the one list). */
+export { ERASURE_BASES };
+export type { ErasureBasis };
 
 /** What a legal hold (Pasal 41) keeps the data for. */
 export const LEGAL_HOLD_KINDS = ['CHILD_PROTECTION_PROCEEDINGS', 'LAW_ENFORCEMENT', 'OTHER'] as const;

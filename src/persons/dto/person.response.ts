@@ -115,6 +115,8 @@ export class ErasureResponse {
   /** ISO-8601. */
   at!: string;
   byName!: string;
+  /** Erased by Sinergi itself (the retention sweep, as SYSTEM), not by a staff member. */
+  bySystem!: boolean;
   @ApiProperty({ enum: ERASURE_BASES })
   legalBasis!: ErasureBasis;
 }

@@ -2420,6 +2420,8 @@ export interface components {
             /** @description ISO-8601. */
             at: string;
             byName: string;
+            /** @description Erased by Sinergi itself (the retention sweep, as SYSTEM), not by a staff member. */
+            bySystem: boolean;
         };
         RestrictionResponse: {
             at: string;

@@ -12,7 +12,7 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
   );
 }
 
-/** Who acted: name, then role (and agency) in small print; Sinergi's timers and dispatch as "Sinergi (sistem)". */
+/** Who acted: name, then role (and agency) in small print; Sinergi's own acts (timers, dispatch, retention) as "Sinergi (sistem)". */
 export function ActorText({ name, role, agencyCode }: { name: string; role: string; agencyCode?: string | null }) {
   const { t } = useTranslation('audit');
   const roleLabel = role === 'SYSTEM' ? t('actor.systemRole') : t(`common:role.${role}`, { defaultValue: role });

@@ -40,6 +40,7 @@ export const LEDGER_ACTIONS = [
   'personRestrictionLifted',
   'personLegalHoldSet',
   'personLegalHoldLifted',
+  'caseSubjectErased',
 ] as const;
 
 export const LEDGER_OUTCOMES = ['ACCEPTED', 'REJECTED', 'RECORDED'] as const;

@@ -21,7 +21,7 @@ export function PersonRightsStatus({ person }: { person: Person }) {
       {person.erasure !== null && (
         <Alert color="gray" title={t('rights.erased')} data-testid="person-erased">
           <Text size="sm">
-            <DateTime value={person.erasure.at} regionCode={person.regionCode} /> · {t(`rights.bases.${person.erasure.legalBasis}`)} · {person.erasure.byName}
+            <DateTime value={person.erasure.at} regionCode={person.regionCode} /> · {t(`rights.bases.${person.erasure.legalBasis}`)} · {person.erasure.bySystem ? t('rights.bySystem') : person.erasure.byName}
           </Text>
         </Alert>
       )}

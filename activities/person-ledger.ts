@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { appendLedger } from '../../activities/ledger';
-import type { Actor } from '../../workflows/contracts/actor';
-import { caseWorkflowId } from '../../workflows/contracts/case';
-import type { PersonLedgerAction } from '../../workflows/contracts/ledger';
-import { ledgerActor } from '../../workflows/case/journal';
+import { caseWorkflowId } from '../workflows/contracts/case';
+import type { LedgerActor, PersonLedgerAction } from '../workflows/contracts/ledger';
+import { appendLedger } from './ledger';
 
 /** What a person entry needs of its case (from case_view). */
 export interface LedgerCase {
@@ -18,18 +16,19 @@ export const LEDGER_CASE_COLUMNS = 'c.id, c.region_code, c.protocol_id, c.protoc
 
 /**
  * Appends a person-registry event to a case's hash-chained ledger, in the caller's transaction (so the
- * link change and its entry are written together or not at all). Ids and decisions only: no names.
+ * link change and its entry are written together or not at all). Ids and decisions only: no names. The
+ * actor is a staff member (an `Actor` fits) or `SYSTEM_ACTOR` for what Sinergi does on its own (retention).
  */
 export async function recordPersonEvent(
   m: EntityManager,
-  actor: Actor,
+  actor: LedgerActor,
   kase: LedgerCase,
   action: PersonLedgerAction,
   summary: string,
   payload: Record<string, unknown>,
   at: Date,
 ): Promise<void> {
-  const who = ledgerActor(actor);
+  const who: LedgerActor = { id: actor.id, name: actor.name, role: actor.role, agencyCode: actor.agencyCode };
   await appendLedger((text, params) => m.query(text, params), kase.id, [
     {
       key: `p:${randomUUID()}`,
