@@ -15,6 +15,25 @@ export interface CaseProjectionDeps {
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
+/**
+ * The person as the read model keeps them: sex, age and the sealed rest. A workflow started before
+ * sealing still holds its person in clear: the read model gets sex and age only, and the registry's
+ * record of the case (`case_subject`, written at opening since) gets the rest if it lacks it.
+ */
+const readModelPerson = (p: CaseSnapshot['person']) => ('name' in p ? { sex: p.sex, approximateAge: p.approximateAge } : p);
+
+async function keepLegacySubject(m: EntityManager, s: CaseSnapshot): Promise<void> {
+  const p = s.person;
+  if (!('name' in p)) return;
+  await m.query(`INSERT INTO case_subject (case_id, name, nik, birth_date, guardian) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id) DO NOTHING`, [
+    s.caseId,
+    p.name,
+    p.nik ?? null,
+    p.birthDate ?? null,
+    json(p.guardian),
+  ]);
+}
+
 /** Column values of a snapshot, in the order of PROJECTED_COLUMNS; fields absent in old snapshots become defaults. */
 function row(s: CaseSnapshot): unknown[] {
   return [
@@ -23,7 +42,7 @@ function row(s: CaseSnapshot): unknown[] {
     s.stage,
     s.channel,
     s.regionCode,
-    JSON.stringify(s.person),
+    JSON.stringify(readModelPerson(s.person)),
     s.version,
     s.openedAt,
     s.updatedAt,
@@ -74,6 +93,7 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
       asProjection('projectCase', () =>
         dataSource.transaction(async (m) => {
           await m.query(UPSERT, row(snapshot));
+          await keepLegacySubject(m, snapshot);
           await appendLedger(sqlOf(m), snapshot.caseId, ledger);
         }),
       ),

@@ -45,11 +45,35 @@ export async function casesOfPerson(m: EntityManager, personId: string): Promise
   return { personIds, cases };
 }
 
-/** Destroys the data keys of these cases: every copy sealed under them can no longer be opened. Returns how many were still alive. */
+/**
+ * Destroys the data keys of these cases: every copy sealed under them can no longer be opened. A case
+ * without a key (opened before keys existed) gets a destroyed one, so nothing is sealed for it again
+ * under a fresh key. Returns how many keys were still alive.
+ */
 export async function destroyDataKeys(m: EntityManager, caseIds: readonly string[]): Promise<number> {
   if (caseIds.length === 0) return 0;
-  const rows = await m.query<unknown[]>(`UPDATE data_key SET wrapped = NULL, destroyed_at = clock_timestamp() WHERE case_id = ANY($1::uuid[]) AND wrapped IS NOT NULL RETURNING id`, [[...caseIds]]);
-  return rows.length;
+  const alive = await m.query<unknown[]>(`SELECT 1 FROM data_key WHERE case_id = ANY($1::uuid[]) AND wrapped IS NOT NULL`, [[...caseIds]]);
+  await m.query(
+    `INSERT INTO data_key (id, case_id, master_key_id, wrapped, destroyed_at)
+     SELECT gen_random_uuid(), c, 'none', NULL, clock_timestamp() FROM unnest($1::uuid[]) AS c
+     ON CONFLICT (case_id) DO UPDATE SET wrapped = NULL, destroyed_at = coalesce(data_key.destroyed_at, clock_timestamp())`,
+    [[...caseIds]],
+  );
+  return alive.length;
+}
+
+/**
+ * The read model of erased cases keeps sex and age only: a case opened before sealing may still hold its
+ * person (and a closure note) in clear there, written back by a workflow that started before the upgrade.
+ */
+async function stripReadModel(m: EntityManager, caseIds: readonly string[]): Promise<void> {
+  await m.query(
+    `UPDATE case_view SET
+       person = jsonb_strip_nulls(jsonb_build_object('sex', person->'sex', 'approximateAge', person->'approximateAge', 'sealed', person->'sealed')),
+       closure = CASE WHEN jsonb_typeof(closure->'note') = 'string' THEN jsonb_set(closure, '{note}', to_jsonb($2::text)) ELSE closure END
+     WHERE id = ANY($1::uuid[])`,
+    [[...caseIds], ERASED_TEXT],
+  );
 }
 
 /** The person as given when each of these cases was opened, emptied (the row stays, marked erased). */
@@ -87,6 +111,7 @@ export async function erasePersonData(m: EntityManager, e: PersonErasure): Promi
     [e.personIds, ERASED_TEXT, e.actor.id, e.actor.name, e.legalBasis, e.reason],
   );
   await emptyCaseSubjects(m, caseIds);
+  await stripReadModel(m, caseIds);
   await destroyDataKeys(m, caseIds);
   const now = new Date();
   for (const kase of e.cases) await recordPersonEvent(m, e.actor, kase, 'personErased', `person data erased (${e.legalBasis})`, { personId: e.personId, legalBasis: e.legalBasis }, now);
@@ -98,6 +123,7 @@ export async function erasePersonData(m: EntityManager, e: PersonErasure): Promi
  */
 export async function eraseCaseSubject(m: EntityManager, kase: LedgerCase, actor: LedgerActor, legalBasis: ErasureBasis): Promise<void> {
   await emptyCaseSubjects(m, [kase.id]);
+  await stripReadModel(m, [kase.id]);
   await destroyDataKeys(m, [kase.id]);
   await recordPersonEvent(m, actor, kase, 'caseSubjectErased', `case subject erased (${legalBasis})`, { legalBasis }, new Date());
 }

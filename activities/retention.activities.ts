@@ -5,6 +5,7 @@ import { DEFAULT_PERSONAL_DATA_RETENTION } from '../workflows/domain/retention';
 import type { LedgerCase } from './person-ledger';
 import { LEDGER_CASE_COLUMNS } from './person-ledger';
 import { casesOfPerson, eraseCaseSubject, erasePersonData } from './personal-data-erasure';
+import { withSanitizedErrors } from './safe-errors';
 
 /**
  * How long personal data is kept after a case closes (UU 27/2022 Pasal 42, docs/personal-data.md
@@ -127,10 +128,12 @@ export function createRetentionActivities({ dataSource, retention }: RetentionDe
      * erased is no longer due, so a retried or second run finds nothing. Counts only, no personal data
      * (the result is visible in Temporal).
      */
-    eraseExpiredPersonalData: async (): Promise<{ personsErased: number; casesErased: number }> => {
-      const personsErased = await sweep((after) => duePersons(dataSource, policy, after, null), (id) => id, (id) => erasePersonIfDue(dataSource, policy, id));
-      const casesErased = await sweep((after) => dueUnlinkedCases(dataSource, policy, after, null), (c) => c.id, (id) => eraseCaseIfDue(dataSource, policy, id));
-      return { personsErased, casesErased };
-    },
+    eraseExpiredPersonalData: (): Promise<{ personsErased: number; casesErased: number }> =>
+      // A driver's error text may quote values: only its SQLSTATE reaches Temporal's history and the log.
+      withSanitizedErrors('eraseExpiredPersonalData', async () => {
+        const personsErased = await sweep((after) => duePersons(dataSource, policy, after, null), (id) => id, (id) => erasePersonIfDue(dataSource, policy, id));
+        const casesErased = await sweep((after) => dueUnlinkedCases(dataSource, policy, after, null), (c) => c.id, (id) => eraseCaseIfDue(dataSource, policy, id));
+        return { personsErased, casesErased };
+      }),
   };
 }

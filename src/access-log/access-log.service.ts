@@ -28,7 +28,8 @@ export type PersonalDataRoute =
   | 'POST /persons/:id/<right>'
   | 'DELETE /persons/:id/<right>'
   | 'POST /persons/search'
-  | 'POST /razia';
+  | 'POST /razia'
+  | 'POST /codec/decode';
 
 export interface AccessRow {
   id: string;

@@ -18,10 +18,22 @@ function personResponse(p: PersonResponse & { erased?: boolean; sealed?: unknown
   return typeof rest.name === 'string' ? rest : { ...rest, name: ERASED_TEXT, erased: true };
 }
 
-/** Cases with their personal data opened (one key lookup for all): the API's answers to a caller who may read them. */
+/**
+ * Cases with their personal data opened (one key lookup for all): the API's answers to a caller who may
+ * read them. A case opened before sealing holds neither a sealed nor a clear person: the registry's
+ * record of it (`case_subject`) answers for it.
+ */
 export async function openedCases<T extends CaseResponse>(personal: PersonalData, cases: T[]): Promise<T[]> {
   const opened = await personal.open(cases);
-  return opened.map((c) => ({ ...c, person: personResponse(c.person) }));
+  const unsealed = opened.filter((c) => typeof (c.person as { name?: unknown }).name !== 'string' && (c.person as { erased?: boolean }).erased !== true).map((c) => c.id);
+  const subjects = await personal.subjects(unsealed);
+  return opened.map((c) => {
+    const subject = subjects.get(c.id);
+    if (subject === undefined || subject.name === null) return { ...c, person: personResponse(c.person) };
+    const { name, nik, birthDate, guardian } = subject;
+    const person = { ...c.person, name, ...(nik !== null ? { nik } : {}), ...(birthDate !== null ? { birthDate } : {}), ...(guardian !== null ? { guardian: guardian as PersonResponse['guardian'] } : {}) };
+    return { ...c, person: personResponse(person) };
+  });
 }
 
 const toActor = (a: Actor | null): CaseActorResponse | null => (a === null ? null : { id: a.id, name: a.name, role: a.role, agencyCode: a.agencyCode });

@@ -13,6 +13,7 @@ import { EnvKeyring } from '../temporal/codec/env-keyring';
 import { CodecRequestDto, CodecResponse } from './codec.dto';
 import { AesGcmPayloadCodec, PayloadDecryptionError } from '../temporal/codec/payload-codec';
 import { PersonalData } from '../personal-data/personal-data.service';
+import { AccessLog } from '../access-log/access-log.service';
 import { isSealed } from '../../workflows/contracts/sealed';
 
 type Operation = 'encode' | 'decode';
@@ -55,6 +56,7 @@ export class CodecController {
     @InjectConfig() private readonly config: AppConfig,
     private readonly security: SecurityLog,
     private readonly personal: PersonalData,
+    private readonly access: AccessLog,
   ) {
     this.codec = new AesGcmPayloadCodec(new EnvKeyring(config.temporal.payloadKeys, config.temporal.payloadKeyActive));
   }
@@ -88,7 +90,7 @@ export class CodecController {
       if (error instanceof PayloadDecryptionError) throw new DomainError('PAYLOAD_UNDECODABLE', error.message);
       throw error;
     }
-    const opened = operation === 'decode' ? await this.openPersonal(out) : { payloads: out, count: 0 };
+    const opened = operation === 'decode' ? await this.openPersonal(actor, out) : { payloads: out, count: 0 };
     await this.security.record(actor, {
       action: operation === 'decode' ? 'PAYLOADS_DECODED' : 'PAYLOADS_ENCODED',
       outcome: 'DONE',
@@ -102,8 +104,9 @@ export class CodecController {
    * The personal values sealed inside decoded JSON payloads (under each person's data key), opened for
    * the operator: names and notes read as given, or `[dihapus]` once the person's key is destroyed.
    */
-  private async openPersonal(payloads: Payload[]): Promise<{ payloads: Payload[]; count: number }> {
+  private async openPersonal(actor: Actor, payloads: Payload[]): Promise<{ payloads: Payload[]; count: number }> {
     let count = 0;
+    const sealed: unknown[] = [];
     const out = await Promise.all(
       payloads.map(async (p) => {
         if (Buffer.from(p.metadata?.encoding ?? []).toString() !== 'json/plain' || p.data === undefined || p.data === null) return p;
@@ -112,9 +115,12 @@ export class CodecController {
         const value: unknown = JSON.parse(text);
         if (!holdsSealed(value)) return p;
         count += 1;
+        sealed.push(value);
         return { ...p, data: Buffer.from(JSON.stringify(await this.personal.open(value))) };
       }),
     );
+    // Whose data the operator now reads: in the access log (and so in each person's data report) like any other read.
+    await this.access.record(actor, 'POST /codec/decode', await this.personal.casesSealedIn(sealed));
     return { payloads: out, count };
   }
 }

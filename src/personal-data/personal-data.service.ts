@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import type { OnModuleInit } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ERASED_TEXT } from '../../activities/personal-data-erasure';
@@ -47,7 +48,7 @@ const wrapAad = (keyId: string) => `sinergi-data-key:v1:${keyId}`;
  * erasure takes effect for every API process at once.
  */
 @Injectable()
-export class PersonalData {
+export class PersonalData implements OnModuleInit {
   private readonly master: EnvKeyring;
 
   constructor(
@@ -55,6 +56,13 @@ export class PersonalData {
     @InjectConfig() config: AppConfig,
   ) {
     this.master = dataMasterKeyring(config);
+  }
+
+  /** Refuses to start when a live data key is wrapped by a master key the keyring no longer holds (a rotation that dropped it too early). */
+  async onModuleInit(): Promise<void> {
+    const used = await this.dataSource.query<{ id: string }[]>(`SELECT DISTINCT master_key_id AS id FROM data_key WHERE wrapped IS NOT NULL`);
+    const missing = used.map((r) => r.id).filter((id) => this.master.key(id) === undefined);
+    if (missing.length > 0) throw new PersonalDataKeyError(`SINERGI_DATA_KEYS lacks the master key(s) ${missing.join(', ')} that wrap live data keys: list them again (rotation keeps old keys)`);
   }
 
   /** The data key of a case's person: made on the first call for the case, the same one after (retries, razia rows). */
@@ -70,8 +78,8 @@ export class PersonalData {
       encrypt(masterKey, material, wrapAad(id)),
     ]);
     const [row] = await manager.query<KeyRow[]>(`SELECT id, master_key_id, wrapped FROM data_key WHERE case_id = $1`, [caseId]);
-    const key = row === undefined ? undefined : this.unwrap(row);
-    if (key === undefined) throw new DomainError('PERSONAL_DATA_ERASED', "This case's personal data was erased: nothing more can be recorded about the person");
+    const key = row === undefined ? 'destroyed' : this.unwrap(row);
+    if (key === 'destroyed') throw new DomainError('PERSONAL_DATA_ERASED', "This case's personal data was erased: nothing more can be recorded about the person");
     return key;
   }
 
@@ -97,26 +105,70 @@ export class PersonalData {
     collectKeys(value, ids);
     if (ids.size === 0) return value;
     const rows = await manager.query<KeyRow[]>(`SELECT id, master_key_id, wrapped FROM data_key WHERE id = ANY($1::uuid[])`, [[...ids]]);
-    const keys = new Map(rows.flatMap((row) => {
-      const key = this.unwrap(row);
-      return key === undefined ? [] : [[key.id, key] as const];
-    }));
+    const keys = new Map(rows.map((row) => [row.id, this.unwrap(row)] as const));
     return openWith(value, (sealed) => {
-      const key = keys.get(sealed.key);
-      if (key === undefined) return { erased: true };
+      // A destroyed key (erasure), or none at all: nothing opens this value any more.
+      const key = keys.get(sealed.key) ?? 'destroyed';
+      if (key === 'destroyed') return { erased: true };
+      let plain: Buffer;
       try {
-        const plain = decrypt(key.material, Buffer.concat([Buffer.from(sealed.iv, 'base64'), Buffer.from(sealed.data, 'base64')]), sealedAad(key.id));
-        return { value: JSON.parse(plain.toString('utf8')) as unknown };
+        plain = decrypt(key.material, Buffer.concat([Buffer.from(sealed.iv, 'base64'), Buffer.from(sealed.data, 'base64')]), sealedAad(key.id));
       } catch {
-        return { erased: true };
+        throw new PersonalDataKeyError(`a value sealed under data key ${key.id} fails authentication (altered, or sealed under another key)`);
       }
+      return { value: JSON.parse(plain.toString('utf8')) as unknown };
     }) as T;
   }
 
-  private unwrap(row: KeyRow): DataKey | undefined {
+  /** The key, or 'destroyed' once erased. A live key whose master key is missing, or that fails to unwrap, is an error, never an erasure. */
+  private unwrap(row: KeyRow): DataKey | 'destroyed' {
+    if (row.wrapped === null) return 'destroyed';
     const masterKey = this.master.key(row.master_key_id);
-    if (row.wrapped === null || masterKey === undefined) return undefined;
-    return { id: row.id, material: decrypt(masterKey, row.wrapped, wrapAad(row.id)) };
+    if (masterKey === undefined) throw new PersonalDataKeyError(`data key ${row.id} is wrapped by master key ${row.master_key_id}, which SINERGI_DATA_KEYS does not hold`);
+    try {
+      return { id: row.id, material: decrypt(masterKey, row.wrapped, wrapAad(row.id)) };
+    } catch {
+      throw new PersonalDataKeyError(`data key ${row.id} fails to unwrap under master key ${row.master_key_id}`);
+    }
+  }
+
+  /** The cases whose data keys sealed something in this value (for the access log of a read that opens it). */
+  async casesSealedIn(value: unknown, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const ids = new Set<string>();
+    collectKeys(value, ids);
+    if (ids.size === 0) return [];
+    const rows = await manager.query<{ case_id: string }[]>(`SELECT case_id FROM data_key WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    return rows.map((r) => r.case_id);
+  }
+
+  /**
+   * The registry's record of cases whose person the read model or the workflow holds neither sealed nor
+   * in clear (cases opened before sealing: the migration moved their person here).
+   */
+  async subjects(caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, CaseSubject>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await manager.query<(CaseSubject & { case_id: string })[]>(
+      `SELECT case_id, name, nik, to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", guardian, erased_at IS NOT NULL AS erased FROM case_subject WHERE case_id = ANY($1::uuid[])`,
+      [[...caseIds]],
+    );
+    return new Map(rows.map(({ case_id, ...subject }) => [case_id, subject]));
+  }
+}
+
+/** A case's person as the registry recorded them at opening (all null once erased). */
+export interface CaseSubject {
+  name: string | null;
+  nik: string | null;
+  birthDate: string | null;
+  guardian: unknown;
+  erased: boolean;
+}
+
+/** A key that should open and does not: configuration (a master key missing) or integrity, never an erasure. No personal data in its message. */
+export class PersonalDataKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PersonalDataKeyError';
   }
 }
 

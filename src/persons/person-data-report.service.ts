@@ -79,12 +79,13 @@ export class PersonDataReport {
       `WITH RECURSIVE fam AS (SELECT id FROM person WHERE merged_into = $1 UNION SELECT q.id FROM person q JOIN fam ON q.merged_into = fam.id) SELECT id FROM fam ORDER BY id`,
       [id],
     );
+    // The person's own cases and those of the records merged into them (a merge moves the links: normally none).
     const cases = await this.dataSource.query<ReportCaseRow[]>(
       `SELECT c.id, c.stage, c.channel, c.region_code, c.opened_at, c.closure, CASE WHEN c.stage = 'CLOSED' THEN coalesce(c.stage_entered_at, c.opened_at) END AS closed_at,
          s.name AS subject_name, s.nik AS subject_nik, to_char(s.birth_date, 'YYYY-MM-DD') AS subject_birth_date, s.guardian AS subject_guardian, s.erased_at AS subject_erased_at
        FROM case_person l JOIN case_view c ON c.id = l.case_id LEFT JOIN case_subject s ON s.case_id = c.id
-       WHERE l.person_id = $1 AND c.region_code LIKE $2 ORDER BY c.opened_at, c.id`,
-      [id, `${actor.regionCode}%`],
+       WHERE l.person_id = ANY($1::uuid[]) AND c.region_code LIKE $2 ORDER BY c.opened_at, c.id`,
+      [[id, ...merged.map((r) => r.id)], `${actor.regionCode}%`],
     );
     const caseIds = cases.map((c) => c.id);
     const ledger = await this.dataSource.query<LedgerRow[]>(
@@ -97,6 +98,7 @@ export class PersonDataReport {
       [caseIds],
     );
     const opened = await this.personalData.open(ledger);
+    const closures = await this.personalData.open(cases.map((c) => c.closure));
     await this.access.record(actor, ROUTE, caseIds);
     return {
       generatedAt: new Date().toISOString(),
@@ -122,14 +124,14 @@ export class PersonDataReport {
         restriction: restrictionOf(p),
         legalHold: legalHoldOf(p),
       },
-      cases: cases.map((c) => ({
+      cases: cases.map((c, i) => ({
         id: c.id,
         stage: c.stage,
         channel: c.channel,
         regionCode: c.region_code,
         openedAt: c.opened_at.toISOString(),
         closedAt: c.closed_at?.toISOString() ?? null,
-        closure: c.closure,
+        closure: closures[i] ?? null,
         subject: { name: c.subject_name, nik: c.subject_nik?.trim() ?? null, birthDate: c.subject_birth_date, guardian: c.subject_guardian, erasedAt: c.subject_erased_at?.toISOString() ?? null },
         ledger: opened.filter((e) => e.case_id === c.id).map((e) => ({
           seq: e.seq, action: e.action, outcome: e.outcome, actor: { name: e.actor_name, role: e.actor_role, agencyCode: e.agency_code },

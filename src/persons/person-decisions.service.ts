@@ -20,6 +20,8 @@ import { personErased, processingRestricted } from './person-rights-rows';
 
 interface CaseRow extends LedgerCase {
   person: PersonInput;
+  /** The person as given at opening was erased: there is nobody left to match or register. */
+  subject_erased: boolean;
   origin_region_code: string | null;
   opened_at: Date;
 }
@@ -45,6 +47,7 @@ export class PersonDecisions {
 
   async candidates(actor: Actor, caseId: string): Promise<PersonCandidatesResponse> {
     const kase = await this.scopedCase(this.dataSource.manager, actor, caseId, 'GET /cases/:id/person-candidates');
+    if (kase.subject_erased) throw personErased();
     const items = await this.matcher.find(kase.person, { regionCode: kase.region_code, originRegionCode: kase.origin_region_code, scope: actor.regionCode, at: kase.opened_at.toISOString(), caseId });
     const decided = (await this.repeats.of([caseId])).get(caseId);
     await this.access.record(actor, 'GET /cases/:id/person-candidates', [caseId, ...items.flatMap((i) => i.cases.map((c) => c.id))]);
@@ -60,6 +63,7 @@ export class PersonDecisions {
     const decision: PersonDecision = newPerson ? 'NEW_PERSON' : 'LINKED_EXISTING';
     const notice = await this.dataSource.transaction(async (m) => {
       const kase = await this.scopedCase(m, actor, caseId, 'POST /cases/:id/person', true);
+      if (kase.subject_erased) throw personErased();
       if ((await m.query<unknown[]>('SELECT 1 FROM case_person WHERE case_id = $1', [caseId])).length > 0) {
         throw new DomainError('PERSON_ALREADY_DECIDED', "This case's person is decided; a supervisor may undo the link first");
       }
@@ -128,7 +132,7 @@ export class PersonDecisions {
   /** The case if the actor's scope holds it (locked for a change); otherwise absent, and the attempt security-logged. */
   private async scopedCase(m: EntityManager, actor: Actor, caseId: string, route: string, lock = false): Promise<CaseRow> {
     const [row] = await m.query<CaseRow[]>(
-      `SELECT ${LEDGER_CASE_COLUMNS}, ${CASE_PERSON_SQL} AS person, c.origin_region_code, c.opened_at FROM case_view c LEFT JOIN case_subject s ON s.case_id = c.id WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
+      `SELECT ${LEDGER_CASE_COLUMNS}, ${CASE_PERSON_SQL} AS person, s.erased_at IS NOT NULL AS subject_erased, c.origin_region_code, c.opened_at FROM case_view c LEFT JOIN case_subject s ON s.case_id = c.id WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
       [caseId],
     );
     if (row === undefined) throw caseAbsent();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
+import { inRegionScope } from '../auth/access';
 import { DomainError } from '../common/errors/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
@@ -43,17 +44,19 @@ export class PersonErasure {
       const { personIds, cases } = await casesOfPerson(m, id);
       // The records merged into this one are locked too: nobody links a case to them meanwhile.
       await m.query('SELECT id FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [personIds]);
-      this.refuseIfHeld(p, cases, new Date());
+      this.refuseIfHeld(actor, p, cases, new Date());
       await erasePersonData(m, { personId: id, personIds, cases, actor, legalBasis: dto.legalBasis, reason: dto.reason });
     });
     return this.persons.get(actor, id, ROUTE);
   }
 
   /** Every reason the erasure must wait, the first of them as `details.hold` (409 ERASURE_HELD). */
-  private refuseIfHeld(p: PersonRightsRow, cases: PersonCase[], now: Date): void {
-    const open = cases.filter((c) => c.stage !== 'CLOSED').map((c) => c.id);
+  private refuseIfHeld(actor: Actor, p: PersonRightsRow, cases: PersonCase[], now: Date): void {
+    const open = cases.filter((c) => c.stage !== 'CLOSED');
     const minClosedBefore = now.getTime() - this.minRetentionDays * DAY_MS;
-    const retained = cases.filter((c) => c.closed_at !== null && c.closed_at.getTime() > minClosedBefore).map((c) => c.id);
+    const retained = cases.filter((c) => c.closed_at !== null && c.closed_at.getTime() > minClosedBefore);
+    // Every case holds the erasure back; the answer names only those the caller may see.
+    const shown = (list: PersonCase[]) => list.filter((c) => inRegionScope(actor.regionCode, c.region_code)).map((c) => c.id);
     const holds: ErasureHold[] = [
       ...(p.legal_hold_at !== null ? (['LEGAL_HOLD'] as const) : []),
       ...(open.length > 0 ? (['OPEN_CASE'] as const) : []),
@@ -63,8 +66,8 @@ export class PersonErasure {
     throw new DomainError('ERASURE_HELD', `The person's data may not be erased yet: ${holds.join(', ')}`, undefined, undefined, {
       hold: holds[0],
       holds,
-      openCaseIds: open,
-      ...(holds.includes('RETENTION_PERIOD') ? { retainedCaseIds: retained, minRetentionDays: this.minRetentionDays } : {}),
+      openCaseIds: shown(open),
+      ...(holds.includes('RETENTION_PERIOD') ? { retainedCaseIds: shown(retained), minRetentionDays: this.minRetentionDays } : {}),
     });
   }
 }

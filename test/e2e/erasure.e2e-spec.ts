@@ -1,7 +1,10 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { Pool } from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { checkExport } from '../../scripts/verify-ledger-export';
+import type { Sealed } from '../../workflows/contracts/sealed';
+import { PersonalData, PersonalDataKeyError } from '../../src/personal-data/personal-data.service';
 import type { AppConfig } from '../../src/config/app-config';
 import { signedIn } from '../helpers/identity';
 import { startApi, startWorker, testPool, testTemporalClient } from '../helpers/system';
@@ -128,5 +131,45 @@ describe('erasure of a person with a closed case', () => {
     expect(report.person).toMatchObject({ erased: true, erasure: { legalBasis: 'SUBJECT_REQUEST' } });
     expect(report.cases[0]?.ledger.map((e) => e.action)).toContain('personErased');
     expect(found(JSON.stringify(report))).toEqual([]);
+  });
+
+  it('reads and erases a case opened before sealing (person in the registry only, no data key) like any other', async () => {
+    const name = 'Tjiptaningsih Legacy';
+    const opened = await as(t.cw).post('/cases').send({ channel: 'COMPLAINT', regionCode: '3514', person: { name, sex: 'P', approximateAge: 61 } }).expect(201);
+    const id = (opened.body as { id: string }).id;
+    const legacyPerson = ((await as(t.cw).post(`/cases/${id}/person`).send({ newPerson: true }).expect(200)).body as { personId: string }).personId;
+    await as(t.sup).post(`/cases/${id}/close`).send({ reason: 'UNFOUNDED_REPORT', note: 'tidak ditemukan' }).expect(200);
+    // What the migration leaves of an older case: sex and age in the read model, the rest in case_subject, no key.
+    await db.query(`UPDATE case_view SET person = person - 'sealed' WHERE id = $1`, [id]);
+    await db.query(`UPDATE case_subject SET data_key_id = NULL WHERE case_id = $1`, [id]);
+    await db.query(`DELETE FROM data_key WHERE case_id = $1`, [id]);
+
+    expect(((await as(t.cw).get(`/cases/${id}`).expect(200)).body as { person: Body }).person).toEqual({ name, sex: 'P', approximateAge: 61 });
+    const listed = (await as(t.cw).post('/cases/search').send({ q: 'Tjiptaningsih' }).expect(200)).body as { items: { id: string; person: Body }[] };
+    expect(listed.items.map((c) => [c.id, c.person.name])).toEqual([[id, name]]);
+
+    await as(t.sup).post(`/persons/${legacyPerson}/erasure`).send({ reason: 'Permintaan yang bersangkutan', legalBasis: 'SUBJECT_REQUEST' }).expect(200);
+    expect(((await as(t.cw).get(`/cases/${id}`).expect(200)).body as { person: Body }).person).toEqual({ name: '[dihapus]', sex: 'P', approximateAge: 61, erased: true });
+    // A key that never existed is destroyed all the same: nothing is sealed for this case again under a fresh one.
+    expect((await db.query(`SELECT wrapped, destroyed_at IS NOT NULL AS destroyed FROM data_key WHERE case_id = $1`, [id])).rows).toEqual([{ wrapped: null, destroyed: true }]);
+    expect((await as(t.sup).post(`/cases/${id}/close`).send({ reason: 'UNFOUNDED_REPORT', note: 'lagi' }).expect(409)).body.code).toBe('PERSONAL_DATA_ERASED');
+    // Nobody is left to decide the case's person for.
+    expect((await as(t.cw).get(`/cases/${id}/person-candidates`).expect(409)).body.code).toBe('PERSON_ERASED');
+  });
+
+  it('never takes a missing master key or an altered value for an erasure', async () => {
+    const dataSource = api.get(DataSource);
+    const opened = await as(t.cw).post('/cases').send({ channel: 'COMPLAINT', regionCode: '3514', person: { name: 'Ibu Kunci', sex: 'P', approximateAge: 50 } }).expect(201);
+    const [view] = (await db.query<{ person: { sealed: Sealed } }>(`SELECT person FROM case_view WHERE id = $1`, [(opened.body as { id: string }).id])).rows;
+    const sealed = (view as { person: { sealed: Sealed } }).person.sealed;
+    // A keyring that dropped the master key still wrapping live keys: refused at start, and a read fails instead of reading [dihapus].
+    const rotatedTooFar = new PersonalData(dataSource, testConfig({ SINERGI_DATA_KEYS: `m9:${Buffer.alloc(32, 9).toString('base64')}` }));
+    await expect(rotatedTooFar.onModuleInit()).rejects.toThrow(/lacks the master key\(s\) dev-m1/);
+    await expect(rotatedTooFar.open({ sealed })).rejects.toThrow(PersonalDataKeyError);
+    // A changed byte fails authentication: an error, not an erasure.
+    const personal = api.get(PersonalData);
+    expect(await personal.open({ sealed })).toMatchObject({ name: 'Ibu Kunci' });
+    const altered = { ...sealed, data: Buffer.from(Buffer.from(sealed.data, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64') };
+    await expect(personal.open({ sealed: altered })).rejects.toThrow(PersonalDataKeyError);
   });
 });

@@ -154,6 +154,8 @@ describe('Temporal payloads encrypted by the codec', () => {
     expect(logged.rows[0]).toMatchObject({ actor_role: 'ADMIN', detail: { payloads: 3 } });
     expect(JSON.stringify(logged.rows)).not.toContain(NAME);
     expect(logged.rows[0]?.detail).toMatchObject({ personalPayloadsOpened: expect.any(Number) as number });
+    // The operator read her data: the access log says so, like any other read (her data report shows it).
+    expect((await db.query(`SELECT 1 FROM personal_data_access WHERE case_id = $1 AND route = 'POST /codec/decode'`, [caseId])).rowCount).toBeGreaterThan(0);
 
     // Round trip: encode seals under the active key.
     const again = await as(t.admin).post('/codec/encode').send({ payloads: items }).expect(200);
