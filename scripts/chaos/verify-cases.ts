@@ -16,14 +16,17 @@ export interface CaseVerification {
 }
 
 /**
- * Every open a client attempted must exist exactly once (one `case_view` row per name, the case id its
+ * Every open a client attempted must exist exactly once (one `case_view` row per name as the registry's `case_subject` has it, the case id its
  * idempotency key claims), at the stage of its last acknowledged command, with a ledger that verifies.
  */
 export async function verifyCases(databaseUrl: string, http: SinergiHttp, auditorToken: string, run: string, records: CaseRecord[]): Promise<CaseVerification> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const views = (await db.query<{ id: string; stage: string; name: string }>(`SELECT id, stage, person->>'name' AS name FROM case_view WHERE person->>'name' LIKE $1`, [`Chaos ${run} %`])).rows;
+    // The name as given lives in the registry's record of the case (case_subject); the read model holds it sealed.
+    const views = (
+      await db.query<{ id: string; stage: string; name: string }>(`SELECT c.id, c.stage, s.name FROM case_view c JOIN case_subject s ON s.case_id = c.id WHERE s.name LIKE $1`, [`Chaos ${run} %`])
+    ).rows;
     const claims = (await db.query<{ key: string; case_id: string }>(`SELECT key, case_id FROM idempotency_key WHERE key LIKE $1`, [`open-case:%:${run}-%`])).rows;
     const result: CaseVerification = { casesExpected: records.length, casesFound: views.length, duplicated: 0, lost: 0, keyMismatch: 0, wrongStage: 0, chainsValid: 0, chainsBroken: 0 };
     for (const record of records) {

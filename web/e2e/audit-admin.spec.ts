@@ -90,12 +90,20 @@ test('the auditor finds the case events, verifies the chain, sees the case befor
   expect(lines[0]).toMatch(/^caseId,seq,key,action,outcome,/);
   expect(lines.filter((l) => l.startsWith(c.id))).toHaveLength(file.records.length);
   expect(lines.some((l) => l.includes(',startHealthCheck,ACCEPTED,'))).toBe(true);
+  // The files hold the person sealed; asked for, the JSON adds her opened (and the access log records it).
+  expect(JSON.stringify(file.records)).not.toContain('Pak Jejak Audit');
+  const [personal] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-jsonPersonal').click()]);
+  expect(personal.suggestedFilename()).toBe(`case-${c.id}-history.personal.json`);
+  const opened = JSON.parse(readFileSync(await personal.path(), 'utf8')) as { records: LedgerRecord[]; personal: unknown[] };
+  expect(opened.records).toEqual(file.records);
+  expect(JSON.stringify(opened.personal)).toContain('Pak Jejak Audit');
 
   await page.getByRole('link', { name: 'Log akses data pribadi' }).click();
   await page.getByLabel('ID kasus').fill(c.id);
   await page.getByRole('button', { name: 'Cari' }).click();
   const reads = page.getByTestId('access-log').locator('tbody tr');
   await expect(reads.filter({ hasText: 'GET /cases/:id/history/export' }).first()).toContainText('auditorAuditor');
+  await expect(reads.filter({ hasText: 'GET /cases/:id/history/export?personal=true' }).first()).toContainText('auditorAuditor');
   await expect(reads.filter({ hasText: 'GET /cases/:id/state' }).first()).toContainText('auditorAuditor');
   const opening = reads.filter({ has: page.getByRole('cell', { name: 'POST /cases', exact: true }) });
   await expect(opening).toHaveCount(1);

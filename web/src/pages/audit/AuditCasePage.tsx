@@ -16,7 +16,7 @@ import { wallClockToIso, zoneOf } from '../../lib/time';
 import { CaseStateView } from './CaseStateView';
 import { ChainCheck } from './ChainCheck';
 import { ActorText, OutcomeBadge } from './EventParts';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons, exportQuery } from './ExportButtons';
 
 const PAGE = 50;
 
@@ -43,7 +43,10 @@ export function AuditCasePage() {
       {history.error === null && (
         <>
           <ChainCheck caseId={id} />
-          <ExportButtons hint={t('export.caseHint')} download={(format) => downloadFile(api.GET('/cases/{id}/history/export', { params: { path: { id }, query: { format } }, parseAs: 'blob' }), `case-${id}-history.${format}`)} />
+          <ExportButtons hint={t('export.caseHint')} download={(format) => {
+              const { query, suffix } = exportQuery(format);
+              return downloadFile(api.GET('/cases/{id}/history/export', { params: { path: { id }, query }, parseAs: 'blob' }), `case-${id}-history.${suffix}`);
+            }} />
           <StateAt caseId={id} regionCode={regionCode} />
           <Paper withBorder p="md">
             <Title order={3} size="h4" mb="sm">

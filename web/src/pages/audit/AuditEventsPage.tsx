@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { downloadFile } from '../../lib/download';
 import { formatRegion } from '../../lib/region';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons, exportQuery } from './ExportButtons';
 import { ActorSelect, FilterForm, queryOf, TimeRangeInputs, useFilterParams } from './filters';
 import { ActorText, OutcomeBadge } from './EventParts';
 import { LEDGER_ACTIONS, LEDGER_OUTCOMES, shortId } from './labels';
@@ -80,7 +80,10 @@ export function AuditEventsPage() {
           )}
         </FilterForm>
       </Paper>
-      <ExportButtons hint={t('export.eventsHint')} download={(format) => downloadFile(api.GET('/audit/events/export', { params: { query: { ...query, format } }, parseAs: 'blob' }), `audit-events.${format}`)} />
+      <ExportButtons hint={t('export.eventsHint')} download={(format) => {
+          const { query: asked, suffix } = exportQuery(format);
+          return downloadFile(api.GET('/audit/events/export', { params: { query: { ...query, ...asked } }, parseAs: 'blob' }), `audit-events.${suffix}`);
+        }} />
       <ErrorAlert error={events.error} />
       {events.data !== undefined && <EventsTable items={events.data.items} />}
       {events.data !== undefined && events.data.total > 0 && <Pager total={events.data.total} limit={PAGE} offset={filters.offset} onOffset={filters.setOffset} />}

@@ -3,8 +3,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-export type ExportFormat = 'csv' | 'json';
-const FORMATS: readonly ExportFormat[] = ['csv', 'json'];
+/** A download: CSV, JSON as stored (sealed personal values, verifiable), or JSON with the personal values opened (access-logged). */
+export type ExportFormat = 'csv' | 'json' | 'jsonPersonal';
+const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'jsonPersonal'];
+
+/** The export route's query for a download, and the file name's ending. */
+export function exportQuery(format: ExportFormat): { query: { format: 'csv' | 'json'; personal?: boolean }; suffix: string } {
+  return format === 'jsonPersonal' ? { query: { format: 'json', personal: true }, suffix: 'personal.json' } : { query: { format }, suffix: format };
+}
 
 /** CSV and JSON downloads of a selection; `download` fetches with the session's token and saves the file. */
 export function ExportButtons({ download, hint }: { download: (format: ExportFormat) => Promise<string>; hint: string }) {
@@ -24,6 +30,9 @@ export function ExportButtons({ download, hint }: { download: (format: ExportFor
       </Group>
       <Text size="xs" c="dimmed">
         {run.isSuccess ? t('export.saved', { name: run.data }) : hint}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('export.personalHint')}
       </Text>
       <ErrorAlert error={run.error} />
     </Stack>
