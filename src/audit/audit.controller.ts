@@ -67,7 +67,7 @@ export class AuditController {
     const [records, head] = await Promise.all([this.ledger.all(id), this.ledger.head(id)]);
     await this.logged(actor, q.personal ? 'GET /cases/:id/history/export?personal=true' : 'GET /cases/:id/history/export', records);
     const personal = q.personal ? await this.openedSection(records) : undefined;
-    send(res, q.format, `case-${id}-history`, records, { caseId: id }, head === null ? null : { caseId: id, ...head }, actor, personal);
+    send(res, q.format, q.personal ? `case-${id}-history-personal` : `case-${id}-history`, records, { caseId: id }, head === null ? null : { caseId: id, ...head }, actor, personal);
   }
 
   /** The case as it stood at `at` (workflow time), rebuilt from the ledger; 404 before it was opened. */
@@ -108,7 +108,7 @@ export class AuditController {
     const { items, total } = await this.ledger.search(actor.regionCode, filter, EXPORT_LIMIT, 0);
     if (total > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE', `${total} events match; narrow the filter to at most ${EXPORT_LIMIT}`);
     await this.logged(actor, withPersonal ? 'GET /audit/events/export?personal=true' : 'GET /audit/events/export', items);
-    send(res, format, 'audit-events', items, { ...filter }, null, actor, withPersonal ? await this.openedSection(items) : undefined);
+    send(res, format, withPersonal ? 'audit-events-personal' : 'audit-events', items, { ...filter }, null, actor, withPersonal ? await this.openedSection(items) : undefined);
   }
 
   /** Who read whose personal data, when and through which route (cases of your scope). */

@@ -93,7 +93,7 @@ test('the auditor finds the case events, verifies the chain, sees the case befor
   // The files hold the person sealed; asked for, the JSON adds her opened (and the access log records it).
   expect(JSON.stringify(file.records)).not.toContain('Pak Jejak Audit');
   const [personal] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-jsonPersonal').click()]);
-  expect(personal.suggestedFilename()).toBe(`case-${c.id}-history.personal.json`);
+  expect(personal.suggestedFilename()).toBe(`case-${c.id}-history-personal.json`);
   const opened = JSON.parse(readFileSync(await personal.path(), 'utf8')) as { records: LedgerRecord[]; personal: unknown[] };
   expect(opened.records).toEqual(file.records);
   expect(JSON.stringify(opened.personal)).toContain('Pak Jejak Audit');

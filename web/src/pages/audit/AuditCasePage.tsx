@@ -44,8 +44,8 @@ export function AuditCasePage() {
         <>
           <ChainCheck caseId={id} />
           <ExportButtons hint={t('export.caseHint')} download={(format) => {
-              const { query, suffix } = exportQuery(format);
-              return downloadFile(api.GET('/cases/{id}/history/export', { params: { path: { id }, query }, parseAs: 'blob' }), `case-${id}-history.${suffix}`);
+              const { query, fileName } = exportQuery(format);
+              return downloadFile(api.GET('/cases/{id}/history/export', { params: { path: { id }, query }, parseAs: 'blob' }), fileName(`case-${id}-history`));
             }} />
           <StateAt caseId={id} regionCode={regionCode} />
           <Paper withBorder p="md">

@@ -81,8 +81,8 @@ export function AuditEventsPage() {
         </FilterForm>
       </Paper>
       <ExportButtons hint={t('export.eventsHint')} download={(format) => {
-          const { query: asked, suffix } = exportQuery(format);
-          return downloadFile(api.GET('/audit/events/export', { params: { query: { ...query, ...asked } }, parseAs: 'blob' }), `audit-events.${suffix}`);
+          const { query: asked, fileName } = exportQuery(format);
+          return downloadFile(api.GET('/audit/events/export', { params: { query: { ...query, ...asked } }, parseAs: 'blob' }), fileName('audit-events'));
         }} />
       <ErrorAlert error={events.error} />
       {events.data !== undefined && <EventsTable items={events.data.items} />}

@@ -7,9 +7,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 export type ExportFormat = 'csv' | 'json' | 'jsonPersonal';
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'jsonPersonal'];
 
-/** The export route's query for a download, and the file name's ending. */
-export function exportQuery(format: ExportFormat): { query: { format: 'csv' | 'json'; personal?: boolean }; suffix: string } {
-  return format === 'jsonPersonal' ? { query: { format: 'json', personal: true }, suffix: 'personal.json' } : { query: { format }, suffix: format };
+/** The export route's query for a download, and the file's name (as the API names it) from its base. */
+export function exportQuery(format: ExportFormat): { query: { format: 'csv' | 'json'; personal?: boolean }; fileName: (base: string) => string } {
+  return format === 'jsonPersonal'
+    ? { query: { format: 'json', personal: true }, fileName: (base) => `${base}-personal.json` }
+    : { query: { format }, fileName: (base) => `${base}.${format}` };
 }
 
 /** CSV and JSON downloads of a selection; `download` fetches with the session's token and saves the file. */
