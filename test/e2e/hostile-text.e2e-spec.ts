@@ -119,7 +119,7 @@ describe('free text from outside: refused when hostile, normalised when not (rea
     const handle = await temporal.client.workflow.start(CASE_WORKFLOW_TYPE, { workflowId: caseWorkflowId(caseId), taskQueue: config.temporal.taskQueue, args: [input] });
     await handle.executeUpdate(confirmOpenedUpdate, { updateId: 'confirm-opened' });
     const listed = await as(t.supervisor).get('/cases/attention').expect(200);
-    expect(listed.body.items).toContainEqual(expect.objectContaining({ caseId, regionCode: '3514', operation: 'projectCase', sqlstate: '22P05' }));
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ caseId, regionCode: '3514', operation: 'projectCase', sqlstate: '22021' }));
     expect(JSON.stringify(listed.body)).not.toContain('a\\u0000b');
     const other = (await signedIn(api.getHttpServer(), db, 'SUPERVISOR', '3510')).token;
     expect((await as(other).get('/cases/attention').expect(200)).body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(caseId);

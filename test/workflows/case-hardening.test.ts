@@ -101,7 +101,8 @@ describe('case workflow hardening (real server)', () => {
     const opened = await within(15_000, h.executeUpdate(confirmOpenedUpdate, { updateId: 'confirm-opened' }));
     expect(opened.stage).toBe('INTAKE');
     const flag = async () => (await dataSource.query<{ operation: string; sqlstate: string; region_code: string; quarantined_entries: number }[]>('SELECT operation, sqlstate, region_code, quarantined_entries FROM case_attention WHERE case_id = $1', [caseIdOf(h)]))[0];
-    expect(await flag()).toEqual({ operation: 'projectCase', sqlstate: '22P05', region_code: '3501', quarantined_entries: 1 });
+    // A person in clear (a workflow started before sealing) goes to the registry's text columns: 22021 refuses the NUL there.
+    expect(await flag()).toEqual({ operation: 'projectCase', sqlstate: '22021', region_code: '3501', quarantined_entries: 1 });
     // The case goes on: a command is accepted and answered at once. Each write is tried once whole and
     // once in halves (never retried); entries the database refuses are set aside, not carried forever.
     const moved = await within(15_000, command(h, { action: 'startHealthCheck' }));
