@@ -112,7 +112,7 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
           // worker may have recorded it meanwhile, and a late record keeps that status (dispatch never updates it).
           for (const t of tasks.filter((task) => task.receipt !== null || !isOpenTask(task))) {
             const o = t.order;
-            await m.query(TASK_UPSERT, [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), t.reason, t.closedAt, t.acceptBy ?? null, t.overdue ?? false, version]);
+            await m.query(TASK_UPSERT, [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), typeof t.reason === 'string' || t.reason === null ? t.reason : JSON.stringify(t.reason), t.closedAt, t.acceptBy ?? null, t.overdue ?? false, version]);
           }
           await appendLedger(sqlOf(m), caseId, ledger);
         }),

@@ -9,6 +9,7 @@ import { Authenticated } from '../auth/authenticated.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { fromSnapshot, openedCases } from '../cases/case-mappers';
 import { PersonalData } from '../personal-data/personal-data.service';
+import { withReadableReasons } from './readable-reasons';
 import { CaseResponse } from '../cases/dto/case.response';
 import { DomainError } from '../common/errors/domain-error';
 import { PageQuery } from '../common/page.query';
@@ -44,7 +45,7 @@ export class AuditController {
     await this.scopedCase(actor, id, 'GET /cases/:id/history');
     const { items, total } = await this.ledger.page(id, page.limit, page.offset);
     await this.logged(actor, 'GET /cases/:id/history', items);
-    return { items: await this.personal.open(items), total, limit: page.limit, offset: page.offset };
+    return { items: withReadableReasons(await this.personal.open(items)), total, limit: page.limit, offset: page.offset };
   }
 
   /** Recomputes the case's hash chain and reports the first broken link. */
@@ -92,7 +93,7 @@ export class AuditController {
     const { limit, offset, ...filter } = q;
     const { items, total } = await this.ledger.search(actor.regionCode, filter, limit, offset);
     await this.logged(actor, 'GET /audit/events', items);
-    return { items: await this.personal.open(items), total, limit, offset };
+    return { items: withReadableReasons(await this.personal.open(items)), total, limit, offset };
   }
 
   /** The filtered events as a file (at most 10 000; narrow the filter for more). */

@@ -1,3 +1,4 @@
+import { withReadableReasons } from '../audit/readable-reasons';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
@@ -97,7 +98,7 @@ export class PersonDataReport {
       `SELECT case_id, actor_id, actor_name, actor_role, route, accessed_at FROM personal_data_access WHERE case_id = ANY($1::uuid[]) ORDER BY accessed_at, id`,
       [caseIds],
     );
-    const opened = await this.personalData.open(ledger);
+    const opened = withReadableReasons(await this.personalData.open(ledger));
     const closures = await this.personalData.open(cases.map((c) => c.closure));
     await this.access.record(actor, ROUTE, caseIds);
     return {

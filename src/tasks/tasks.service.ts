@@ -141,6 +141,8 @@ export class TasksService {
     if (onlyType !== undefined && task.type !== onlyType) throw new DomainError('ILLEGAL_TRANSITION', `Only a ${onlyType} task takes this step`);
     // Personal text of an outcome is sealed under the person's key before it reaches the workflow or the ledger.
     if (action === 'completeTask') body = { ...body, outcome: await this.personal.sealPaths(task.case_id, checkedOutcome(task.type, body.outcome), OUTCOME_PERSONAL_PATHS[task.type]) };
+    // A rejection's reason is free text too (it may say who the person is): sealed like a note.
+    if (action === 'rejectTask') body = await this.personal.sealPaths(task.case_id, body, [['reason']]);
     const idempotencyKey = requestKeyOf(key);
     const requestId = `${actor.id}:${action}:${idempotencyKey}`;
     const what = { requestId, action, agencyCode: task.agency_code, taskKey: task.task_key, payload: { taskKey: task.task_key, ...body } };

@@ -189,6 +189,10 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
       expect((await as(t.auditor).get(`/cases/${c.id}/state`).query({ at }).expect(200)).body).toEqual(body);
     }
     expect(new Set(seen.map(([, b]) => b.version)).size).toBe(seen.length);
+    // The reason is stored sealed in the entry's payload and read back in the entry's reason; the stored column holds none.
+    const history = (await as(t.auditor).get(`/cases/${c.id}/history`).expect(200)).body.items as { action: string; reason: string | null }[];
+    expect(history.find((e) => e.action === 'extendShelterStay')?.reason).toBe('waiting for family');
+    expect((await db.query(`SELECT reason FROM case_event WHERE case_id = $1 AND action = 'extendShelterStay'`, [c.id])).rows).toEqual([{ reason: null }]);
     const early = await as(t.auditor).get(`/cases/${c.id}/state`).query({ at: before });
     expect([early.status, early.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
     const bad = await as(t.auditor).get(`/cases/${c.id}/state`).query({ at: 'yesterday' });

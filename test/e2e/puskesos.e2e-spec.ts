@@ -114,8 +114,8 @@ describe('Puskesos intake and referral to the regency (Bantaeng, real Temporal a
     const opened = entries.find((e) => e.action === 'openCase');
     expect(opened).toMatchObject({ actor: { id: t.puskesosId, agencyCode: 'PUSKESOS' }, summary: `openCase channel=COMPLAINT region=7303 intake=PUSKESOS@${VILLAGE}`, payload: { intakePoint: { villageCode: VILLAGE, agencyCode: 'PUSKESOS' } } });
     const referral = entries.find((e) => e.action === 'referToRegency');
-    // The referral's reason is personal text: sealed in the task outcome, not copied into the entry's reason (docs/personal-data.md).
-    expect(referral).toMatchObject({ outcome: 'ACCEPTED', actor: { id: t.puskesosId, agencyCode: 'PUSKESOS' }, reason: null, summary: 'referToRegency → UPT_SPMKS', payload: { referredTo: 'UPT_SPMKS' } });
+    // The referral's reason is personal text: stored sealed in the entry's payload, read back opened (docs/personal-data.md).
+    expect(referral).toMatchObject({ outcome: 'ACCEPTED', actor: { id: t.puskesosId, agencyCode: 'PUSKESOS' }, reason: 'Butuh bantuan program kabupaten (RTLH)', summary: 'referToRegency → UPT_SPMKS', payload: { referredTo: 'UPT_SPMKS' } });
     expect(entries.filter((e) => e.action === 'taskOrdered').map((e) => e.summary)).toEqual([`COMPLAINT_INTAKE@v1 → PUSKESOS (7303)`, expect.stringMatching(/^REGENCY_REFERRAL@v\d+ → UPT_SPMKS \(7303\)$/) as unknown]);
     // Summaries hold no personal data (the name and the free-text reason stay in payloads).
     expect(entries.map((e) => e.summary).join(' ')).not.toMatch(/Ibu Warga|RTLH/);

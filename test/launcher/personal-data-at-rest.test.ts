@@ -37,7 +37,7 @@ describe('personal data at rest under `npm start`', () => {
   let dir: string;
   let system: LaunchedSystem;
   let caseId: string;
-  const tokens = { cw: '', auditor: '', supervisor: '' };
+  const tokens = { cw: '', auditor: '', supervisor: '', dinkes: '' };
 
   const call = async (method: string, path: string, token: string, body?: unknown) => {
     const res = await system.http.call(method, path, { token, ...(body !== undefined ? { body } : {}) });
@@ -60,6 +60,7 @@ describe('personal data at rest under `npm start`', () => {
     tokens.cw = await system.http.login('caseworker', PASSWORD);
     tokens.auditor = await system.http.login('auditor', PASSWORD);
     tokens.supervisor = await system.http.login('supervisor', PASSWORD);
+    tokens.dinkes = await system.http.login('dinkes', PASSWORD);
 
     const opened = await call('POST', '/cases', tokens.cw, {
       channel: 'RAZIA',
@@ -70,6 +71,10 @@ describe('personal data at rest under `npm start`', () => {
     expect((opened.person as { name: string }).name).toBe(NAME);
     await call('POST', `/cases/${caseId}/person`, tokens.cw, { newPerson: true });
     await call('POST', `/cases/${caseId}/start-health-check`, tokens.cw, {});
+    // Dinkes declines its task, naming her: a rejection's reason is free text like any note.
+    const inbox = await call('GET', `/tasks?caseId=${caseId}`, tokens.dinkes);
+    const healthTask = (inbox.items as { id: string; type: string }[]).find((i) => i.type === 'HEALTH_CHECK');
+    await call('POST', `/tasks/${String(healthTask?.id)}/reject`, tokens.dinkes, { reason: `${NAME} sudah diperiksa puskesmas lain` });
     await call('POST', `/cases/${caseId}/record-health-check`, tokens.cw, { result: 'FIT', findings: `Diagnosis: ${DIAGNOSIS}` });
     await call('POST', `/cases/${caseId}/record-assessment`, tokens.cw, {
       ppksCategories: ['PPKS-04'],

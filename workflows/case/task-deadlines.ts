@@ -1,3 +1,4 @@
+import { isSealed } from '../contracts/sealed';
 import type { TaskState } from '../contracts/task';
 import { isOpenTask } from '../contracts/task';
 import type { CaseState } from './case-state';
@@ -69,7 +70,7 @@ export function cancelSupersededTasks(state: CaseState, keepKeys: readonly strin
     // A repeat notice belongs to no stage: the case moving on does not supersede it.
     if (isOpenTask(t) && !keepKeys.includes(t.order.taskKey) && t.order.type !== 'REPEAT_CHILD_NOTICE') {
       Object.assign(t, { status: 'CANCELLED', reason: 'the case moved on without this task', closedAt: now, overdue: false });
-      record(state, now, { action: 'taskCancelled', summary: `${t.order.taskKey} cancelled`, reason: t.reason, agencyCode: t.order.agencyCode, taskKey: t.order.taskKey, payload: { taskKey: t.order.taskKey } });
+      record(state, now, { action: 'taskCancelled', summary: `${t.order.taskKey} cancelled`, reason: isSealed(t.reason) ? null : t.reason, agencyCode: t.order.agencyCode, taskKey: t.order.taskKey, payload: { taskKey: t.order.taskKey } });
       changed = true;
     }
   }

@@ -2,6 +2,8 @@ import type { CommandRequest } from '../contracts/case';
 import { COMMAND_FAILURES } from '../contracts/commands';
 import type { Actor } from '../contracts/actor';
 import type { TaskAction, TaskRequest, TaskState, TaskStatus, TaskType } from '../contracts/task';
+import { isSealed, SEALED_SCHEMA } from '../contracts/sealed';
+import { schemaProblems } from '../contracts/commands';
 import type { CaseState } from './case-state';
 import { applyCommand } from './case-state';
 import type { Acceptance } from './stage-machine';
@@ -29,7 +31,8 @@ const within = (scope: string, region: string) => region.startsWith(scope);
 export function taskRequestProblems(state: CaseState, action: TaskAction, req: TaskRequest): string[] {
   const task = state.tasks.find((t) => t.order.taskKey === req.taskKey);
   if (action === 'rejectTask') {
-    const problem = freeTextProblem(req.reason, { max: TEXT_LIMITS.note, multiline: true });
+    // Sealed by the API after it checked the text as given; in clear from any other caller, and in older histories.
+    const problem = isSealed(req.reason) ? schemaProblems(SEALED_SCHEMA, req.reason).map((p) => p.message)[0] : freeTextProblem(req.reason, { max: TEXT_LIMITS.note, multiline: true });
     return problem === undefined ? [] : [`reason ${problem}`];
   }
   return action === 'completeTask' && task !== undefined ? outcomeProblems(task.order.type, req.outcome) : [];
@@ -69,7 +72,7 @@ export function checkTaskRequest(state: CaseState, action: TaskAction, req: Task
   if (actor.agencyCode !== task.order.agencyCode || actor.regionCode !== task.order.regionCode) {
     return { ok: false, failure: TASK_FAILURES.otherAgency, reason: "this task belongs to another agency's inbox" };
   }
-  if (action === 'rejectTask') return typeof req.reason === 'string' && req.reason.trim() !== '' ? { ok: true, task } : { ok: false, failure: TASK_FAILURES.invalid, reason: 'reason is required' };
+  if (action === 'rejectTask') return isSealed(req.reason) || (typeof req.reason === 'string' && req.reason.trim() !== '') ? { ok: true, task } : { ok: false, failure: TASK_FAILURES.invalid, reason: 'reason is required' };
   if (action === 'claimTask') return task.status === 'OPEN' ? { ok: true, task } : { ok: false, failure: TASK_FAILURES.illegal, reason: 'the task is already claimed' };
   const command = commandFor(task.order.type, req.outcome ?? {}, task.order.regionCode);
   if (command === undefined) return { ok: true, task };
@@ -89,9 +92,17 @@ export function applyTaskRequest(state: CaseState, action: TaskAction, req: Task
     actor: ledgerActor(req.actor),
     agencyCode,
     taskKey,
-    reason: req.reason ?? null,
+    // A sealed reason stays in the payload (the `reason` column is plain text); a clear one (older histories) as before.
+    reason: req.reason === undefined || isSealed(req.reason) ? null : req.reason,
     summary: `${action} ${taskKey}${referredTo === undefined ? '' : ` → ${referredTo}`}`,
-    payload: { taskKey, type, ...(req.outcome !== undefined ? { outcome: req.outcome } : {}), ...(req.assignee !== undefined ? { assignee: req.assignee } : {}), ...(referredTo !== undefined ? { referredTo } : {}) },
+    payload: {
+      taskKey,
+      type,
+      ...(req.outcome !== undefined ? { outcome: req.outcome } : {}),
+      ...(req.assignee !== undefined ? { assignee: req.assignee } : {}),
+      ...(referredTo !== undefined ? { referredTo } : {}),
+      ...(isSealed(req.reason) ? { reason: req.reason } : {}),
+    },
   });
   if (action === 'claimTask') {
     Object.assign(task, { status: 'CLAIMED', assignee: { id: req.actor.id, name: req.actor.name } });

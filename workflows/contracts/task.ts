@@ -1,3 +1,4 @@
+import type { Personal } from './sealed';
 import type { Actor } from './actor';
 
 /**
@@ -75,8 +76,8 @@ export interface TaskRequest {
   taskKey: string;
   /** completeTask: the typed outcome (see workflows/case/task-outcomes.ts). */
   outcome?: Record<string, unknown>;
-  /** rejectTask: why. */
-  reason?: string;
+  /** rejectTask: why (personal text: sealed by the API, in clear in older histories). */
+  reason?: Personal<string>;
   /** reassignTask: the officer of the same agency who takes the task over. */
   assignee?: { id: string; name: string };
 }
@@ -88,7 +89,8 @@ export interface TaskState {
   status: TaskStatus;
   assignee: { id: string; name: string } | null;
   outcome: Record<string, unknown> | null;
-  reason: string | null;
+  /** Why it was rejected (sealed since issue 13) or cancelled (Sinergi's own words). */
+  reason: Personal<string> | null;
   closedAt: string | null;
   /** The agency's webhook was told (or has none). Absent in tasks from before webhooks. */
   notified?: boolean;
