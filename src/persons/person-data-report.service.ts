@@ -8,7 +8,7 @@ import { PersonalData } from '../personal-data/personal-data.service';
 import { SecurityLog } from '../security-log/security-log.service';
 import { personAbsent } from './person-decisions.service';
 import type { PersonRow } from './person-rows';
-import { guardianOf, PERSON_COLUMNS } from './person-rows';
+import { PERSON_COLUMNS, personRecordOf } from './person-rows';
 import type { PersonRightsRow } from './person-rights-rows';
 import { legalHoldOf, PERSON_RIGHTS_COLUMNS, restrictionOf } from './person-rights-rows';
 
@@ -105,20 +105,8 @@ export class PersonDataReport {
       generatedAt: new Date().toISOString(),
       generatedBy: { id: actor.id, name: actor.name, role: actor.role },
       person: {
-        id: p.id,
-        name: p.name,
-        aliases: p.aliases,
-        sex: p.sex,
-        birthDate: p.birth_date,
-        birthYear: p.birth_year,
-        birthYearApproximate: p.birth_year_approximate,
-        nik: p.nik?.trim() ?? null,
-        regionCode: p.region_code,
-        originRegionCode: p.origin_region_code,
-        guardian: guardianOf(p),
-        createdAt: p.created_at.toISOString(),
+        ...personRecordOf(p),
         createdByName: p.created_by_name,
-        mergedInto: p.merged_into,
         mergedRecords: merged.map((r) => r.id),
         erased: p.erased_at !== null,
         erasure: p.erased_at === null ? null : { at: p.erased_at.toISOString(), byName: p.erased_by_name, legalBasis: p.erasure_basis, reason: p.erasure_reason },

@@ -57,3 +57,22 @@ export function guardianOf(p: Pick<PersonRow, 'guardian_name' | 'guardian_relati
   if (p.guardian_name === null || p.guardian_relation === null) return null;
   return { name: p.guardian_name, relationship: p.guardian_relation, phone: p.guardian_contact };
 }
+
+/** The registry record's own fields, as every answer about a person gives them (the person's page, the data report). */
+export function personRecordOf(p: PersonRow) {
+  return {
+    id: p.id,
+    name: p.name,
+    aliases: p.aliases,
+    sex: p.sex,
+    birthDate: p.birth_date,
+    birthYear: p.birth_year,
+    birthYearApproximate: p.birth_year_approximate,
+    nik: p.nik?.trim() ?? null,
+    regionCode: p.region_code,
+    originRegionCode: p.origin_region_code,
+    guardian: guardianOf(p),
+    mergedInto: p.merged_into,
+    createdAt: p.created_at.toISOString(),
+  };
+}

@@ -10,7 +10,7 @@ import type { RegisteredPersonResponse, PersonSearchResponse } from './dto/perso
 import { personAbsent } from './person-decisions.service';
 import { PersonMerges } from './person-merges.service';
 import type { PersonCaseRow, PersonRow } from './person-rows';
-import { guardianOf, PERSON_CASE_COLUMNS, PERSON_COLUMNS, toPersonCase } from './person-rows';
+import { PERSON_CASE_COLUMNS, PERSON_COLUMNS, personRecordOf, toPersonCase } from './person-rows';
 import type { PersonRightsRow } from './person-rights-rows';
 import { erasureOf, legalHoldOf, PERSON_RIGHTS_COLUMNS, restrictionOf } from './person-rights-rows';
 
@@ -44,19 +44,7 @@ export class PersonsService {
     );
     await this.access.record(actor, route, cases.map((c) => c.id));
     return {
-      id: p.id,
-      name: p.name,
-      aliases: p.aliases,
-      sex: p.sex,
-      birthDate: p.birth_date,
-      birthYear: p.birth_year,
-      birthYearApproximate: p.birth_year_approximate,
-      nik: p.nik?.trim() ?? null,
-      regionCode: p.region_code,
-      originRegionCode: p.origin_region_code,
-      guardian: guardianOf(p),
-      mergedInto: p.merged_into,
-      createdAt: p.created_at.toISOString(),
+      ...personRecordOf(p),
       cases: cases.map(toPersonCase),
       merges: await this.merges.openMerges(id),
       erased: p.erased_at !== null,
