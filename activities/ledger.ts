@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LedgerEntry, LedgerRecord } from '../workflows/contracts/ledger';
 import { GENESIS_HASH } from '../workflows/contracts/ledger';
+import { recordReportFacts } from './report-facts';
 
 /**
  * The ledger's chain, shared by the writer (projection activities, the API's refusals) and the
@@ -145,6 +146,8 @@ export async function appendLedger(sql: Sql, caseId: string, entries: readonly L
   const values = rows.map((_, i) => `(${Array.from({ length: width }, (__, c) => `$${i * width + c + 1}`).join(', ')})`).join(', ');
   await sql(`INSERT INTO case_event (${LEDGER_COLUMNS}) VALUES ${values}`, rows.flatMap(columnsOf));
   await sql(`UPDATE case_ledger_head SET seq = $2, hash = $3 WHERE case_id = $1`, [caseId, seq, hash]);
+  // The report summary tables follow the ledger in the same transaction (docs/reports.md).
+  await recordReportFacts(sql, rows);
   return rows.length;
 }
 

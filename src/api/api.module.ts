@@ -18,6 +18,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OnboardingModule } from '../onboarding/onboarding.module';
 import { ProtocolsModule } from '../protocols/protocols.module';
 import { RaziaModule } from '../razia/razia.module';
+import { ReportsModule } from '../reports/reports.module';
 import { CodecModule } from '../codec/codec.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UsersModule } from '../users/users.module';
@@ -28,7 +29,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule, AuditModule, NotificationsModule, OnboardingModule, RaziaModule, CodecModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ProtocolsModule, AuthModule, HealthModule, CasesModule, TasksModule, UsersModule, AgenciesModule, AuditModule, NotificationsModule, OnboardingModule, RaziaModule, ReportsModule, CodecModule],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

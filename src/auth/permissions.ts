@@ -28,6 +28,7 @@ export type Permission =
   | 'person.report'
   | 'razia.record'
   | 'razia.read'
+  | 'report.read'
   | 'temporal.codec';
 
 /**
@@ -57,15 +58,18 @@ export type Permission =
  * - Agency systems (API keys) only act on their agency's tasks.
  * - Admins of national scope operate the deployment: they alone may decode Temporal payloads through
  *   the codec endpoint (docs/security.md), each call security-logged; a regional admin is refused there.
+ * - Reports (docs/reports.md): supervisors, auditors and admins of a region read the coordination forum's
+ *   figures (`report.read`): counts with small cells suppressed, no case file. The cases behind a figure are
+ *   listed under `case.list`, so admins see the figures and not the cases.
  * - Razia (Satpol PP sweeps, docs/razia.md) are recorded by case workers, supervisors and Satpol PP's
  *   officers (AGENCY_PERMISSIONS below); auditors read them.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CASE_WORKER: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'person.edit', 'razia.record', 'razia.read'],
-  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage', 'person.edit', 'person.restrict', 'person.erase', 'person.report', 'razia.record', 'razia.read'],
+  SUPERVISOR: ['self.read', 'self.password', 'case.create', 'case.read', 'case.list', 'case.command', 'agency.read', 'user.read', 'user.confirm', 'task.read', 'task.assign', 'agency.queue', 'agency.credential.read', 'agency.credential.confirm', 'person.manage', 'person.edit', 'person.restrict', 'person.erase', 'person.report', 'razia.record', 'razia.read', 'report.read'],
   AGENCY_OFFICER: ['self.read', 'self.password', 'agency.read', 'task.read', 'task.work'],
-  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read', 'razia.read', 'person.report'],
-  ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage', 'temporal.codec'],
+  AUDITOR: ['self.read', 'self.password', 'case.read', 'case.list', 'agency.read', 'user.read', 'task.read', 'audit.read', 'agency.credential.read', 'razia.read', 'person.report', 'report.read'],
+  ADMIN: ['self.read', 'self.password', 'agency.read', 'agency.manage', 'agency.credential.manage', 'agency.credential.read', 'user.read', 'user.manage', 'temporal.codec', 'report.read'],
   AGENCY_SYSTEM: ['self.read', 'task.read', 'task.work'],
 };
 

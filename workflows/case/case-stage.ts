@@ -82,5 +82,5 @@ export function orderTask(state: CaseState, now: string, type: TaskType, agencyC
   const accept = state.taskDeadlines === true && protocol.taskAcceptance !== undefined ? parseDuration(protocol.taskAcceptance) : undefined;
   const clock = state.taskDeadlines === true ? { acceptBy: accept === undefined ? null : plusMs(now, accept), ladderLevel: 0, overdue: false } : {};
   state.tasks = [...state.tasks, { order, receipt: null, status: 'OPEN', assignee: null, outcome: null, reason: null, closedAt: null, ...clock }];
-  record(state, now, { action: 'taskOrdered', summary: `${order.taskKey} → ${order.agencyCode} (${regionCode})`, payload: { ...order }, agencyCode: order.agencyCode, taskKey: order.taskKey });
+  record(state, now, { action: 'taskOrdered', summary: `${order.taskKey} → ${order.agencyCode} (${regionCode})`, payload: { ...order, ...(clock.acceptBy !== undefined ? { acceptBy: clock.acceptBy } : {}) }, agencyCode: order.agencyCode, taskKey: order.taskKey });
 }
