@@ -110,6 +110,15 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   // test/e2e/payload-encryption.e2e-spec.ts shows a national admin served.
   'POST /codec/decode': [],
   'POST /codec/encode': [],
+  // Reports (docs/reports.md): the figures for supervisors, auditors and admins; the cases behind one for
+  // whoever may list cases.
+  'GET /reports/intake': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/caseload': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/timeliness': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/reintegration': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/repeats': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/regions': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/cases': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
@@ -207,6 +216,7 @@ describe('authorization matrix: every route × every role, token state, region a
       'GET /cases/{id}/state': { at: new Date().toISOString() },
       'GET /audit/events': { region },
       'GET /audit/events/export': { region, format: 'csv' },
+      'GET /reports/cases': { figure: 'opened.byChannel', key: 'RAZIA' },
     };
     let req = request(app())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path).query(queries[route] ?? {});
     if ('bearer' in credential) req = req.auth(credential.bearer, { type: 'bearer' });
