@@ -85,8 +85,8 @@ export async function recordReportFacts(sql: Sql, records: readonly LedgerRecord
         const from = text(p.from);
         const to = text(p.to);
         if (to === null) break;
-        await sql(`UPDATE report_stage SET left_at = $2 WHERE case_id = $1 AND left_at IS NULL`, [caseId, at]);
-        if (to !== 'CLOSED') await enterStage(sql, caseId, r.regionCode, to, at, snapshot?.stage === to ? snapshot.responsibleAgency : null);
+        if (to === 'CLOSED') await sql(`UPDATE report_stage SET left_at = $2 WHERE case_id = $1 AND left_at IS NULL AND entered_at <= $2`, [caseId, at]);
+        else await moveStage(sql, caseId, r.regionCode, to, at, snapshot?.stage === to ? snapshot.responsibleAgency : null);
         if (from === 'INTAKE' && patch.firstResponseAt === null) set('firstResponseAt', at);
         if (to === 'CLOSED') set('closedAt', at);
         break;
@@ -140,6 +140,20 @@ export async function recordReportFacts(sql: Sql, records: readonly LedgerRecord
   }
   if (patched)
     await sql(PATCH_CASE, [caseId, patch.firstResponseAt, patch.closedAt, patch.reintegrationType, patch.repatriatedTo, patch.repatriatedAt, patch.caseWorker?.id ?? null, patch.caseWorker?.name ?? null]);
+}
+
+/**
+ * Leaves the open stay and enters the next one, once: on a repeated entry (a backfill over rows already
+ * written) the insert finds its row and the open stay is left alone.
+ */
+function moveStage(sql: Sql, caseId: string, regionCode: string, stage: string, at: string, agencyCode: string | null): Promise<unknown> {
+  return sql(
+    `WITH entered AS (
+       INSERT INTO report_stage (case_id, entered_at, stage, region_code, agency_code) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id, entered_at, stage) DO NOTHING RETURNING 1
+     )
+     UPDATE report_stage SET left_at = $2 WHERE case_id = $1 AND left_at IS NULL AND entered_at <= $2 AND EXISTS (SELECT 1 FROM entered)`,
+    [caseId, at, stage, regionCode, agencyCode],
+  );
 }
 
 function enterStage(sql: Sql, caseId: string, regionCode: string, stage: string, at: string, agencyCode: string | null): Promise<unknown> {
