@@ -163,27 +163,34 @@ function enterStage(sql: Sql, caseId: string, regionCode: string, stage: string,
   );
 }
 
-/** Fills the summary tables from a ledger written before them (the migration), case by case in ledger order. */
-export async function backfillReportFacts(sql: Sql, batch = 5000): Promise<number> {
-  let after: { caseId: string; seq: number } | null = null;
+/**
+ * Fills the summary tables from a ledger written before them (the migration): case by case, each case's
+ * entries in ledger order and cut into its changes as the writer saw them (a change ends with the entry
+ * that carries the case's snapshot), so the rows are those the writer would have written. Pages of
+ * `casesPerPage` cases; returns the number of entries read.
+ */
+export async function backfillReportFacts(sql: Sql, casesPerPage = 500): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
   let total = 0;
   for (;;) {
-    const rows: LedgerRow[] = await sql<LedgerRow[]>(
-      `SELECT ${LEDGER_COLUMNS} FROM case_event ${after === null ? '' : 'WHERE (case_id, seq) > ($2, $3)'} ORDER BY case_id, seq LIMIT $1`,
-      after === null ? [batch] : [batch, after.caseId, after.seq],
-    );
-    if (rows.length === 0) return total;
-    let run: LedgerRecord[] = [];
+    const cases = await sql<{ case_id: string }[]>(`SELECT case_id FROM case_ledger_head WHERE case_id > $1 ORDER BY case_id LIMIT $2`, [after, casesPerPage]);
+    if (cases.length === 0) return total;
+    const ids = cases.map((c) => c.case_id);
+    const rows = await sql<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = ANY($1) ORDER BY case_id, seq`, [ids]);
+    let change: LedgerRecord[] = [];
     for (const record of rows.map(recordOf)) {
-      if (run.length > 0 && run[0]!.caseId !== record.caseId) {
-        await recordReportFacts(sql, run);
-        run = [];
+      if (change.length > 0 && change[0]!.caseId !== record.caseId) {
+        await recordReportFacts(sql, change);
+        change = [];
       }
-      run.push(record);
+      change.push(record);
+      if (record.snapshot !== null) {
+        await recordReportFacts(sql, change);
+        change = [];
+      }
     }
-    await recordReportFacts(sql, run);
+    if (change.length > 0) await recordReportFacts(sql, change);
     total += rows.length;
-    const last = rows[rows.length - 1]!;
-    after = { caseId: last.case_id, seq: last.seq };
+    after = ids[ids.length - 1]!;
   }
 }
