@@ -157,7 +157,7 @@ describe('report facts: written with the ledger, rebuilt from it', () => {
   it('rebuilds the same rows from the ledger alone (the migration), and a second pass changes nothing', async () => {
     const written = await tables();
     await db.query(`TRUNCATE report_case, report_stage, report_task, report_escalation, report_monitoring`);
-    const sql = <T,>(text: string, params?: unknown[]) => db.query(text, params) as Promise<T>;
+    const sql = <T,>(text: string, params?: unknown[]) => db.query<T>(text, params);
     expect(await backfillReportFacts(sql)).toBe(changes.flat().length);
     expect(await tables()).toEqual(written);
     await backfillReportFacts(sql);
