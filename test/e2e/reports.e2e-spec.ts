@@ -97,6 +97,7 @@ describe('GET /reports', () => {
     ['a region outside the scope', t => [t.supervisorElsewhere, 'intake', { region: '3579' }], 403, 'OUT_OF_SCOPE'],
     ["a province above a regency's scope", t => [t.supervisor, 'intake', { region: '35' }], 403, 'OUT_OF_SCOPE'],
     ['a date that does not exist', t => [t.supervisor, 'intake', { from: '2026-02-30' }], 400, 'VALIDATION_FAILED'],
+    ['a date beyond 2100', t => [t.supervisor, 'intake', { to: '9999-12-31' }], 400, 'VALIDATION_FAILED'],
     ['a period that ends before it starts', t => [t.supervisor, 'timeliness', { from: '2026-11-10', to: '2026-11-01' }], 400, 'VALIDATION_FAILED'],
     ['a period of more than five years', t => [t.supervisor, 'repeats', { from: '2000-01-01', to: '2026-11-01' }], 400, 'VALIDATION_FAILED'],
     ['a region that is no code', t => [t.supervisor, 'caseload', { region: '35x' }], 400, 'VALIDATION_FAILED'],
