@@ -9,10 +9,10 @@ interface Report {
 }
 
 /** A case opened through the API by the supervisor (the dashboard is what is under test). */
-async function openCase(request: APIRequestContext, token: string, name: string, approximateAge: number): Promise<string> {
+async function openCase(request: APIRequestContext, token: string, name: string, approximateAge: number, sex: 'L' | 'P' = 'P'): Promise<string> {
   const res = await request.post('/cases', {
     headers: { authorization: `Bearer ${token}`, 'Idempotency-Key': `reports-${Date.now()}-${Math.random().toString(36).slice(2)}` },
-    data: { channel: 'RAZIA', regionCode: REGION, person: { name, sex: 'P', approximateAge } },
+    data: { channel: 'RAZIA', regionCode: REGION, person: { name, sex, approximateAge } },
   });
   expect([201, 202]).toContain(res.status());
   return ((await res.json()) as { id: string }).id;
@@ -28,8 +28,9 @@ const figureTable = (page: Page, figure: string): Locator => page.getByTestId(`f
 const cellOf = (page: Page, figure: string, key: string): Locator => figureTable(page, figure).locator(`tr[data-row="${key}"] td`).first();
 
 /**
- * Six elderly women (60+) and one toddler (0–5) opened this month: the month's total has a real count
- * (one row, so no secondary suppression), and the toddler's age group a small cell.
+ * Six elderly women (60+), six men (18–59) and one toddler (0–5) opened this month: the month's total
+ * has a real count (one row, so no secondary suppression), the sexes two bars, the toddler's age group a
+ * small cell (which, alone in its column, hides the next smallest too: secondary suppression).
  */
 let opened = 0;
 let ids: string[] = [];
@@ -40,11 +41,12 @@ test.beforeAll(async ({ request }) => {
   const stamp = Date.now().toString(36);
   ids = [];
   for (let i = 0; i < 6; i++) ids.push(await openCase(request, token, `Ibu Laporan ${stamp} ${i}`, 70 + i));
+  for (let i = 0; i < 6; i++) await openCase(request, token, `Pak Laporan ${stamp} ${i}`, 40 + i, 'L');
   await openCase(request, token, `Anak Laporan ${stamp}`, 3);
   // The report tables are kept by the ledger's writer: wait until the API counts the new cases.
-  await expect.poll(async () => intakeCell(request, token, 'opened.total', 'ALL'), { timeout: 60_000 }).toEqual(typeof before === 'number' ? before + 7 : expect.any(Number));
+  await expect.poll(async () => intakeCell(request, token, 'opened.total', 'ALL'), { timeout: 60_000 }).toEqual(typeof before === 'number' ? before + 13 : expect.any(Number));
   opened = (await intakeCell(request, token, 'opened.total', 'ALL')) as number;
-  expect(opened).toBeGreaterThanOrEqual(7);
+  expect(opened).toBeGreaterThanOrEqual(13);
 });
 
 /** How many cases the drill-down of a row lists, as the API counts them. */
@@ -62,7 +64,7 @@ test('the supervisor reads the dashboard, changes the period in the address, and
   // The age-group figure: a chart, and its table with the API's count and an Indonesian caption.
   const ages = page.getByTestId('figure-opened.byAgeGroup');
   await expect(ages.getByRole('heading', { name: 'Kasus dibuka menurut kelompok umur' })).toBeVisible();
-  await expect(ages.getByTestId('figure-chart').locator('.recharts-bar-rectangle path').first()).toBeVisible();
+  await expect(page.getByTestId('figure-opened.bySex').getByTestId('figure-chart').locator('.recharts-bar-rectangle path').first()).toBeVisible();
   await expect(figureTable(page, 'opened.byAgeGroup').locator('caption')).toContainText(/Kasus dibuka menurut kelompok umur — 35\.14 · \d{4}-\d{2}-01 – \d{4}-\d{2}-\d{2} \(WIB\)/);
   await expect(figureTable(page, 'opened.byAgeGroup').locator('thead')).toContainText('Kelompok umur');
   await expect(figureTable(page, 'opened.byAgeGroup').locator('thead')).toContainText('Kasus');
