@@ -8,7 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
  * First path segments of the web app's client-side routes (web/src/routes.tsx). None is an API
  * path (a test checks them against the OpenAPI document), so the API's answers stay as they were.
  */
-export const WEB_ROUTE_ROOTS: readonly string[] = ['', 'masuk', 'atur-sandi', 'kasus', 'orang', 'tugas', 'pengawasan', 'auditor', 'admin', 'akun'];
+export const WEB_ROUTE_ROOTS: readonly string[] = ['', 'masuk', 'atur-sandi', 'kasus', 'orang', 'tugas', 'pengawasan', 'auditor', 'admin', 'akun', 'laporan'];
 
 /** Whether a GET asks for a page of the web app: an HTML request to one of its client-side routes. */
 export function isWebRoute(req: Request): boolean {

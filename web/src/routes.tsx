@@ -24,6 +24,7 @@ import { RaziaListPage } from './pages/razia/RaziaListPage';
 import { PersonPage } from './pages/persons/PersonPage';
 import { OverduePage } from './pages/supervisor/OverduePage';
 import { QueuesPage } from './pages/supervisor/QueuesPage';
+import { ReportsPage } from './pages/reporting/ReportsPage';
 import { InboxPage } from './pages/tasks/InboxPage';
 
 /** Signed-in screens only: otherwise to the login page, coming back here afterwards. */
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
       { path: 'auditor/kasus/:id', element: <AuditCasePage /> },
       { path: 'auditor/akses', element: <AccessLogPage /> },
       { path: 'auditor/keamanan', element: <SecurityLogPage /> },
+      { path: 'laporan', element: <ReportsPage /> },
       { path: 'admin/pengguna', element: <UsersPage /> },
       { path: 'admin/lembaga', element: <AgenciesPage /> },
       { path: 'admin/lembaga/:id', element: <AgencyPage /> },

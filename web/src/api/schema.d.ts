@@ -998,6 +998,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one row of a figure, newest first. */
+        get: operations["ReportsController_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases opened (by channel, PPKS category, sex, age group, intake point) and closed (by reason) in the period. */
+        get: operations["ReportsController_intake"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/caseload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open cases now, by stage, responsible agency and case worker. */
+        get: operations["ReportsController_caseload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time in each stage, first response against the protocol's limit, tasks claimed and completed on time, escalations. */
+        get: operations["ReportsController_timeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/reintegration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Repatriations sent and received, reintegrations by type, outcomes at the monitoring visits. */
+        get: operations["ReportsController_reintegration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/repeats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons seen again within 12 months, and the repeat rate by PPKS category. */
+        get: operations["ReportsController_repeats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The headline figures per kab/kota of the region (a province's staff compare their regencies). */
+        get: operations["ReportsController_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/codec/decode": {
         parameters: {
             query?: never;
@@ -2319,6 +2438,65 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        ReportCaseResponse: {
+            /** Format: uuid */
+            id: string;
+            categories: string[];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            regionCode: string;
+            channel: string;
+            stage: string;
+        };
+        ReportCasesResponse: {
+            items: components["schemas"]["ReportCaseResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        FigureColumnResponse: {
+            /** @enum {string} */
+            kind: "count" | "hours" | "percent";
+            /** @description For hours and percent: the count column they are computed over */
+            base?: string;
+            /** @description For percent: the count column that is its numerator */
+            part?: string;
+            key: string;
+        };
+        FigureRowResponse: {
+            /** @description A name for the key (a village's name, a case worker's login) */
+            label?: string;
+            /** @description One per column: a number, "<5" for a suppressed count (1–4), or null (not computable, or over a base below 5). */
+            cells: ((number | "<5") | null)[];
+            key: string;
+        };
+        FigureResponse: {
+            columns: components["schemas"]["FigureColumnResponse"][];
+            rows: components["schemas"]["FigureRowResponse"][];
+            /** @description Which figure (docs/reports.md defines each), e.g. `opened.byChannel`. */
+            id: string;
+            /** @description The cases behind a row can be listed through `GET /reports/cases`. */
+            drillDown: boolean;
+        };
+        ReportResponse: {
+            /** @enum {string} */
+            section: "intake" | "caseload" | "timeliness" | "reintegration" | "repeats" | "regions";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            zone: "WIB" | "WITA" | "WIT";
+            category: string | null;
+            agency: string | null;
+            /** Format: date-time */
+            generatedAt: string;
+            figures: components["schemas"]["FigureResponse"][];
+            /** @description Kab/kota (4 digits), province (2) or "" for the whole country. */
+            region: string;
         };
         CodecPayloadDto: {
             /**
@@ -7388,6 +7566,407 @@ export interface operations {
             };
             /** @description RAZIA_NOT_FOUND: no razia with this id in your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_cases: {
+        parameters: {
+            query: {
+                agency?: string;
+                category?: string;
+                figure: "opened.byChannel" | "opened.bySex" | "opened.byAgeGroup" | "opened.byCategory" | "opened.byIntakePoint" | "closed.byReason" | "caseload.byStage" | "caseload.byAgency" | "caseload.byCaseWorker";
+                from?: string;
+                /** @description The row of the figure (a channel, category, village code…). */
+                key: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it). */
+                offset?: number;
+                region?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCasesResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.list (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_intake: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_caseload: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_timeliness: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_reintegration: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_repeats: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_regions: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

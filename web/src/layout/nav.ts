@@ -17,6 +17,7 @@ export const NAV: NavEntry[] = [
   { to: '/auditor/jejak', label: 'nav.auditEvents', permission: 'audit.read' },
   { to: '/auditor/akses', label: 'nav.accessLog', permission: 'audit.read' },
   { to: '/auditor/keamanan', label: 'nav.securityLog', permission: 'audit.read' },
+  { to: '/laporan', label: 'nav.reports', permission: 'report.read' },
   { to: '/admin/pengguna', label: 'nav.users', permission: 'user.manage' },
   { to: '/admin/lembaga', label: 'nav.agencies', permission: 'agency.manage' },
   // Supervisors confirm accounts and agency API keys (two-person rule) on the admin screens, which show them only that.
