@@ -10,7 +10,6 @@ import { dataSourceOptions } from '../../src/database/data-source';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
 import { addSearchAttributes } from '../../src/temporal/namespace-setup';
 import { localDay } from '../../src/reports/report-period';
-import type { Figure } from '../../src/reports/figures';
 import type { ReportFilter, ReportSection } from '../../src/reports/reports.service';
 import { ReportsService } from '../../src/reports/reports.service';
 import { caseCommandUpdates, getCaseQuery, taskUpdates } from '../../workflows/case/case.messages';
