@@ -74,6 +74,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
     const row = await eventually(
       async () => (await dataSource.query<{ task_key: string }[]>(`SELECT task_key FROM case_event WHERE case_id = $1 AND action = 'taskOrdered' AND task_key LIKE $2 ORDER BY seq DESC LIMIT 1`, [caseIds.get(name), `${type}@%`]))[0],
       (r) => r !== undefined,
+      30_000,
     );
     if (row === undefined) throw new Error(`no ${type} task on case ${name}`);
     return row.task_key;
@@ -81,7 +82,8 @@ describe('report figures over a fixture with known timings (time skipping)', () 
   const task = async (name: string, action: TaskAction, type: string, actor: Actor, outcome?: Record<string, unknown>) => {
     const requestId = `req-${++n}`;
     const taskKey = await taskKeyOf(name, type);
-    return h(name).executeUpdate(taskUpdates[action], { args: [{ requestId, actor, taskKey, ...(outcome !== undefined ? { outcome } : {}) }], updateId: requestId });
+    const given = action === 'rejectTask' ? { reason: 'bukan wewenang kami' } : outcome !== undefined ? { outcome } : {};
+    return h(name).executeUpdate(taskUpdates[action], { args: [{ requestId, actor, taskKey, ...given }], updateId: requestId });
   };
   /** Skips workflow time to `hours` after t0 (timers due meanwhile fire at their own times). */
   const at = async (hours: number) => {
@@ -106,12 +108,12 @@ describe('report figures over a fixture with known timings (time skipping)', () 
    *      assessed 8 PPKS-12 → home (independent); monitoring 9; visit 1 RETURNED_TO_STREET 10; closed REFERRED_TO_PROGRAM 11.
    * - F  L 45 razia (P1 again: a repeat): opened 2; health check 4 (DINKES claims 5, completes FIT 29: late);
    *      assessed 29.5 PPKS-11 → shelter. Open in SHELTER, its placement task unclaimed.
-   * - G  P 4 razia (P7): opened 1.5; health check 2.5; closed UNFOUNDED_REPORT 3.
+   * - G  P 4 razia (P7): opened 1.5; health check 2.5 (its task unclaimed past its claim-by, 6.5); closed UNFOUNDED_REPORT 7.
    * - H  L 50 razia (P5): opened 1; health check 3 (DINKES claims 3.5, FIT 4); DINSOS claims the assessment task 5,
    *      completes it 6; assessed 7 PPKS-11 → home (family); monitoring 8; visit 1 STABLE 9; closed REFERRED_TO_PROGRAM 10.
    * Banyuwangi (3510):
    * - X  P 52 complaint: opened 0, unanswered: reminder 4, escalated to DINSOS's supervisor 6 and the coordinator 8;
-   *      health check 9; closed ABSCONDED 9.5.
+   *      health check 9 (DINKES rejects its task 9.25); closed ABSCONDED 9.5.
    * - Y  L 35 razia from Pasuruan: opened 0; health check 0.5; FIT 1; assessed 1.5 PPKS-11 → repatriation; DINSOS of
    *      Pasuruan claims and acknowledges 2; monitoring 2.25; visit 1 STABLE 2.5; closed COMPLETED 2.75.
    * The reports are read at 30.
@@ -141,7 +143,6 @@ describe('report figures over a fixture with known timings (time skipping)', () 
     [3, () => command('D', { action: 'startHealthCheck' }, cw1)],
     [3, () => command('H', { action: 'startHealthCheck' }, cw1)],
     [3, () => task('A', 'claimTask', 'HEALTH_CHECK', officer('DINKES', '3514'))],
-    [3, () => command('G', { action: 'closeCase', reason: 'UNFOUNDED_REPORT', note: 'tidak ditemukan' }, sup)],
     [3.5, () => task('H', 'claimTask', 'HEALTH_CHECK', officer('DINKES', '3514'))],
     [4, () => command('F', { action: 'startHealthCheck' }, cw1)],
     [4, () => command('D', { action: 'recordHealthCheck', result: 'NEEDS_TREATMENT' }, cw1)],
@@ -157,6 +158,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
     [7, () => task('A', 'claimTask', 'SHELTER_PLACEMENT', officer('DINSOS', '3514'))],
     [7, () => task('B', 'claimTask', 'HEALTH_CHECK', officer('DINKES', '3514'))],
     [7, () => command('E', { action: 'recordHealthCheck', result: 'FIT' }, cw2)],
+    [7, () => command('G', { action: 'closeCase', reason: 'UNFOUNDED_REPORT', note: 'tidak ditemukan' }, sup)],
     [7, () => command('H', { action: 'recordAssessment', ppksCategories: ['PPKS-11'], decision: 'REINTEGRATION', reintegrationType: 'FAMILY_REUNIFICATION' }, cw1)],
     [8, () => task('B', 'completeTask', 'HEALTH_CHECK', officer('DINKES', '3514'), { result: 'FIT' })],
     [8, () => command('E', { action: 'recordAssessment', ppksCategories: ['PPKS-12'], decision: 'REINTEGRATION', reintegrationType: 'INDEPENDENT_LIVING' }, cw2)],
@@ -165,6 +167,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
     [9, () => command('E', { action: 'completeReintegration' }, cw2)],
     [9, () => command('H', { action: 'recordMonitoringVisit', outcome: 'STABLE' }, cw1)],
     [9, () => command('X', { action: 'startHealthCheck' }, cwB)],
+    [9.25, () => task('X', 'rejectTask', 'HEALTH_CHECK', officer('DINKES', '3510'))],
     [9.5, () => command('X', { action: 'closeCase', reason: 'ABSCONDED', note: 'pergi' }, supB)],
     [10, () => task('B', 'claimTask', 'REHABILITATION', officer('DINSOS', '3514'))],
     [10, () => task('B', 'claimTask', 'VOCATIONAL_TRAINING', officer('DISNAKER', '3514'))],
@@ -238,7 +241,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
     // Every change is in the ledger (and so in the summary tables) before the figures are read.
     for (const [name, id] of caseIds) {
       const version = (await state(name)).version;
-      await eventually(async () => (await dataSource.query<{ version: number }[]>('SELECT version FROM report_case WHERE case_id = $1', [id]))[0]?.version ?? 0, (v) => v >= version);
+      await eventually(async () => (await dataSource.query<{ version: number }[]>('SELECT version FROM report_case WHERE case_id = $1', [id]))[0]?.version ?? 0, (v) => v >= version, 30_000);
     }
     // The registry's links: A and F are one person (P1); every other case its own person.
     const persons: string[] = [];
@@ -341,13 +344,14 @@ describe('report figures over a fixture with known timings (time skipping)', () 
   });
 
   it('timeliness: stage stays, first response against the limit, tasks claimed and completed on time, escalations', async () => {
-    // Stays left in the period (hours): INTAKE A 2, B 1, D 3, E 6, F 2, G 1, H 2; HEALTH_CHECK A 3, B 7, D 1, E 1, F 25, G 0.5, H 1;
+    // Stays left in the period (hours): INTAKE A 2, B 1, D 3, E 6, F 2, G 1, H 2; HEALTH_CHECK A 3, B 7, D 1, E 1, F 25, G 4.5, H 1;
     // MEDICAL_TREATMENT D 8; ASSESSMENT A 1, B 1, D 1, E 1, F 0.5, H 3; REINTEGRATION D 2, E 1, H 1; MONITORING D 3, E 2, H 2.
     // First responses (the first stage change out of INTAKE), limit 24 h: razia A 2, D 3, F 2, G 1, H 2 (C unanswered, past its limit
     // at 24.5 h); complaints B 1, E 6.
     // Tasks (ordered, claim-by = ordered + 4 h; claimed; closed), Pasuruan's agencies:
     //  DINKES: A-HC 2/6 claimed 3 done 5 (due 26); B-HC 1/5 claimed 7 (late) done 8 (due 25); D-HC cancelled 4; D-MT 4/8 claimed 5 done 12 (no due);
-    //          E-HC 6/10 claimed 6.5, cancelled 7; F-HC 4/8 claimed 5 done 29 (due 28: late); G-HC cancelled 3; H-HC 3/7 claimed 3.5 done 4 (due 27).
+    //          E-HC 6/10 claimed 6.5, cancelled 7; F-HC 4/8 claimed 5 done 29 (due 28: late); G-HC 2.5/6.5 never claimed, cancelled 7 (late);
+    //          H-HC 3/7 claimed 3.5 done 4 (due 27).
     //  DINSOS: A-AS, B-AS, D-AS, E-AS, F-AS cancelled unclaimed; A-SP claimed 7 (by 10); B-REHAB claimed 10 (by 13); F-SP open (claim by 33.5);
     //          H-AS claimed 5 (by 8) done 6; Y's repatriation acknowledgement (Banyuwangi's case, Pasuruan's DINSOS) 1.5/2.5 claimed and done 2.
     //  DISNAKER: B-VOC claimed 10 (by 13). FORUM_CSR: D-RS claimed 14 (by 17), cancelled 15; E-RS, H-RS cancelled unclaimed.
@@ -357,7 +361,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
       'firstResponse': [['COMPLAINT', 2, 2, 2], ['RAZIA', 5, 6, 5], ['ALL', 7, 8, 7]], // responded, assessed (C: its limit passed), within
       'tasks.byAgency': [
         // ordered, claim assessed, claimed on time, completion assessed (completed, or due passed), completed on time
-        ['DINKES', 8, 6, 5, 4, 3], // claims: A D-MT E F H on time, B late; completions A B F H with a due time, F late
+        ['DINKES', 8, 7, 5, 4, 3], // claims: A D-MT E F H on time, B and G late; completions A B F H with a due time, F late
         ['DINSOS', 10, 4, 4, 2, 2], // claims A-SP B-REHAB H-AS Y-ack; completions H-AS Y-ack
         ['DISNAKER', 1, 1, 1, 0, 0],
         ['FORUM_CSR', 3, 1, 1, 0, 0],
@@ -368,7 +372,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
     expect(await report('timeliness')).toEqual({
       'stage.duration': [
         ['INTAKE', 7, 2, 4.2], // [1, 1, 2, 2, 2, 3, 6]: median 2; p90 at rank 0.9 × 6 = 5.4: 3 + 0.4 × (6 − 3) = 4.2
-        ['HEALTH_CHECK', 7, 1, 14.2], // [0.5, 1, 1, 1, 3, 7, 25]: median 1; p90 7 + 0.4 × 18 = 14.2
+        ['HEALTH_CHECK', 7, 3, 14.2], // [1, 1, 1, 3, 4.5, 7, 25]: median 3; p90 7 + 0.4 × 18 = 14.2
         ['MEDICAL_TREATMENT', '<5', null, null],
         ['ASSESSMENT', 6, 1, 2], // [0.5, 1, 1, 1, 1, 3]: median 1; p90 at rank 4.5: 1 + 0.5 × 2 = 2
         ['REINTEGRATION', '<5', null, null],
@@ -381,7 +385,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
         ['ALL', 7, 2, 4.2, 8, 7, 87.5], // 7 of 8 = 87.5 %
       ],
       'tasks.byAgency': [
-        ['DINKES', 8, 6, 5, 83.3, '<5', '<5', null], // 5 of 6 = 83.3 %
+        ['DINKES', 8, 7, 5, 71.4, '<5', '<5', null], // 5 of 7 = 71.4 %
         ['DINSOS', 10, '<5', '<5', null, '<5', '<5', null],
         ['DISNAKER', '<5', '<5', '<5', null, 0, 0, null],
         ['FORUM_CSR', '<5', '<5', '<5', null, 0, 0, null],
@@ -391,16 +395,17 @@ describe('report figures over a fixture with known timings (time skipping)', () 
     });
     // The agency filter: DINKES's stays (health checks, D's treatment) and tasks; first response has no agency.
     expect(await report('timeliness', PASURUAN, { agency: 'DINKES' })).toEqual({
-      'stage.duration': [['HEALTH_CHECK', '<5', 1, 14.2], ['MEDICAL_TREATMENT', '<5', null, null]], // 7 hidden with the lone 1; hours over 7 stays shown
+      'stage.duration': [['HEALTH_CHECK', '<5', 3, 14.2], ['MEDICAL_TREATMENT', '<5', null, null]], // 7 hidden with the lone 1; hours over 7 stays shown
       'firstResponse': [['COMPLAINT', '<5', null, null, '<5', '<5', null], ['RAZIA', '<5', 2, 2.6, '<5', '<5', null], ['ALL', 7, 2, 4.2, 8, 7, 87.5]],
-      'tasks.byAgency': [['DINKES', 8, 6, 5, 83.3, '<5', '<5', null]],
+      'tasks.byAgency': [['DINKES', 8, 7, 5, 71.4, '<5', '<5', null]],
       'escalations.byAgency': [],
     });
     // Banyuwangi: X's complaint unanswered past 4 h: reminder at 4, DINSOS's supervisor at 6, the coordinator at 8; answered at 9.
     expect(await counts('timeliness', BANYUWANGI)).toEqual({
       'stage.duration': [['INTAKE', 2], ['HEALTH_CHECK', 2], ['ASSESSMENT', 1], ['REINTEGRATION', 1], ['MONITORING', 1]],
       'firstResponse': [['COMPLAINT', 1, 1, 0], ['RAZIA', 1, 1, 1], ['ALL', 2, 2, 1]],
-      'tasks.byAgency': [['DINKES', 2, 0, 0, 0, 0], ['DINSOS', 1, 0, 0, 0, 0], ['FORUM_CSR', 1, 0, 0, 0, 0], ['PUSKESOS', 2, 0, 0, 0, 0]], // all cancelled before their claim-by
+      // X's health check rejected (answered) at 9.25, before its claim-by at 10; Y's tasks all cancelled before their claim-by.
+      'tasks.byAgency': [['DINKES', 2, 1, 1, 0, 0], ['DINSOS', 1, 0, 0, 0, 0], ['FORUM_CSR', 1, 0, 0, 0, 0], ['PUSKESOS', 2, 0, 0, 0, 0]],
       'escalations.byAgency': [['DINSOS', 1, 1, 2]], // level 2, level 3, total
     });
     expect((await report('timeliness', BANYUWANGI))['escalations.byAgency']).toEqual([['DINSOS', '<5', '<5', '<5']]);
