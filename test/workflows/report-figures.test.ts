@@ -5,6 +5,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
+import type { LedgerRow } from '../../activities/ledger';
+import { LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
+import { recordReportFacts } from '../../activities/report-facts';
 import { createAgencyWorkers } from '../../src/worker/agency-workers';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { ProtocolRegistry } from '../../src/protocols/protocol-registry';
@@ -463,5 +466,42 @@ describe('report figures over a fixture with known timings (time skipping)', () 
       ],
     });
     expect(await report('regions')).toEqual({ 'regions.summary': [['3514', 8, '<5', '<5', '<5', 8, 7, 87.5]] });
+  });
+
+  it('one ledger append spanning several changes gives the facts those changes give one by one', async () => {
+    // A projection carries every journal entry not yet confirmed: after a failed write, or with a second
+    // projection started while the first is in flight, one append holds several changes (each ending with
+    // the entry that carries its snapshot). A's opening and its health check, appended at once under a new id:
+    const entries = (await dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = $1 ORDER BY seq`, [caseIds.get('A')])).map(recordOf);
+    const secondChange = entries.findIndex((e, i) => i > 0 && e.snapshot !== null);
+    const twoChanges = entries.slice(0, secondChange + 1);
+    expect(twoChanges.map((e) => [e.action, e.snapshot?.stage ?? null])).toEqual([
+      ['openCase', 'INTAKE'],
+      ['startHealthCheck', null],
+      ['stageChanged', null],
+      ['taskOrdered', 'HEALTH_CHECK'],
+    ]);
+    const copy = randomUUID();
+    const sql = <T,>(text: string, params?: unknown[]) => dataSource.query<T>(text, params);
+    try {
+      await recordReportFacts(
+        sql,
+        twoChanges.map((e) => ({ ...e, caseId: copy, snapshot: e.snapshot === null ? null : { ...e.snapshot, caseId: copy } })),
+      );
+      const facts = (id: string) =>
+        Promise.all([
+          dataSource.query<unknown[]>(`SELECT first_response_due_at, first_response_at, stage, responsible_agency FROM report_case WHERE case_id = $1`, [id]),
+          dataSource.query<unknown[]>(`SELECT stage, agency_code, entered_at, left_at FROM report_stage WHERE case_id = $1 AND stage IN ('INTAKE', 'HEALTH_CHECK') ORDER BY entered_at`, [id]),
+        ]);
+      // A's rows as the writer wrote them change by change: the intake limit (opened + 24 h), SATPOL_PP's intake, DINKES's health check.
+      const [[own], ownStays] = await facts(caseIds.get('A') as string);
+      expect(own).toMatchObject({ first_response_due_at: expect.any(Date), stage: 'SHELTER' });
+      expect(ownStays).toMatchObject([{ stage: 'INTAKE', agency_code: 'SATPOL_PP' }, { stage: 'HEALTH_CHECK', agency_code: 'DINKES' }]);
+      const [[copied], copiedStays] = await facts(copy);
+      expect(copied).toEqual({ ...(own as object), stage: 'HEALTH_CHECK', responsible_agency: 'DINKES' });
+      expect(copiedStays).toEqual([ownStays[0], { ...(ownStays[1] as object), left_at: null }]);
+    } finally {
+      for (const t of ['report_case', 'report_stage', 'report_task']) await dataSource.query(`DELETE FROM ${t} WHERE case_id = $1`, [copy]);
+    }
   });
 });
