@@ -156,7 +156,7 @@ export class ReportsService {
                 count(*) FILTER (WHERE age < 18)::int AS children
          FROM (SELECT c.channel, c.sex, c.age, ${AGE_GROUP_SQL} AS age_group, COALESCE(c.intake_village_code, '') AS village, c.intake_village_name AS village_name
                FROM report_case c WHERE ${opened.where}) o
-         GROUP BY GROUPING SETS ((channel), (sex), (age_group), (village), ())`,
+         GROUP BY GROUPING SETS ((channel), (sex), (age_group), (village), ()) ORDER BY channel, sex, age_group, village`,
         opened.params,
       ),
       this.db.query<{ category: string; n: number; children: number }[]>(

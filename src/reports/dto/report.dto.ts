@@ -8,11 +8,12 @@ import { DRILL_DOWN_FIGURES, REPORT_SECTIONS } from '../reports.service';
 import type { ReportSection } from '../reports.service';
 
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-/** A calendar date that exists as written (`2026-02-30` does not). */
-const isDate = (value: unknown): boolean => typeof value === 'string' && DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value && value >= '2000-01-01';
+/** A calendar date that exists as written (`2026-02-30` does not), from 2000 to 2100 (the database reads every one alike). */
+const isDate = (value: unknown): boolean =>
+  typeof value === 'string' && DATE.test(value) && value >= '2000-01-01' && value <= '2100-12-31' && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 function IsReportDate(): PropertyDecorator {
-  return ValidateBy({ name: 'isReportDate', validator: { validate: isDate, defaultMessage: (a) => `${a?.property ?? 'value'} must be a date such as 2026-11-01` } });
+  return ValidateBy({ name: 'isReportDate', validator: { validate: isDate, defaultMessage: (a) => `${a?.property ?? 'value'} must be a date from 2000-01-01 to 2100-12-31 such as 2026-11-01` } });
 }
 
 /** A region code as reports take it: a province (`35`) or a kab/kota (`3514`, `35.14`). */
