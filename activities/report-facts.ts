@@ -60,8 +60,26 @@ const PATCH_CASE = `UPDATE report_case SET first_response_at = COALESCE(first_re
     case_worker_id = COALESCE($7, case_worker_id), case_worker_name = COALESCE($8, case_worker_name)
   WHERE case_id = $1`;
 
-/** Appends a batch of chained entries of one case to the summary tables (inside the ledger's transaction). */
+/**
+ * Appends a batch of chained entries of one case to the summary tables (inside the ledger's transaction).
+ * One append may hold several changes (a projection carries every journal entry not yet confirmed: after
+ * a failed write, or beside a projection still in flight); each change ends with the entry that carries
+ * its snapshot and is recorded on its own, with its own snapshot, as if appended alone.
+ */
 export async function recordReportFacts(sql: Sql, records: readonly LedgerRecord[]): Promise<void> {
+  let change: LedgerRecord[] = [];
+  for (const record of records) {
+    change.push(record);
+    if (record.snapshot !== null) {
+      await recordChange(sql, change);
+      change = [];
+    }
+  }
+  if (change.length > 0) await recordChange(sql, change);
+}
+
+/** One change of a case: the stage it enters takes its agency and the intake limit from this change's snapshot. */
+async function recordChange(sql: Sql, records: readonly LedgerRecord[]): Promise<void> {
   const kept = records.filter((r) => r.outcome !== 'REJECTED');
   if (kept.length === 0) return;
   const caseId = kept[0]!.caseId;
