@@ -183,8 +183,7 @@ function enterStage(sql: Sql, caseId: string, regionCode: string, stage: string,
 
 /**
  * Fills the summary tables from a ledger written before them (the migration): case by case, each case's
- * entries in ledger order and cut into its changes as the writer saw them (a change ends with the entry
- * that carries the case's snapshot), so the rows are those the writer would have written. Pages of
+ * entries in ledger order, so the rows are those the writer would have written. Pages of
  * `casesPerPage` cases; returns the number of entries read.
  */
 export async function backfillReportFacts(sql: Sql, casesPerPage = 500): Promise<number> {
@@ -195,19 +194,16 @@ export async function backfillReportFacts(sql: Sql, casesPerPage = 500): Promise
     if (cases.length === 0) return total;
     const ids = cases.map((c) => c.case_id);
     const rows = await sql<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = ANY($1) ORDER BY case_id, seq`, [ids]);
-    let change: LedgerRecord[] = [];
+    // recordReportFacts cuts each case's entries into its changes, as the writer saw them.
+    let run: LedgerRecord[] = [];
     for (const record of rows.map(recordOf)) {
-      if (change.length > 0 && change[0]!.caseId !== record.caseId) {
-        await recordReportFacts(sql, change);
-        change = [];
+      if (run.length > 0 && run[0]!.caseId !== record.caseId) {
+        await recordReportFacts(sql, run);
+        run = [];
       }
-      change.push(record);
-      if (record.snapshot !== null) {
-        await recordReportFacts(sql, change);
-        change = [];
-      }
+      run.push(record);
     }
-    if (change.length > 0) await recordReportFacts(sql, change);
+    if (run.length > 0) await recordReportFacts(sql, run);
     total += rows.length;
     after = ids[ids.length - 1]!;
   }
