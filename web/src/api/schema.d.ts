@@ -998,6 +998,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one row of a figure, newest first. */
+        get: operations["ReportsController_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases opened (by channel, PPKS category, sex, age group, intake point) and closed (by reason) in the period. */
+        get: operations["ReportsController_intake"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/caseload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open cases now, by stage, responsible agency and case worker. */
+        get: operations["ReportsController_caseload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time in each stage, first response against the protocol's limit, tasks claimed and completed on time, escalations. */
+        get: operations["ReportsController_timeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/reintegration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Repatriations sent and received, reintegrations by type, outcomes at the monitoring visits. */
+        get: operations["ReportsController_reintegration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/repeats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons seen again within 12 months, and the repeat rate by PPKS category. */
+        get: operations["ReportsController_repeats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The headline figures per kab/kota of the region (a province's staff compare their regencies). */
+        get: operations["ReportsController_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored monthly reports of your scope, newest month first. */
+        get: operations["MonthlyReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly report as a PDF (A4, Bahasa Indonesia): region of your scope (default: yours), month (default: the previous one). */
+        get: operations["MonthlyReportsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as an XLSX workbook: a cover sheet and one sheet per report section. */
+        get: operations["MonthlyReportsController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored report's PDF. */
+        get: operations["MonthlyReportsController_storedPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored report's workbook. */
+        get: operations["MonthlyReportsController_storedXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/codec/decode": {
         parameters: {
             query?: never;
@@ -2149,9 +2353,24 @@ export interface components {
             items: components["schemas"]["SecurityEventResponse"][];
             total: number;
         };
+        MonthlyReportNotice: {
+            /** @description The stored report (`GET /reports/monthly/{id}/pdf|xlsx`). */
+            id: string;
+            regionCode: string;
+            /** @description `YYYY-MM`. */
+            month: string;
+            /** @description The announcement in Bahasa Indonesia, e.g. "Laporan bulanan November 2026 siap". */
+            title: string;
+            /** @description API path of the PDF. */
+            pdf: string;
+            /** @description API path of the workbook. */
+            xlsx: string;
+        };
         NotificationResponse: {
             /** @enum {string} */
-            kind: "TASK_NEW" | "TASK_OVERDUE" | "DEADLINE_MISSED" | "ESCALATION" | "REPEAT_CASE";
+            kind: "TASK_NEW" | "TASK_OVERDUE" | "DEADLINE_MISSED" | "ESCALATION" | "REPEAT_CASE" | "MONTHLY_REPORT";
+            /** @description The case it is about; null for a monthly report. */
+            caseId: string | null;
             /** @description The stage whose deadline was missed or escalated, when the entry names one. */
             stage: string | null;
             /** @description The agency task it is about, if any (its id in the inbox, once delivered). */
@@ -2159,10 +2378,11 @@ export interface components {
             /** @enum {string|null} */
             taskType: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL" | "REPEAT_CHILD_NOTICE" | null;
             agencyCode: string | null;
-            /** @description `<caseId>:<seq>`: the ledger entry, stable across reads. */
+            /** @description The monthly report of a MONTHLY_REPORT notification; null otherwise. */
+            report: components["schemas"]["MonthlyReportNotice"] | null;
+            /** @description `<caseId>:<seq>`: the ledger entry, stable across reads; `monthly-report:<id>` for a monthly report. */
             id: string;
-            caseId: string;
-            /** @description ISO-8601: when it happened (workflow time). */
+            /** @description ISO-8601: when it happened (workflow time; a monthly report: when it was made). */
             occurredAt: string;
         };
         NotificationListResponse: {
@@ -2319,6 +2539,84 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        ReportCaseResponse: {
+            /** Format: uuid */
+            id: string;
+            categories: string[];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            regionCode: string;
+            channel: string;
+            stage: string;
+        };
+        ReportCasesResponse: {
+            items: components["schemas"]["ReportCaseResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        FigureColumnResponse: {
+            /** @enum {string} */
+            kind: "count" | "hours" | "percent";
+            /** @description For hours and percent: the count column they are computed over */
+            base?: string;
+            /** @description For percent: the count column that is its numerator */
+            part?: string;
+            key: string;
+        };
+        FigureRowResponse: {
+            /** @description A name for the key (a village's name, a case worker's login) */
+            label?: string;
+            /** @description One per column: a number, "<5" for a suppressed count (1–4), or null (not computable, or over a base below 5). */
+            cells: ((number | "<5") | null)[];
+            key: string;
+        };
+        FigureResponse: {
+            columns: components["schemas"]["FigureColumnResponse"][];
+            rows: components["schemas"]["FigureRowResponse"][];
+            /** @description Which figure (docs/reports.md defines each), e.g. `opened.byChannel`. */
+            id: string;
+            /** @description The cases behind a row can be listed through `GET /reports/cases`. */
+            drillDown: boolean;
+        };
+        ReportResponse: {
+            /** @enum {string} */
+            section: "intake" | "caseload" | "timeliness" | "reintegration" | "repeats" | "regions";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            zone: "WIB" | "WITA" | "WIT";
+            category: string | null;
+            agency: string | null;
+            /** Format: date-time */
+            generatedAt: string;
+            figures: components["schemas"]["FigureResponse"][];
+            /** @description Kab/kota (4 digits), province (2) or "" for the whole country. */
+            region: string;
+        };
+        StoredMonthlyReportResponse: {
+            /**
+             * @description `YYYY-MM`.
+             * @example 2026-11
+             */
+            month: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            id: string;
+            /** @description Kab/kota or province code. */
+            regionCode: string;
+            /** @description ISO-8601. */
+            generatedAt: string;
+        };
+        StoredMonthlyReportListResponse: {
+            items: components["schemas"]["StoredMonthlyReportResponse"][];
         };
         CodecPayloadDto: {
             /**
@@ -2524,7 +2822,7 @@ export interface components {
              * @description Machine-readable reason
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "PERSONAL_DATA_ERASED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE" | "RAZIA_NOT_FOUND" | "PAYLOAD_UNDECODABLE" | "ERASURE_HELD" | "PROCESSING_RESTRICTED" | "PERSON_ERASED";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "PERSONAL_DATA_ERASED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "REPORT_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE" | "RAZIA_NOT_FOUND" | "PAYLOAD_UNDECODABLE" | "ERASURE_HELD" | "PROCESSING_RESTRICTED" | "PERSON_ERASED";
             /** @description Per-field validation messages (VALIDATION_FAILED) */
             errors?: {
                 field: string;
@@ -7387,6 +7685,656 @@ export interface operations {
                 };
             };
             /** @description RAZIA_NOT_FOUND: no razia with this id in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_cases: {
+        parameters: {
+            query: {
+                agency?: string;
+                category?: string;
+                figure: "opened.byChannel" | "opened.bySex" | "opened.byAgeGroup" | "opened.byCategory" | "opened.byIntakePoint" | "closed.byReason" | "caseload.byStage" | "caseload.byAgency" | "caseload.byCaseWorker";
+                from?: string;
+                /** @description The row of the figure (a channel, category, village code…). */
+                key: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it). */
+                offset?: number;
+                region?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCasesResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires case.list (roles: CASE_WORKER, SUPERVISOR, AUDITOR) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_intake: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_caseload: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_timeliness: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_reintegration: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_repeats: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_regions: {
+        parameters: {
+            query?: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
+                agency?: string;
+                /** @description Only cases with this PPKS category. */
+                category?: string;
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
+                from?: string;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
+                region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredMonthlyReportListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description The calendar month (`YYYY-MM`, from 2000-01), not after the current one; default: the previous month. */
+                month?: string;
+                /** @description A province (`35`) or kab/kota (`3510` or `35.10`) within your scope; default: your scope. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, as an attachment `laporan-bulanan-<region>-<YYYY-MM>.pdf` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_xlsx: {
+        parameters: {
+            query?: {
+                /** @description The calendar month (`YYYY-MM`, from 2000-01), not after the current one; default: the previous month. */
+                month?: string;
+                /** @description A province (`35`) or kab/kota (`3510` or `35.10`) within your scope; default: your scope. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook, as an attachment `laporan-bulanan-<region>-<YYYY-MM>.xlsx` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_storedPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_storedXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
             404: {
                 headers: {
                     [name: string]: unknown;
