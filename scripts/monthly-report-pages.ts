@@ -9,7 +9,7 @@ import type { MonthlyReportDocument } from '../src/reports/monthly/monthly-docum
 import { renderMonthlyPdf } from '../src/reports/monthly/monthly-pdf';
 
 /**
- * The monthly report's pages for the docs (docs/reports.md "Laporan bulanan"): a fixture month of
+ * The monthly report's pages for the docs (docs/monthly-report.md): a fixture month of
  * Kabupaten Banyuwangi — November 2026, some 60 cases, figures as the API computes them before
  * suppression — drawn by the report's own renderer and suppressed by the API's own rule, written as
  * a PDF and rendered to `docs/screenshots/monthly-report-p<n>.png` with poppler's `pdftoppm` (80 dpi).

@@ -9,7 +9,7 @@ const { produceMonthlyReports } = proxyActivities<Activities>({
 });
 
 /**
- * The coordination forum's monthly reports (docs/reports.md "Laporan bulanan"): started by the worker's
+ * The coordination forum's monthly reports (docs/monthly-report.md): started by the worker's
  * Temporal Schedule on the first of each month, it has every region with supervisors get the previous
  * month's PDF and workbook, which their notifications announce. The month is the one before the run's
  * start (workflow time, deterministic), so a late or retried run still reports the same month.

@@ -137,7 +137,7 @@ export const CONFIG_SCHEMA = {
     monthlyReports: variable(
       'SINERGI_MONTHLY_REPORTS',
       bool(true),
-      'the worker keeps the Temporal Schedule that makes the coordination forum\'s monthly report (PDF and XLSX) for every region with supervisors on the first of each month, 01:00 Asia/Jakarta, and announces it in their notifications (docs/reports.md "Laporan bulanan"); `false`: no schedule',
+      'the worker keeps the Temporal Schedule that makes the coordination forum\'s monthly report (PDF and XLSX) for every region with supervisors on the first of each month, 01:00 Asia/Jakarta, and announces it in their notifications (docs/monthly-report.md); `false`: no schedule',
     ),
     repeatSweepSeconds: variable('SINERGI_REPEAT_SWEEP_SECONDS', int(60, 0, 3600), 'interval of the Temporal Schedule that delivers repeat notices the API left pending (docs/persons.md); 0: the worker creates no schedule'),
   },

@@ -59,7 +59,7 @@ export class NotificationsService {
     return { items: items.slice(0, query.limit) };
   }
 
-  /** The monthly reports of the supervisor's own region (docs/reports.md "Laporan bulanan"), newest first. */
+  /** The monthly reports of the supervisor's own region (docs/monthly-report.md), newest first. */
   private async monthlyReports(actor: Actor, query: NotificationsQuery): Promise<NotificationResponse[]> {
     const f = new SqlFilter().add('region_code = ?', actor.regionCode);
     if (query.since !== undefined) f.add('generated_at > ?', query.since);

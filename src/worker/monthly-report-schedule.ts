@@ -15,7 +15,7 @@ export const MONTHLY_REPORT_TIME_ZONE = 'Asia/Jakarta';
 
 /**
  * Makes sure the Temporal Schedule that starts `monthlyReports` on the first of each month exists
- * (docs/reports.md "Laporan bulanan"). One run at a time; a run missed while Temporal was down is
+ * (docs/monthly-report.md). One run at a time; a run missed while Temporal was down is
  * caught up within a day; a run that cannot finish in six hours is ended (the next month's goes on,
  * and a manual trigger makes the missing ones: stored months are skipped).
  */

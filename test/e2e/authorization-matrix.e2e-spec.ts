@@ -119,7 +119,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/repeats': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'GET /reports/regions': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'GET /reports/cases': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
-  // The monthly report (docs/reports.md "Laporan bulanan"): made on request, and the stored ones.
+  // The monthly report (docs/monthly-report.md): made on request, and the stored ones.
   'GET /reports/monthly': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'GET /reports/monthly/pdf': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'GET /reports/monthly/xlsx': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],

@@ -62,7 +62,7 @@ function figuresOfSheet(sheet: ExcelJS.Worksheet): Map<string, { key: string; ce
 }
 
 /**
- * The monthly report on the real stack (docs/reports.md "Laporan bulanan"): the workbook holds the same
+ * The monthly report on the real stack (docs/monthly-report.md): the workbook holds the same
  * figures as the JSON API for the same region and month, "<5" included; the PDF carries the region and
  * the period on every page; bad months and other regions are refused; the worker's Temporal Schedule,
  * triggered, stores the previous month's report once per region, and the region's supervisor is told.

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The monthly reports the worker's Temporal Schedule makes on the first of each month (issue 14,
- * docs/reports.md "Laporan bulanan"): one PDF and one workbook per region with supervisors and month.
+ * docs/monthly-report.md): one PDF and one workbook per region with supervisors and month.
  * Unique per region and month, so a retried activity stores once. Aggregates only, no personal data.
  */
 export class MonthlyReports1764990000000 implements MigrationInterface {

@@ -16,7 +16,7 @@ function attachment(res: Response, file: MonthlyReportFile): StreamableFile {
 }
 
 /**
- * The coordination forum's monthly report (docs/reports.md "Laporan bulanan"): the figures of every
+ * The coordination forum's monthly report (docs/monthly-report.md): the figures of every
  * report section for a region and a calendar month as a PDF in Bahasa Indonesia and as an XLSX
  * workbook, made on request; and the reports the worker's schedule stored on the first of each month.
  */

@@ -46,7 +46,7 @@ interface StoredRow {
 }
 
 /**
- * The coordination forum's monthly report (docs/reports.md "Laporan bulanan"): the figures of every
+ * The coordination forum's monthly report (docs/monthly-report.md): the figures of every
  * report section for one region and one calendar month, as a PDF and an XLSX workbook, made on request
  * or by the worker's Temporal Schedule on the first of each month (kept in `monthly_report`).
  */
