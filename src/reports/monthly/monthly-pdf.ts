@@ -46,7 +46,7 @@ export function renderMonthlyPdf(d: MonthlyReportDocument): Promise<Buffer> {
     doc.on('error', reject);
   });
   titlePage(doc, d);
-  d.sections.forEach((s, i) => section(doc, d, i + 1, s.section, s.figures.map((f) => tableOf(f, d.regionNames))));
+  d.sections.forEach((s, i) => section(doc, i + 1, s.section, s.figures.map((f) => tableOf(f, d.regionNames))));
   notesPage(doc, d);
   pageFrames(doc, d);
   doc.end();
@@ -90,7 +90,7 @@ function room(doc: Doc, height: number): void {
   }
 }
 
-function section(doc: Doc, d: MonthlyReportDocument, n: number, s: ReportSection, tables: FigureTable[]): void {
+function section(doc: Doc, n: number, s: ReportSection, tables: FigureTable[]): void {
   doc.addPage();
   doc.y = MARGIN.top;
   doc.fillColor(ACCENT).font(BOLD).fontSize(17).text(`${n}. ${SECTION_TITLES[s]}`, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
@@ -99,7 +99,6 @@ function section(doc: Doc, d: MonthlyReportDocument, n: number, s: ReportSection
   doc.y += 12;
   if (tables.length === 0) doc.fillColor(MUTED).font(ITALIC).fontSize(10).text('Tidak ada angka untuk bagian ini.', MARGIN.left, doc.y);
   tables.forEach((t, i) => figure(doc, `${n}.${i + 1}`, t));
-  void d;
 }
 
 function figure(doc: Doc, number: string, t: FigureTable): void {
