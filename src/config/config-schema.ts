@@ -134,6 +134,11 @@ export const CONFIG_SCHEMA = {
     ),
     payloadKeyActive: variable('SINERGI_PAYLOAD_KEY_ACTIVE', optional(), 'id of the key that encrypts new payloads (rotation); unset → the first key of `SINERGI_PAYLOAD_KEYS`', '*(first key)*'),
     agencyRefreshSeconds: variable('SINERGI_AGENCY_REFRESH_SECONDS', int(30, 1, 3600), 'how often the worker looks for agencies added to the directory and starts serving their queues'),
+    monthlyReports: variable(
+      'SINERGI_MONTHLY_REPORTS',
+      bool(true),
+      'the worker keeps the Temporal Schedule that makes the coordination forum\'s monthly report (PDF and XLSX) for every region with supervisors on the first of each month, 01:00 Asia/Jakarta, and announces it in their notifications (docs/monthly-report.md); `false`: no schedule',
+    ),
     repeatSweepSeconds: variable('SINERGI_REPEAT_SWEEP_SECONDS', int(60, 0, 3600), 'interval of the Temporal Schedule that delivers repeat notices the API left pending (docs/persons.md); 0: the worker creates no schedule'),
   },
 } as const;

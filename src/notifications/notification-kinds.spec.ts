@@ -30,6 +30,12 @@ describe('notification kinds', () => {
     expect(kindOf(entry('repeatNoticed'), KINDS_BY_ROLE.AGENCY_OFFICER.kinds)).toBeUndefined();
   });
 
+  it('tells a supervisor only of the monthly report, and no ledger entry is one', () => {
+    expect(KINDS_BY_ROLE.SUPERVISOR.kinds).toContain('MONTHLY_REPORT');
+    for (const role of ['CASE_WORKER', 'AGENCY_OFFICER', 'AGENCY_SYSTEM', 'AUDITOR', 'ADMIN'] as const) expect(KINDS_BY_ROLE[role].kinds).not.toContain('MONTHLY_REPORT');
+    expect(kindOf(entry('monthlyReport'), ['MONTHLY_REPORT'])).toBeUndefined();
+  });
+
   it('ignores refused requests, and tells auditors and admins nothing', () => {
     expect(kindOf(entry('rejectTask', 'ASSESSMENT@v4', 'REJECTED'), KINDS_BY_ROLE.SUPERVISOR.kinds)).toBeUndefined();
     expect(KINDS_BY_ROLE.AUDITOR.kinds).toEqual([]);

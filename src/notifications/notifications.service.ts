@@ -6,8 +6,9 @@ import { TASK_TYPES } from '../../workflows/contracts/task';
 import { SqlFilter } from '../common/sql-filter';
 import { PuskesosIntake } from '../puskesos/puskesos-intake.service';
 import type { NotificationListResponse, NotificationResponse, NotificationsQuery } from './dto/notification.dto';
-import type { NotificationKind } from './notification-kinds';
-import { KIND_ENTRIES, kindOf, KINDS_BY_ROLE } from './notification-kinds';
+import { monthName } from '../reports/monthly/monthly-labels';
+import type { LedgerNotificationKind } from './notification-kinds';
+import { isLedgerKind, KIND_ENTRIES, kindOf, KINDS_BY_ROLE } from './notification-kinds';
 
 interface Row {
   case_id: string;
@@ -23,7 +24,7 @@ interface Row {
 }
 
 /** The ledger entries of these kinds as one SQL condition (actions are our own constants, never input). */
-function entriesOf(kinds: readonly NotificationKind[]): string {
+function entriesOf(kinds: readonly LedgerNotificationKind[]): string {
   return kinds
     .map((kind) => {
       const { actions, task } = KIND_ENTRIES[kind];
@@ -53,6 +54,34 @@ export class NotificationsService {
   async list(actor: Actor, query: NotificationsQuery): Promise<NotificationListResponse> {
     const { scope, kinds } = KINDS_BY_ROLE[actor.role];
     if (scope === 'none' || kinds.length === 0 || (scope === 'agency' && actor.agencyCode === null)) return { items: [] };
+    const [ledger, reports] = await Promise.all([this.fromLedger(actor, kinds.filter(isLedgerKind), scope, query), kinds.includes('MONTHLY_REPORT') ? this.monthlyReports(actor, query) : []]);
+    const items = [...ledger, ...reports].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+    return { items: items.slice(0, query.limit) };
+  }
+
+  /** The monthly reports of the supervisor's own region (docs/monthly-report.md), newest first. */
+  private async monthlyReports(actor: Actor, query: NotificationsQuery): Promise<NotificationResponse[]> {
+    const f = new SqlFilter().add('region_code = ?', actor.regionCode);
+    if (query.since !== undefined) f.add('generated_at > ?', query.since);
+    const rows = await this.dataSource.query<{ id: string; region_code: string; month: string; generated_at: Date }[]>(
+      `SELECT id, region_code, to_char(period_from, 'YYYY-MM') AS month, generated_at FROM monthly_report WHERE ${f.where} ORDER BY generated_at DESC LIMIT ${query.limit}`,
+      f.params,
+    );
+    return rows.map((r) => ({
+      id: `monthly-report:${r.id}`,
+      kind: 'MONTHLY_REPORT',
+      caseId: null,
+      stage: null,
+      taskId: null,
+      taskType: null,
+      agencyCode: null,
+      occurredAt: r.generated_at.toISOString(),
+      report: { id: r.id, regionCode: r.region_code, month: r.month, title: `Laporan bulanan ${monthName(r.month)} siap`, pdf: `/reports/monthly/${r.id}/pdf`, xlsx: `/reports/monthly/${r.id}/xlsx` },
+    }));
+  }
+
+  private async fromLedger(actor: Actor, kinds: readonly LedgerNotificationKind[], scope: 'agency' | 'region', query: NotificationsQuery): Promise<NotificationResponse[]> {
+    if (kinds.length === 0) return [];
     const f = new SqlFilter().raw(`(${entriesOf(kinds)})`).raw(`e.outcome <> 'REJECTED'`);
     if (scope === 'agency') f.add('t.agency_code = ?', actor.agencyCode).add('t.region_code = ?', actor.regionCode);
     else f.add('e.region_code LIKE ?', `${actor.regionCode}%`);
@@ -70,10 +99,10 @@ export class NotificationsService {
         LIMIT ${query.limit}`,
       f.params,
     );
-    return { items: rows.flatMap((row) => this.toNotification(row, kinds)) };
+    return rows.flatMap((row) => this.toNotification(row, kinds));
   }
 
-  private toNotification(row: Row, kinds: readonly NotificationKind[]): NotificationResponse[] {
+  private toNotification(row: Row, kinds: readonly LedgerNotificationKind[]): NotificationResponse[] {
     const kind = kindOf({ action: row.action, taskKey: row.task_key, outcome: row.outcome }, kinds);
     if (kind === undefined) return [];
     return [
@@ -86,6 +115,7 @@ export class NotificationsService {
         taskType: taskTypeOf(row),
         agencyCode: row.agency_code,
         occurredAt: row.occurred_at.toISOString(),
+        report: null,
       },
     ];
   }

@@ -13,6 +13,8 @@ import { InjectConfig } from '../config/config.module';
 import { agencyQueuesToServe, createAgencyWorkers, queueName } from './agency-workers';
 import { connectWithBackoff } from './connect-with-backoff';
 import { ProtocolRegistry } from '../protocols/protocol-registry';
+import { MonthlyReports } from '../reports/monthly/monthly-reports.service';
+import { ensureMonthlyReportSchedule } from './monthly-report-schedule';
 import { ensureRepeatNoticeSchedule } from './repeat-notice-schedule';
 import { ensureRetentionSchedule, retentionPolicy } from './retention-schedule';
 
@@ -27,7 +29,8 @@ export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflow
  * The worker process's Temporal Workers, inside the Nest application context: the case queue's, and
  * one per agency queue of the directory (new agencies are picked up every SINERGI_AGENCY_REFRESH_SECONDS),
  * and the Temporal Schedules of the repeat-notice sweep (SINERGI_REPEAT_SWEEP_SECONDS) and of the
- * personal-data retention sweep (SINERGI_RETENTION_SWEEP_SECONDS) on the case queue.
+ * personal-data retention sweep (SINERGI_RETENTION_SWEEP_SECONDS) and of the monthly reports
+ * (SINERGI_MONTHLY_REPORTS) on the case queue.
  * Bootstrap fails (and the process exits non-zero) if Temporal stays unreachable; shutdown drains the
  * Workers before Nest closes the database pool (beforeApplicationShutdown runs before TypeORM's hooks).
  */
@@ -48,6 +51,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
     private readonly dataSource: DataSource,
     private readonly logger: PinoLogger,
     private readonly protocols: ProtocolRegistry,
+    private readonly monthlyReports: MonthlyReports,
   ) {
     this.logger.setContext(TemporalWorkers.name);
     this.failure.catch(() => undefined);
@@ -71,6 +75,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
         dataSource: this.dataSource,
         webhookTargets: webhookTargets(this.config),
         retention: retentionPolicy(this.protocols, this.config.personalData.erasureMinRetentionDays),
+        monthlyReports: this.monthlyReports,
       }),
       ...workflowSource(this.config),
       // Activities hold a pool connection each; more would only queue inside the pool.
@@ -88,6 +93,10 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
     if (retentionSweepSeconds > 0) {
       const schedule = await ensureRetentionSchedule(client, temporal.taskQueue, retentionSweepSeconds);
       this.logger.info({ schedule, everySeconds: retentionSweepSeconds }, 'personal-data retention sweep scheduled');
+    }
+    if (temporal.monthlyReports) {
+      const schedule = await ensureMonthlyReportSchedule(client, temporal.taskQueue);
+      this.logger.info({ schedule }, 'monthly reports scheduled');
     }
     const refresh = () => this.serveAgencies().catch((error: unknown) => this.logger.warn({ err: error }, 'agency queues not refreshed'));
     await refresh();

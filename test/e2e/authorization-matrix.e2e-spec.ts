@@ -119,6 +119,12 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/repeats': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'GET /reports/regions': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
   'GET /reports/cases': ['CASE_WORKER', 'SUPERVISOR', 'AUDITOR'],
+  // The monthly report (docs/monthly-report.md): made on request, and the stored ones.
+  'GET /reports/monthly': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/monthly/pdf': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/monthly/xlsx': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/monthly/{id}/pdf': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
+  'GET /reports/monthly/{id}/xlsx': ['SUPERVISOR', 'AUDITOR', 'ADMIN'],
 };
 /** Roles that pass a route's permission but whose command the stage machine reserves for others. */
 const REFUSED_BY_STAGE_MACHINE: Record<string, Role[]> = {
@@ -140,6 +146,7 @@ const KIND_OF: [RegExp, string, string][] = [
   [/^\/persons\/\{id\}/, 'person', 'PERSON_NOT_FOUND'],
   [/^\/persons\/merges\/\{mergeId\}/, 'merge', 'MERGE_NOT_FOUND'],
   [/^\/razia\/\{id\}/, 'razia', 'RAZIA_NOT_FOUND'],
+  [/^\/reports\/monthly\/\{id\}/, 'monthlyReport', 'REPORT_NOT_FOUND'],
 ];
 const kindOf = (route: string) => KIND_OF.find(([pattern]) => pattern.test(route.split(' ')[1] as string));
 
@@ -157,7 +164,7 @@ describe('authorization matrix: every route × every role, token state, region a
   /** An officer of another agency (DINSOS) of the same region. */
   let otherAgencyOfficer: Credential;
   // managedUserId: the account the /users/{id} routes act on (reset, confirm), not a principal's.
-  const fx = { raziaId: '', caseId: '', taskId: '', managedUserId: '', agencyId: '', dinkesOfficerId: '', spareKeyIds: [] as string[], caseWorker: '', personId: '', otherPersonId: '', mergeId: '' };
+  const fx = { raziaId: '', caseId: '', taskId: '', managedUserId: '', agencyId: '', dinkesOfficerId: '', spareKeyIds: [] as string[], caseWorker: '', personId: '', otherPersonId: '', mergeId: '', monthlyReportId: '' };
   let counter = 0;
 
   const app = () => api.getHttpServer();
@@ -167,7 +174,7 @@ describe('authorization matrix: every route × every role, token state, region a
   async function call(route: string, credential: Credential, region = '3514'): Promise<request.Response> {
     const [method, template] = route.split(' ') as [string, string];
     const keyId = fx.spareKeyIds[counter % fx.spareKeyIds.length] as string;
-    const ids: Record<string, string> = { razia: fx.raziaId, case: fx.caseId, task: fx.taskId, user: fx.managedUserId, agency: fx.agencyId, person: fx.personId };
+    const ids: Record<string, string> = { razia: fx.raziaId, case: fx.caseId, task: fx.taskId, user: fx.managedUserId, agency: fx.agencyId, person: fx.personId, monthlyReport: fx.monthlyReportId };
     const path = template
       .replace('{id}', ids[kindOf(route)?.[1] ?? 'agency'] as string)
       .replace('{mergeId}', fx.mergeId)
@@ -292,6 +299,10 @@ describe('authorization matrix: every route × every role, token state, region a
       )).rows[0]?.id as string;
     fx.personId = await person();
     fx.otherPersonId = await person();
+    // A stored monthly report of Pasuruan (as the worker's schedule stores them), for /reports/monthly/{id}/….
+    fx.monthlyReportId = (await db.query<{ id: string }>(
+      `INSERT INTO monthly_report (region_code, period_from, period_to, generated_at, pdf, xlsx) VALUES ('3514', '2001-01-01', '2001-01-31', now(), '\\x255044462d', '\\x504b0304') RETURNING id`,
+    )).rows[0]?.id as string;
     const merged = await person(fx.personId);
     fx.mergeId = (await db.query<{ id: string }>(
       `INSERT INTO person_merge (person_id, merged_person_id, moved, merged_by_id, merged_by_name, merged_at) VALUES ($1, $2, '[]', 'matrix', 'matrix', now()) RETURNING id`,

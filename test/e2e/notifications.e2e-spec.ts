@@ -6,7 +6,7 @@ import { createAgency, signedIn } from '../helpers/identity';
 import { startApi, startWorker, testPool } from '../helpers/system';
 import { testConfig } from '../helpers/test-config';
 
-type Notification = { id: string; kind: string; caseId: string; taskId: string | null; taskType: string | null; agencyCode: string | null; occurredAt: string };
+type Notification = { id: string; kind: string; caseId: string | null; taskId: string | null; taskType: string | null; agencyCode: string | null; occurredAt: string };
 
 /** The bell's feed: built from the ledger, for whom it concerns, without personal data. */
 describe('GET /notifications', () => {
@@ -51,7 +51,7 @@ describe('GET /notifications', () => {
 
     const news = await eventually(() => about(t.dinkes, caseId), (items) => items.length > 0);
     const task = (await as(t.dinkes).get('/tasks').query({ caseId }).expect(200)).body.items[0] as { id: string };
-    expect(news).toEqual([{ id: expect.stringMatching(new RegExp(`^${caseId}:\\d+$`)), kind: 'TASK_NEW', caseId, stage: null, taskId: task.id, taskType: 'HEALTH_CHECK', agencyCode: 'DINKES', occurredAt: expect.any(String) }]);
+    expect(news).toEqual([{ id: expect.stringMatching(new RegExp(`^${caseId}:\\d+$`)), kind: 'TASK_NEW', caseId, stage: null, taskId: task.id, taskType: 'HEALTH_CHECK', agencyCode: 'DINKES', occurredAt: expect.any(String), report: null }]);
     // Ids and codes only: nothing of the person, even though the ledger entry holds the case.
     expect(JSON.stringify(await feed(t.dinkes))).not.toMatch(/Lonceng|person|payload|summary/);
     // `since` leaves out what was seen; another agency, another region, an auditor hear nothing of it.

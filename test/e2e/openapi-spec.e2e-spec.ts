@@ -90,8 +90,11 @@ describe('the OpenAPI document', () => {
 
   it('publishes notifications as ids and codes only (no field that could hold personal data)', () => {
     const notification = spec.components?.schemas?.NotificationResponse as { properties: Record<string, unknown> };
-    expect(Object.keys(notification.properties).sort()).toEqual(['agencyCode', 'caseId', 'id', 'kind', 'occurredAt', 'stage', 'taskId', 'taskType']);
-    expect(notification.properties.kind).toMatchObject({ enum: ['TASK_NEW', 'TASK_OVERDUE', 'DEADLINE_MISSED', 'ESCALATION', 'REPEAT_CASE'] });
+    expect(Object.keys(notification.properties).sort()).toEqual(['agencyCode', 'caseId', 'id', 'kind', 'occurredAt', 'report', 'stage', 'taskId', 'taskType']);
+    expect(notification.properties.kind).toMatchObject({ enum: ['TASK_NEW', 'TASK_OVERDUE', 'DEADLINE_MISSED', 'ESCALATION', 'REPEAT_CASE', 'MONTHLY_REPORT'] });
+    // A monthly report's notice: its id, region, month, a title Sinergi writes and the two download paths.
+    const notice = spec.components?.schemas?.MonthlyReportNotice as { properties: Record<string, unknown> };
+    expect(Object.keys(notice.properties).sort()).toEqual(['id', 'month', 'pdf', 'regionCode', 'title', 'xlsx']);
   });
 
   it("documents a case's details for its team: actions named as the stage machine names them, tasks without outcomes, timeline without payloads", () => {

@@ -25,6 +25,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SINERGI_REPEAT_SWEEP_SECONDS: '0',
     // Nor a retention schedule: its sweep would erase other files' persons; the retention test turns it on.
     SINERGI_RETENTION_SWEEP_SECONDS: '0',
+    // Nor the monthly reports' schedule; the monthly report test turns it on.
+    SINERGI_MONTHLY_REPORTS: 'false',
     ...overrides,
   });
 }

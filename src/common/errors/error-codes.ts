@@ -46,7 +46,8 @@ export type ErrorCode =
   | 'PAYLOAD_UNDECODABLE'
   | 'ERASURE_HELD'
   | 'PROCESSING_RESTRICTED'
-  | 'PERSON_ERASED';
+  | 'PERSON_ERASED'
+  | 'REPORT_NOT_FOUND';
 
 /** HTTP status per code. A code without a status fails to compile (Record over the union). */
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -91,6 +92,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   PERSON_NOT_DECIDED: 409,
   MERGE_INTO_ITSELF: 409,
   MERGE_NOT_FOUND: 404,
+  REPORT_NOT_FOUND: 404,
   MERGE_ALREADY_UNDONE: 409,
   MERGE_CHANGED_SINCE: 409,
   RAZIA_NOT_FOUND: 404,

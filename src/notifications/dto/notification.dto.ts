@@ -22,13 +22,30 @@ export class NotificationsQuery {
   limit: number = 20;
 }
 
-/** Something that concerns you, from a case's ledger. Ids and codes only: no personal data. */
+/** The monthly report a MONTHLY_REPORT notification announces, with where to download it. */
+export class MonthlyReportNotice {
+  /** The stored report (`GET /reports/monthly/{id}/pdf|xlsx`). */
+  id!: string;
+  regionCode!: string;
+  /** `YYYY-MM`. */
+  month!: string;
+  /** The announcement in Bahasa Indonesia, e.g. "Laporan bulanan November 2026 siap". */
+  title!: string;
+  /** API path of the PDF. */
+  pdf!: string;
+  /** API path of the workbook. */
+  xlsx!: string;
+}
+
+/** Something that concerns you, from a case's ledger (or a stored monthly report). Ids and codes only: no personal data. */
 export class NotificationResponse {
-  /** `<caseId>:<seq>`: the ledger entry, stable across reads. */
+  /** `<caseId>:<seq>`: the ledger entry, stable across reads; `monthly-report:<id>` for a monthly report. */
   id!: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS })
   kind!: NotificationKind;
-  caseId!: string;
+  /** The case it is about; null for a monthly report. */
+  @ApiProperty({ type: String, nullable: true })
+  caseId!: string | null;
   /** The stage whose deadline was missed or escalated, when the entry names one. */
   @ApiProperty({ type: String, nullable: true })
   stage!: string | null;
@@ -39,8 +56,11 @@ export class NotificationResponse {
   taskType!: TaskType | null;
   @ApiProperty({ type: String, nullable: true })
   agencyCode!: string | null;
-  /** ISO-8601: when it happened (workflow time). */
+  /** ISO-8601: when it happened (workflow time; a monthly report: when it was made). */
   occurredAt!: string;
+  /** The monthly report of a MONTHLY_REPORT notification; null otherwise. */
+  @ApiProperty({ type: MonthlyReportNotice, nullable: true })
+  report!: MonthlyReportNotice | null;
 }
 
 export class NotificationListResponse {

@@ -1117,6 +1117,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored monthly reports of your scope, newest month first. */
+        get: operations["MonthlyReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly report as a PDF (A4, Bahasa Indonesia): region of your scope (default: yours), month (default: the previous one). */
+        get: operations["MonthlyReportsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as an XLSX workbook: a cover sheet and one sheet per report section. */
+        get: operations["MonthlyReportsController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored report's PDF. */
+        get: operations["MonthlyReportsController_storedPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored report's workbook. */
+        get: operations["MonthlyReportsController_storedXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/codec/decode": {
         parameters: {
             query?: never;
@@ -2268,9 +2353,24 @@ export interface components {
             items: components["schemas"]["SecurityEventResponse"][];
             total: number;
         };
+        MonthlyReportNotice: {
+            /** @description The stored report (`GET /reports/monthly/{id}/pdf|xlsx`). */
+            id: string;
+            regionCode: string;
+            /** @description `YYYY-MM`. */
+            month: string;
+            /** @description The announcement in Bahasa Indonesia, e.g. "Laporan bulanan November 2026 siap". */
+            title: string;
+            /** @description API path of the PDF. */
+            pdf: string;
+            /** @description API path of the workbook. */
+            xlsx: string;
+        };
         NotificationResponse: {
             /** @enum {string} */
-            kind: "TASK_NEW" | "TASK_OVERDUE" | "DEADLINE_MISSED" | "ESCALATION" | "REPEAT_CASE";
+            kind: "TASK_NEW" | "TASK_OVERDUE" | "DEADLINE_MISSED" | "ESCALATION" | "REPEAT_CASE" | "MONTHLY_REPORT";
+            /** @description The case it is about; null for a monthly report. */
+            caseId: string | null;
             /** @description The stage whose deadline was missed or escalated, when the entry names one. */
             stage: string | null;
             /** @description The agency task it is about, if any (its id in the inbox, once delivered). */
@@ -2278,10 +2378,11 @@ export interface components {
             /** @enum {string|null} */
             taskType: "HEALTH_CHECK" | "MEDICAL_TREATMENT" | "ASSESSMENT" | "CHILD_PROTECTION" | "SHELTER_PLACEMENT" | "REHABILITATION" | "VOCATIONAL_TRAINING" | "REINTEGRATION_SUPPORT" | "REPATRIATION_ACKNOWLEDGEMENT" | "FOLLOW_UP_VISIT" | "COMPLAINT_INTAKE" | "REGENCY_REFERRAL" | "REPEAT_CHILD_NOTICE" | null;
             agencyCode: string | null;
-            /** @description `<caseId>:<seq>`: the ledger entry, stable across reads. */
+            /** @description The monthly report of a MONTHLY_REPORT notification; null otherwise. */
+            report: components["schemas"]["MonthlyReportNotice"] | null;
+            /** @description `<caseId>:<seq>`: the ledger entry, stable across reads; `monthly-report:<id>` for a monthly report. */
             id: string;
-            caseId: string;
-            /** @description ISO-8601: when it happened (workflow time). */
+            /** @description ISO-8601: when it happened (workflow time; a monthly report: when it was made). */
             occurredAt: string;
         };
         NotificationListResponse: {
@@ -2498,6 +2599,25 @@ export interface components {
             /** @description Kab/kota (4 digits), province (2) or "" for the whole country. */
             region: string;
         };
+        StoredMonthlyReportResponse: {
+            /**
+             * @description `YYYY-MM`.
+             * @example 2026-11
+             */
+            month: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            id: string;
+            /** @description Kab/kota or province code. */
+            regionCode: string;
+            /** @description ISO-8601. */
+            generatedAt: string;
+        };
+        StoredMonthlyReportListResponse: {
+            items: components["schemas"]["StoredMonthlyReportResponse"][];
+        };
         CodecPayloadDto: {
             /**
              * @example {
@@ -2702,7 +2822,7 @@ export interface components {
              * @description Machine-readable reason
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "PERSONAL_DATA_ERASED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE" | "RAZIA_NOT_FOUND" | "PAYLOAD_UNDECODABLE" | "ERASURE_HELD" | "PROCESSING_RESTRICTED" | "PERSON_ERASED";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "ROUTE_NOT_FOUND" | "CASE_NOT_FOUND" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "TEMPORAL_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "LOGIN_LOCKED" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "OTHER_AGENCY" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "AGENCY_NOT_FOUND" | "AGENCY_EXISTS" | "CREDENTIAL_NOT_FOUND" | "ILLEGAL_TRANSITION" | "ROLE_NOT_ALLOWED" | "CASE_CLOSED" | "PERSONAL_DATA_ERASED" | "TASK_NOT_FOUND" | "TASK_CLOSED" | "EXPORT_TOO_LARGE" | "ACCOUNT_NOT_PENDING" | "INVALID_SETUP_CODE" | "WRONG_CURRENT_PASSWORD" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CREDENTIAL_NOT_PENDING" | "INTAKE_POINT_UNSET" | "PERSON_NOT_FOUND" | "PERSON_MERGED" | "PERSON_ALREADY_DECIDED" | "PERSON_NOT_DECIDED" | "MERGE_INTO_ITSELF" | "MERGE_NOT_FOUND" | "REPORT_NOT_FOUND" | "MERGE_ALREADY_UNDONE" | "MERGE_CHANGED_SINCE" | "RAZIA_NOT_FOUND" | "PAYLOAD_UNDECODABLE" | "ERASURE_HELD" | "PROCESSING_RESTRICTED" | "PERSON_ERASED";
             /** @description Per-field validation messages (VALIDATION_FAILED) */
             errors?: {
                 field: string;
@@ -7967,6 +8087,255 @@ export interface operations {
             };
             /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredMonthlyReportListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description The calendar month (`YYYY-MM`, from 2000-01), not after the current one; default: the previous month. */
+                month?: string;
+                /** @description A province (`35`) or kab/kota (`3510` or `35.10`) within your scope; default: your scope. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, as an attachment `laporan-bulanan-<region>-<YYYY-MM>.pdf` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_xlsx: {
+        parameters: {
+            query?: {
+                /** @description The calendar month (`YYYY-MM`, from 2000-01), not after the current one; default: the previous month. */
+                month?: string;
+                /** @description A province (`35`) or kab/kota (`3510` or `35.10`) within your scope; default: your scope. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook, as an attachment `laporan-bulanan-<region>-<YYYY-MM>.xlsx` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a query parameter or header is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_storedPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_storedXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST: a path parameter is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Requires report.read (roles: SUPERVISOR, AUDITOR, ADMIN) and the resource in your scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource named by the path does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ import { call } from '../api/errors';
 import { can, useMe } from '../auth/useMe';
 import type { Me } from '../auth/useMe';
 import { DateTime } from '../components/DateTime';
+import { downloadFile } from '../lib/download';
 
 type Notification = Schemas['NotificationResponse'];
 const LIMIT = 30;
@@ -29,6 +30,7 @@ function useLastSeen(userId: string | undefined): [string | null, (at: string) =
 
 /** Where a notification leads: the inbox for agency staff, the agency's queue for a supervisor's overdue task, else the case. */
 function linkOf(me: Me | undefined, n: Notification): string | null {
+  if (n.caseId === null) return null;
   if (can(me, 'task.work')) return `/tugas?kasus=${n.caseId}`;
   if (n.kind === 'TASK_OVERDUE' && n.agencyCode !== null && can(me, 'agency.queue')) return `/pengawasan/antrean?lembaga=${n.agencyCode}`;
   return can(me, 'case.read') ? `/kasus/${n.caseId}` : null;
@@ -40,6 +42,34 @@ function BellIcon() {
       <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
+  );
+}
+
+/** A monthly report's title and its two files, downloaded with the session (a plain link would carry no token). */
+function MonthlyReportItem({ n, unseen, me }: { n: Notification; unseen: boolean; me: Me | undefined }) {
+  const { t, i18n } = useTranslation();
+  const report = n.report;
+  if (report === null) return null;
+  const month = new Date(`${report.month}-01T00:00:00Z`).toLocaleDateString(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const path = { params: { path: { id: report.id } }, parseAs: 'blob' as const };
+  const base = `laporan-bulanan-${report.regionCode}-${report.month}`;
+  return (
+    <div data-testid="notification" data-kind={n.kind} data-unseen={unseen}>
+      <Text size="sm" fw={unseen ? 700 : 500}>
+        {t('bell.monthlyReport', { month })}
+      </Text>
+      <Group gap="xs">
+        <Button size="compact-xs" variant="light" onClick={() => void downloadFile(api.GET('/reports/monthly/{id}/pdf', path), `${base}.pdf`)} data-testid="monthly-report-pdf">
+          {t('bell.downloadPdf')}
+        </Button>
+        <Button size="compact-xs" variant="light" onClick={() => void downloadFile(api.GET('/reports/monthly/{id}/xlsx', path), `${base}.xlsx`)} data-testid="monthly-report-xlsx">
+          {t('bell.downloadXlsx')}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        <DateTime value={n.occurredAt} regionCode={me?.regionCode} />
+      </Text>
+    </div>
   );
 }
 
@@ -123,7 +153,10 @@ export function NotificationBell() {
           ) : (
             <ScrollArea.Autosize mah={360} type="auto">
               <Stack gap="sm">
-                {items.map((n) => (
+                {items.map((n) =>
+                  n.report !== null ? (
+                    <MonthlyReportItem key={n.id} n={n} unseen={isUnseen(n)} me={me} />
+                  ) : (
                   <Item
                     key={n.id}
                     n={n}
@@ -134,7 +167,8 @@ export function NotificationBell() {
                       setOpened(false);
                     }}
                   />
-                ))}
+                  ),
+                )}
               </Stack>
             </ScrollArea.Autosize>
           )}
