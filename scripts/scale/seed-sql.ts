@@ -56,7 +56,7 @@ export const repeatSql = [
 ];
 
 /** Final per-case facts: its person, categories, stage path, early exit, reintegration, repatriation, case worker, village. */
-export const caseSql = (s: SeedSizes): string => `
+export const caseSql = `
   CREATE UNLOGGED TABLE bench_case AS
   SELECT x.*, CASE WHEN x.exit_draw < 0.2 THEN 1 + floor(random() * (cardinality(x.path) - 1))::int ELSE cardinality(x.path) END AS last_ord
   FROM (
@@ -165,7 +165,7 @@ export const monitoringSql = (s: SeedSizes): string => `
   WHERE st.monitoring_at IS NOT NULL AND st.monitoring_at + interval '30 days' * v.k <= LEAST(COALESCE(st.monitoring_left, ${ts(s.now)}), ${ts(s.now)})`;
 
 /** Repatriations: cases reintegrated by repatriation, acknowledged by another regency 2–10 days into reintegration. */
-export const repatriationSql = (s: SeedSizes): string => `
+export const repatriationSql = `
   CREATE UNLOGGED TABLE bench_repatriation AS
   SELECT st.n, CASE WHEN c.repatriate_to = c.region THEN (${regionsArray})[1 + (array_position(${regionsArray}, c.region) % 38)] ELSE c.repatriate_to END AS region_to,
          st.reintegration_at + interval '1 hour' * (48 + random() * 192) AS at

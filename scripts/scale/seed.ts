@@ -101,14 +101,14 @@ export async function seedScale(o: SeedOptions): Promise<SeedResult> {
     await step('repeat persons (staging)', async () => {
       for (const sql of repeatSql) await pg.query(sql);
     });
-    await step('case facts (staging)', () => pg.query(caseSql(sizes)));
+    await step('case facts (staging)', () => pg.query(caseSql));
     await step('stays (staging)', () => pg.query(staySql(sizes)));
     await step('case state (staging)', () => pg.query(stateSql));
     await step('tasks (staging)', () => pg.query(taskSql(sizes)));
     await step('escalations, visits, repatriations (staging)', async () => {
       await pg.query(escalationSql(sizes));
       await pg.query(monitoringSql(sizes));
-      await pg.query(repatriationSql(sizes));
+      await pg.query(repatriationSql);
     });
     let natural = 0;
     await step('ledger entries implied by the facts (staging)', async () => {
