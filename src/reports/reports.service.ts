@@ -347,22 +347,23 @@ export class ReportsService {
   private async repeats(s: Scope): Promise<RawFigure[]> {
     const opened = this.openedIn(s);
     // Each linked case opened in the period, flagged when its person had another case opened in the 12 months before it.
-    const flagged = `WITH flagged AS (
+    const flagged = `WITH flagged AS MATERIALIZED (
          SELECT c.case_id, c.categories, cp.person_id,
                 EXISTS (SELECT 1 FROM case_person e JOIN report_case ec ON ec.case_id = e.case_id
                         WHERE e.person_id = cp.person_id AND e.case_id <> c.case_id AND ec.opened_at < c.opened_at AND ec.opened_at >= c.opened_at - interval '${REPEAT_WINDOW}') AS repeat
          FROM report_case c JOIN case_person cp ON cp.case_id = c.case_id WHERE ${opened.where})`;
-    const [byCategory, totals] = await Promise.all([
-      this.db.query<{ category: string; linked: number; repeats: number }[]>(
-        `${flagged} SELECT category, count(*)::int AS linked, count(*) FILTER (WHERE repeat)::int AS repeats
-         FROM flagged f, unnest(CASE WHEN cardinality(f.categories) = 0 THEN ARRAY['${NO_CATEGORY}'] ELSE f.categories END) AS category GROUP BY 1 ORDER BY 1`,
-        opened.params,
-      ),
-      this.db.query<{ linked: number; repeats: number; persons: number }[]>(
-        `${flagged} SELECT count(*)::int AS linked, count(*) FILTER (WHERE repeat)::int AS repeats, count(DISTINCT person_id) FILTER (WHERE repeat)::int AS persons FROM flagged`,
-        opened.params,
-      ),
-    ]);
+    // One pass over the flagged cases: the total (category null) and each category (a case under each of its categories).
+    const rows = await this.db.query<{ category: string | null; linked: number; repeats: number; persons: number }[]>(
+      `${flagged}
+       SELECT NULL AS category, count(*)::int AS linked, count(*) FILTER (WHERE repeat)::int AS repeats, count(DISTINCT person_id) FILTER (WHERE repeat)::int AS persons FROM flagged
+       UNION ALL
+       SELECT category, count(*)::int, count(*) FILTER (WHERE repeat)::int, 0
+       FROM flagged f, unnest(CASE WHEN cardinality(f.categories) = 0 THEN ARRAY['${NO_CATEGORY}'] ELSE f.categories END) AS category GROUP BY category
+       ORDER BY 1 NULLS FIRST`,
+      opened.params,
+    );
+    const totals = rows.filter((r) => r.category === null);
+    const byCategory = rows.filter((r): r is typeof r & { category: string } => r.category !== null);
     const t = totals[0] ?? { linked: 0, repeats: 0, persons: 0 };
     const cols = [count('linkedCases'), count('repeatCases'), percent('repeatPct', 'linkedCases', 'repeatCases')];
     return [
