@@ -16,6 +16,7 @@ interface CasePatch {
   firstResponseAt: string | null;
   closedAt: string | null;
   reintegrationType: string | null;
+  reintegratedAt: string | null;
   repatriatedTo: string | null;
   repatriatedAt: string | null;
   caseWorker: { id: string; name: string } | null;
@@ -57,7 +58,7 @@ function upsertCase(sql: Sql, s: CaseSnapshot): Promise<unknown> {
 
 const PATCH_CASE = `UPDATE report_case SET first_response_at = COALESCE(first_response_at, $2), closed_at = COALESCE($3, closed_at),
     reintegration_type = COALESCE($4, reintegration_type), repatriated_to = COALESCE($5, repatriated_to), repatriated_at = COALESCE($6, repatriated_at),
-    case_worker_id = COALESCE($7, case_worker_id), case_worker_name = COALESCE($8, case_worker_name)
+    case_worker_id = COALESCE($7, case_worker_id), case_worker_name = COALESCE($8, case_worker_name), reintegrated_at = COALESCE(reintegrated_at, $9)
   WHERE case_id = $1`;
 
 /**
@@ -85,7 +86,7 @@ async function recordChange(sql: Sql, records: readonly LedgerRecord[]): Promise
   const caseId = kept[0]!.caseId;
   const snapshot = [...kept].reverse().find((r) => r.snapshot !== null)?.snapshot ?? null;
   if (snapshot !== null) await upsertCase(sql, snapshot);
-  const patch: CasePatch = { firstResponseAt: null, closedAt: null, reintegrationType: null, repatriatedTo: null, repatriatedAt: null, caseWorker: null };
+  const patch: CasePatch = { firstResponseAt: null, closedAt: null, reintegrationType: null, reintegratedAt: null, repatriatedTo: null, repatriatedAt: null, caseWorker: null };
   let patched = false;
   const set = <K extends keyof CasePatch>(key: K, value: CasePatch[K]): void => {
     patch[key] = value;
@@ -107,6 +108,7 @@ async function recordChange(sql: Sql, records: readonly LedgerRecord[]): Promise
         else await moveStage(sql, caseId, r.regionCode, to, at, snapshot?.stage === to ? snapshot.responsibleAgency : null);
         if (from === 'INTAKE' && patch.firstResponseAt === null) set('firstResponseAt', at);
         if (to === 'CLOSED') set('closedAt', at);
+        if (from === 'REINTEGRATION' && to === 'MONITORING') set('reintegratedAt', at);
         break;
       }
       case 'taskOrdered':
@@ -157,7 +159,7 @@ async function recordChange(sql: Sql, records: readonly LedgerRecord[]): Promise
     if (r.outcome === 'ACCEPTED' && REINTEGRATION_TYPE_CARRIERS.has(r.action) && text(p.reintegrationType) !== null) set('reintegrationType', text(p.reintegrationType));
   }
   if (patched)
-    await sql(PATCH_CASE, [caseId, patch.firstResponseAt, patch.closedAt, patch.reintegrationType, patch.repatriatedTo, patch.repatriatedAt, patch.caseWorker?.id ?? null, patch.caseWorker?.name ?? null]);
+    await sql(PATCH_CASE, [caseId, patch.firstResponseAt, patch.closedAt, patch.reintegrationType, patch.repatriatedTo, patch.repatriatedAt, patch.caseWorker?.id ?? null, patch.caseWorker?.name ?? null, patch.reintegratedAt]);
 }
 
 /**

@@ -239,7 +239,8 @@ export const factSql = (s: SeedSizes): { name: string; sql: string }[] => [
   {
     name: 'report_case',
     sql: `INSERT INTO report_case (case_id, region_code, origin_region_code, channel, categories, sex, age, intake_village_code, intake_village_name, case_worker_id, case_worker_name,
-            opened_at, first_response_due_at, first_response_at, stage, responsible_agency, closed_at, closure_reason, reintegration_type, repatriated_to, repatriated_at, version)
+            opened_at, first_response_due_at, first_response_at, stage, responsible_agency, closed_at, closure_reason, reintegration_type, repatriated_to, repatriated_at, version,
+            reintegrated_at)
           SELECT c.case_id, c.region, r.region_to, c.channel, CASE WHEN st.assessed THEN c.categories ELSE '{}' END, c.sex, c.age, c.village,
                  CASE WHEN c.village IS NOT NULL THEN 'Desa ' || c.village END,
                  CASE WHEN st.stays > 1 OR c.n % 20 <> 0 THEN 'bench-cw-' || c.region || '-' || c.worker END,
@@ -249,8 +250,9 @@ export const factSql = (s: SeedSizes): { name: string; sql: string }[] => [
                  st.closed_at, CASE WHEN NOT st.closed THEN NULL WHEN st.cur_stage = 'MONITORING' THEN 'COMPLETED' ELSE c.exit_reason END,
                  CASE WHEN st.reintegration_at IS NOT NULL THEN c.reintegration_type END,
                  CASE WHEN r.at <= ${ts(s.now)} THEN r.region_to END, CASE WHEN r.at <= ${ts(s.now)} THEN r.at END,
-                 k.events
-          FROM bench_case c JOIN bench_state st ON st.n = c.n JOIN bench_count k ON k.n = c.n LEFT JOIN bench_repatriation r ON r.n = c.n`,
+                 k.events, mon.entered_at
+          FROM bench_case c JOIN bench_state st ON st.n = c.n JOIN bench_count k ON k.n = c.n LEFT JOIN bench_repatriation r ON r.n = c.n
+            LEFT JOIN (SELECT n, entered_at FROM bench_stay WHERE stage = 'MONITORING') mon ON mon.n = c.n`,
   },
   { name: 'report_stage', sql: `INSERT INTO report_stage (case_id, entered_at, stage, region_code, agency_code, left_at) SELECT case_id, entered_at, stage, region, agency, left_at FROM bench_stay` },
   {

@@ -312,18 +312,12 @@ export class ReportsService {
     if (s.category !== null) received.add('? = ANY(c.categories)', s.category);
     const visits = inRegion(new SqlFilter(), 'm.region_code', s.region).add('m.at >= ?', s.period.start).add('m.at < ?', s.period.end);
     if (s.category !== null) visits.add('EXISTS (SELECT 1 FROM report_case c WHERE c.case_id = m.case_id AND ? = ANY(c.categories))', s.category);
-    const home = inRegion(new SqlFilter(), 's.region_code', s.region).raw(`s.stage = 'REINTEGRATION'`).raw('s.left_at IS NOT NULL').add('s.left_at >= ?', s.period.start).add('s.left_at < ?', s.period.end);
-    if (s.category !== null) home.add('? = ANY(c.categories)', s.category);
+    const home = this.cases(s).raw('c.reintegrated_at IS NOT NULL').add('c.reintegrated_at >= ?', s.period.start).add('c.reintegrated_at < ?', s.period.end);
     const [sentRows, receivedRows, visitRows, typeRows] = await Promise.all([
       this.db.query<{ region: string; n: number }[]>(`SELECT c.repatriated_to AS region, count(*)::int AS n FROM report_case c WHERE ${sent.where} GROUP BY 1 ORDER BY 1`, sent.params),
       this.db.query<{ region: string; n: number }[]>(`SELECT c.region_code AS region, count(*)::int AS n FROM report_case c WHERE ${received.where} GROUP BY 1 ORDER BY 1`, received.params),
       this.db.query<{ visit: number; outcome: string; n: number }[]>(`SELECT m.visit, m.outcome, count(*)::int AS n FROM report_monitoring m WHERE ${visits.where} GROUP BY 1, 2 ORDER BY 1, 2`, visits.params),
-      this.db.query<{ type: string | null; n: number }[]>(
-        `SELECT c.reintegration_type AS type, count(*)::int AS n FROM report_stage s JOIN report_case c ON c.case_id = s.case_id
-         WHERE ${home.where} AND EXISTS (SELECT 1 FROM report_stage m WHERE m.case_id = s.case_id AND m.stage = 'MONITORING' AND m.entered_at = s.left_at)
-         GROUP BY 1 ORDER BY 1`,
-        home.params,
-      ),
+      this.db.query<{ type: string | null; n: number }[]>(`SELECT c.reintegration_type AS type, count(*)::int AS n FROM report_case c WHERE ${home.where} GROUP BY 1 ORDER BY 1`, home.params),
     ]);
     const visitNumbers = [...new Set(visitRows.map((v) => v.visit))].sort((a, b) => a - b);
     const outcomes = ['STABLE', 'CONCERN', 'RETURNED_TO_STREET'];
