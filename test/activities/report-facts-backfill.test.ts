@@ -5,6 +5,8 @@ import { backfillReportFacts } from '../../activities/report-facts';
 import type { CaseSnapshot } from '../../workflows/contracts/case';
 import type { LedgerActor, LedgerEntry } from '../../workflows/contracts/ledger';
 import { SYSTEM_ACTOR } from '../../workflows/contracts/ledger';
+import { LEDGER_COLUMNS } from '../../activities/ledger';
+import { ReportFacts1764980000000 } from '../../src/database/migrations/1764980000000-ReportFacts';
 import { migrationSchema } from '../helpers/migration-schema';
 
 /**
@@ -99,12 +101,12 @@ describe('report facts: written with the ledger, rebuilt from it', () => {
     [entry('recordMonitoringVisit', 2000, { actor: officer, payload: { outcome: 'RETURNED_TO_STREET' } })],
   ];
 
-  const tables = async () => ({
-    case: await db.query(`SELECT * FROM report_case ORDER BY case_id`),
-    stage: await db.query(`SELECT * FROM report_stage ORDER BY case_id, entered_at`),
-    task: await db.query(`SELECT * FROM report_task ORDER BY case_id, task_key`),
-    escalation: await db.query(`SELECT * FROM report_escalation ORDER BY case_id, seq`),
-    monitoring: await db.query(`SELECT * FROM report_monitoring ORDER BY case_id, seq`),
+  const tables = async (source: DataSource = db) => ({
+    case: await source.query(`SELECT * FROM report_case ORDER BY case_id`),
+    stage: await source.query(`SELECT * FROM report_stage ORDER BY case_id, entered_at`),
+    task: await source.query(`SELECT * FROM report_task ORDER BY case_id, task_key`),
+    escalation: await source.query(`SELECT * FROM report_escalation ORDER BY case_id, seq`),
+    monitoring: await source.query(`SELECT * FROM report_monitoring ORDER BY case_id, seq`),
   });
 
   beforeAll(async () => {
@@ -162,5 +164,22 @@ describe('report facts: written with the ledger, rebuilt from it', () => {
     expect(await tables()).toEqual(written);
     await backfillReportFacts(sql);
     expect(await tables()).toEqual(written);
+  });
+
+  it('fills the tables when the migrations run over a ledger written before them (an upgrade)', async () => {
+    const written = await tables();
+    // A database as it stood before the report schema, holding this ledger: the rest of the migrations run over it.
+    const upgrade = migrationSchema('repfacts_upgrade');
+    const before = await upgrade.before(ReportFacts1764980000000);
+    let after: DataSource | undefined;
+    try {
+      await before.query(`INSERT INTO case_event (${LEDGER_COLUMNS}) SELECT ${LEDGER_COLUMNS} FROM "${schemas.schema}".case_event`);
+      await before.query(`INSERT INTO case_ledger_head (case_id, seq, hash) SELECT case_id, seq, hash FROM "${schemas.schema}".case_ledger_head`);
+      await before.destroy();
+      after = await upgrade.after();
+      expect(await tables(after)).toEqual(written);
+    } finally {
+      await upgrade.drop(after ?? before);
+    }
   });
 });

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { backfillReportFacts } from '../../../activities/report-facts';
 
 /**
  * Summary tables for the coordination forum's figures (issue 14, docs/reports.md). Written by the same
@@ -13,7 +12,8 @@ import { backfillReportFacts } from '../../../activities/report-facts';
  * - `report_escalation`: every rung of an escalation ladder that alerted a supervisor or coordinator.
  * - `report_monitoring`: every monitoring visit's outcome after reintegration.
  *
- * Cases already in the ledger are backfilled from it, in ledger order.
+ * Cases already in the ledger are backfilled from it by the last migration of the report schema
+ * (1764986000000-ReportReintegrated): the backfill writes with today's code, which needs every column.
  */
 export class ReportFacts1764980000000 implements MigrationInterface {
   name = 'ReportFacts1764980000000';
@@ -103,7 +103,6 @@ export class ReportFacts1764980000000 implements MigrationInterface {
         PRIMARY KEY (case_id, seq)
       )`);
     await q.query(`CREATE INDEX report_monitoring_at_idx ON report_monitoring (region_code, at)`);
-    await backfillReportFacts((text, params) => q.query(text, params));
   }
 
   async down(q: QueryRunner): Promise<void> {
