@@ -29,10 +29,18 @@ export function createMonthlyReportActivities({ dataSource, monthlyReports }: Mo
       return withSanitizedErrors('produceMonthlyReports', async () => {
         const regions = await dataSource.query<{ region_code: string }[]>(`SELECT DISTINCT region_code FROM app_user WHERE role = 'SUPERVISOR' AND active ORDER BY 1`);
         let stored = 0;
+        const failed: string[] = [];
         for (const { region_code: region } of regions) {
           Context.current().heartbeat(region);
-          if ((await monthlyReports.produce(region, new Date(asOf))) === 'stored') stored += 1;
+          // One region's failure does not keep the regions after it from their report: each is tried, and
+          // the activity fails at the end, so its retry makes only what is missing.
+          try {
+            if ((await monthlyReports.produce(region, new Date(asOf))) === 'stored') stored += 1;
+          } catch {
+            failed.push(region);
+          }
         }
+        if (failed.length > 0) throw new Error(`monthly reports failed for ${failed.length} of ${regions.length} regions (${failed.join(', ')}); ${stored} stored`);
         return { stored, existing: regions.length - stored };
       });
     },

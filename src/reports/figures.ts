@@ -14,6 +14,10 @@ export interface FigureColumn {
   base?: string;
   /** For percent: the count column that is its numerator (a small numerator suppresses it too). */
   part?: string;
+  /** A count that is the sum of the row's other counts: hidden with any of them. */
+  total?: true;
+  /** A count that, where not zero, equals this other count column of its row: the two are hidden together. */
+  mirrors?: string;
 }
 
 /** The text a suppressed count shows: any count from 1 to 4 (small-cell suppression). */
@@ -52,24 +56,48 @@ const small = (n: number | null): boolean => n !== null && n > 0 && n < SMALL_CE
  * Small-cell suppression, applied to every figure before it leaves the API:
  * 1. a count from 1 to 4 reads `<5`;
  * 2. when a count column has exactly one such cell, the next smallest non-zero count of that column is
- *    suppressed too, so the cell cannot be recovered from a total (secondary suppression);
- * 3. hours and per cents computed over a base of fewer than five, or a per cent whose numerator was
- *    suppressed, read null.
+ *    suppressed too, so the cell cannot be recovered from a total (secondary suppression); a row's total
+ *    column is suppressed with any count of its row, and a column that repeats another's count (children
+ *    of a children's age group) with it, for the same reason (rule 2 repeats until nothing changes);
+ * 3. hours and per cents computed over a base of fewer than five read null, and so does a per cent whose
+ *    base or numerator was suppressed (a median says how long, not how many: it stays).
  */
 export function suppress(figure: RawFigure): Figure {
   const hidden = figure.rows.map((r) => r.cells.map((c, i) => figure.columns[i]!.kind === 'count' && small(c)));
-  figure.columns.forEach((column, i) => {
-    if (column.kind !== 'count') return;
-    const suppressed = hidden.filter((h) => h[i]).length;
-    if (suppressed !== 1 || figure.rows.length < 2) return;
-    let next: number | null = null;
-    figure.rows.forEach((r, j) => {
-      const v = r.cells[i] ?? null;
-      if (hidden[j]![i] || v === null || v === 0) return;
-      if (next === null || v < (figure.rows[next]!.cells[i] as number)) next = j;
+  const counts = figure.columns.flatMap((c, i) => (c.kind === 'count' ? [i] : []));
+  for (let changed = true; changed; ) {
+    changed = false;
+    const hide = (j: number, i: number): void => {
+      if (hidden[j]![i]) return;
+      hidden[j]![i] = true;
+      changed = true;
+    };
+    figure.columns.forEach((column, i) => {
+      if (column.total) {
+        hidden.forEach((h, j) => {
+          if (counts.some((c) => c !== i && h[c])) hide(j, i);
+        });
+      }
+      const twin = column.mirrors === undefined ? -1 : figure.columns.findIndex((c) => c.key === column.mirrors);
+      if (twin >= 0) {
+        hidden.forEach((h, j) => {
+          if ((figure.rows[j]!.cells[i] ?? 0) === 0) return;
+          if (h[i]) hide(j, twin);
+          if (h[twin]) hide(j, i);
+        });
+      }
     });
-    if (next !== null) hidden[next]![i] = true;
-  });
+    for (const i of counts) {
+      if (hidden.filter((h) => h[i]).length !== 1 || figure.rows.length < 2) continue;
+      let next: number | null = null;
+      figure.rows.forEach((r, j) => {
+        const v = r.cells[i] ?? null;
+        if (hidden[j]![i] || v === null || v === 0) return;
+        if (next === null || v < (figure.rows[next]!.cells[i] as number)) next = j;
+      });
+      if (next !== null) hide(next, i);
+    }
+  }
   const index = new Map(figure.columns.map((c, i) => [c.key, i]));
   const rows = figure.rows.map((r, j) => ({
     key: r.key,
@@ -81,7 +109,7 @@ export function suppress(figure: RawFigure): Figure {
       const part = column.part === undefined ? undefined : index.get(column.part);
       const baseValue = base === undefined ? null : (r.cells[base] ?? null);
       if (base !== undefined && (baseValue === null || baseValue < SMALL_CELL)) return null;
-      if (part !== undefined && (small(r.cells[part] ?? null) || (base !== undefined && hidden[j]![base]))) return null;
+      if (column.kind === 'percent' && ((part !== undefined && hidden[j]![part]) || (base !== undefined && hidden[j]![base]))) return null;
       return value;
     }),
   }));

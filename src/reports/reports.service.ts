@@ -47,6 +47,7 @@ interface Scope {
 /** Age groups of the figures; the first three are children (under 18, UU 35/2014). */
 export const AGE_GROUPS = ['0-5', '6-12', '13-17', '18-59', '60+'] as const;
 const AGE_GROUP_SQL = `CASE WHEN age < 6 THEN '0-5' WHEN age < 13 THEN '6-12' WHEN age < 18 THEN '13-17' WHEN age < 60 THEN '18-59' ELSE '60+' END`;
+const CHILD_AGE_GROUPS = new Set<string>(AGE_GROUPS.slice(0, 3));
 const AGE_RANGES: Record<string, [number, number]> = { '0-5': [0, 5], '6-12': [6, 12], '13-17': [13, 17], '18-59': [18, 59], '60+': [60, 1000] };
 /** The key of cases not yet assessed (no PPKS category). */
 export const NO_CATEGORY = 'NONE';
@@ -178,8 +179,12 @@ export class ReportsService {
       { id: 'opened.bySex', columns: cols, rows: of(11).map((g) => ({ key: g.sex!, cells: [g.n, g.children] })), drillDown: true },
       {
         id: 'opened.byAgeGroup',
-        columns: [count('cases')],
-        rows: AGE_GROUPS.map((a) => ({ key: a, cells: [of(13).find((g) => g.age_group === a)?.n ?? 0] })),
+        // The children's groups sum to the children of opened.total: their own column makes rule 2 hide a child group.
+        columns: [count('cases'), { key: 'children', kind: 'count', mirrors: 'cases' }],
+        rows: AGE_GROUPS.map((a) => {
+          const n = of(13).find((g) => g.age_group === a)?.n ?? 0;
+          return { key: a, cells: [n, CHILD_AGE_GROUPS.has(a) ? n : 0] };
+        }),
         drillDown: true,
       },
       {
@@ -297,7 +302,7 @@ export class ReportsService {
       },
       {
         id: 'escalations.byAgency',
-        columns: [...levels.map((l) => count(`level${l}`)), count('total')],
+        columns: [...levels.map((l) => count(`level${l}`)), { key: 'total', kind: 'count', total: true }],
         rows: agencies.map((a) => {
           const mine = escalations.filter((e) => (e.agency ?? 'NONE') === a);
           return { key: a, cells: [...levels.map((l) => mine.find((e) => e.level === l)?.n ?? 0), mine.reduce((sum, e) => sum + e.n, 0)] };
@@ -327,7 +332,7 @@ export class ReportsService {
       { id: 'reintegration.byType', columns: [count('cases')], rows: typeRows.map((r) => ({ key: r.type ?? 'UNKNOWN', cells: [r.n] })) },
       {
         id: 'monitoring.outcomes',
-        columns: [...outcomes.map((o) => count(o)), count('total'), percent('returnedToStreetPct', 'total', 'RETURNED_TO_STREET')],
+        columns: [...outcomes.map((o) => count(o)), { key: 'total', kind: 'count', total: true }, percent('returnedToStreetPct', 'total', 'RETURNED_TO_STREET')],
         rows: visitNumbers.map((v) => {
           const mine = visitRows.filter((r) => r.visit === v);
           const cells = outcomes.map((o) => mine.find((r) => r.outcome === o)?.n ?? 0);
@@ -411,7 +416,7 @@ export class ReportsService {
         f.add('c.sex = ?', key);
         break;
       case 'opened.byAgeGroup': {
-        const [lo, hi] = AGE_RANGES[key] ?? [-1, -1];
+        const [lo, hi] = Object.hasOwn(AGE_RANGES, key) ? AGE_RANGES[key]! : [-1, -1];
         f.add('c.age >= ?', lo).add('c.age <= ?', hi);
         break;
       }

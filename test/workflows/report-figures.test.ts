@@ -277,7 +277,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
       'opened.byChannel': [['COMPLAINT', 2, 0], ['RAZIA', 6, 2]], // complaints B E; razia A C D F G H
       'opened.byCategory': [['NONE', 2, 2], ['PPKS-11', 5, 0], ['PPKS-12', 2, 0]], // NONE: C G (never assessed); PPKS-11: A B D F H; PPKS-12: B E
       'opened.bySex': [['L', 5, 1], ['P', 3, 1]], // L: A C D F H; P: B E G
-      'opened.byAgeGroup': [['0-5', 1], ['6-12', 0], ['13-17', 1], ['18-59', 5], ['60+', 1]], // G; —; C; A B E F H; D
+      'opened.byAgeGroup': [['0-5', 1, 1], ['6-12', 0, 0], ['13-17', 1, 1], ['18-59', 5, 0], ['60+', 1, 0]], // G; —; C; A B E F H; D
       'opened.byIntakePoint': [['3514010001', 'Desa Contoh', 2, 0]], // B E
       'closed.byReason': [['COMPLETED', 1], ['REFERRED_TO_PROGRAM', 2], ['UNFOUNDED_REPORT', 1]], // D; E H; G
     });
@@ -287,7 +287,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
       'opened.byChannel': [['COMPLAINT', '<5', 0], ['RAZIA', '<5', '<5']],
       'opened.byCategory': [['NONE', '<5', '<5'], ['PPKS-11', 5, 0], ['PPKS-12', '<5', 0]],
       'opened.bySex': [['L', '<5', '<5'], ['P', '<5', '<5']], // L's 5 goes with P's 3
-      'opened.byAgeGroup': [['0-5', '<5'], ['6-12', 0], ['13-17', '<5'], ['18-59', 5], ['60+', '<5']],
+      'opened.byAgeGroup': [['0-5', '<5', '<5'], ['6-12', 0, 0], ['13-17', '<5', '<5'], ['18-59', 5, 0], ['60+', '<5', 0]],
       'opened.byIntakePoint': [['3514010001', 'Desa Contoh', '<5', 0]],
       'closed.byReason': [['COMPLETED', '<5'], ['REFERRED_TO_PROGRAM', '<5'], ['UNFOUNDED_REPORT', '<5']],
     });
@@ -297,7 +297,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
       'opened.byChannel': [['COMPLAINT', 1, 0], ['RAZIA', 1, 0]],
       'opened.byCategory': [['NONE', 1, 0], ['PPKS-11', 1, 0]],
       'opened.bySex': [['L', 1, 0], ['P', 1, 0]],
-      'opened.byAgeGroup': [['0-5', 0], ['6-12', 0], ['13-17', 0], ['18-59', 2], ['60+', 0]],
+      'opened.byAgeGroup': [['0-5', 0, 0], ['6-12', 0, 0], ['13-17', 0, 0], ['18-59', 2, 0], ['60+', 0, 0]],
       'opened.byIntakePoint': [],
       'closed.byReason': [['ABSCONDED', 1], ['COMPLETED', 1]],
     });
@@ -307,7 +307,7 @@ describe('report figures over a fixture with known timings (time skipping)', () 
       'opened.byChannel': [['COMPLAINT', 1, 0], ['RAZIA', 4, 0]],
       'opened.byCategory': [['PPKS-11', 5, 0], ['PPKS-12', 1, 0]],
       'opened.bySex': [['L', 4, 0], ['P', 1, 0]],
-      'opened.byAgeGroup': [['0-5', 0], ['6-12', 0], ['13-17', 0], ['18-59', 4], ['60+', 1]],
+      'opened.byAgeGroup': [['0-5', 0, 0], ['6-12', 0, 0], ['13-17', 0, 0], ['18-59', 4, 0], ['60+', 1, 0]],
       'opened.byIntakePoint': [['3514010001', 'Desa Contoh', 1, 0]],
       'closed.byReason': [['COMPLETED', 1], ['REFERRED_TO_PROGRAM', 1]], // D; H
     });
