@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { AGENCY_CODE_FORMAT } from '../../../workflows/domain/agency-codes';
@@ -52,7 +52,7 @@ export class ReportQuery {
   agency?: string;
 }
 
-export class ReportCasesQuery extends PageQuery {
+export class ReportCasesQuery extends IntersectionType(PageQuery, ReportQuery) {
   @ApiProperty({ enum: DRILL_DOWN_FIGURES })
   @IsIn(DRILL_DOWN_FIGURES)
   figure!: DrillDownFigure;
@@ -62,32 +62,6 @@ export class ReportCasesQuery extends PageQuery {
   @MaxLength(64)
   @Matches(/^[A-Za-z0-9_.+-]{1,64}$/, { message: 'key must be a row key of the figure (letters, digits, "_", "-", "+", ".")' })
   key!: string;
-
-  @ApiPropertyOptional({ example: '3510' })
-  @IsOptional()
-  @Transform(plainRegion)
-  @Matches(/^\d{2}(\d{2})?$/, { message: 'region must be a province code such as "35" or a kab/kota code such as "35.10"' })
-  region?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date' })
-  @IsOptional()
-  @IsReportDate()
-  from?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date' })
-  @IsOptional()
-  @IsReportDate()
-  to?: string;
-
-  @ApiPropertyOptional({ example: 'PPKS-01' })
-  @IsOptional()
-  @Matches(/^PPKS-(0[1-9]|1[0-9]|2[0-6])$/, { message: 'category must be a code PPKS-01 … PPKS-26' })
-  category?: string;
-
-  @ApiPropertyOptional({ example: 'DINKES' })
-  @IsOptional()
-  @Matches(AGENCY_CODE_FORMAT, { message: 'agency must be an agency code such as DINSOS' })
-  agency?: string;
 }
 
 export class FigureColumnResponse {

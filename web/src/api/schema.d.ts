@@ -7698,9 +7698,12 @@ export interface operations {
     ReportsController_cases: {
         parameters: {
             query: {
+                /** @description Only what concerns this agency (caseload, stage times, tasks, escalations; docs/reports.md). */
                 agency?: string;
+                /** @description Only cases with this PPKS category. */
                 category?: string;
                 figure: "opened.byChannel" | "opened.bySex" | "opened.byAgeGroup" | "opened.byCategory" | "opened.byIntakePoint" | "closed.byReason" | "caseload.byStage" | "caseload.byAgency" | "caseload.byCaseWorker";
+                /** @description First day of the period (inclusive), in the region's own time zone; default: the first of the month. */
                 from?: string;
                 /** @description The row of the figure (a channel, category, village code…). */
                 key: string;
@@ -7708,7 +7711,9 @@ export interface operations {
                 limit?: number;
                 /** @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it). */
                 offset?: number;
+                /** @description A province (`35`) or kab/kota (`3514` or `35.14`) within your scope; default: your scope. */
                 region?: string;
+                /** @description Last day of the period (inclusive); default: today. */
                 to?: string;
             };
             header?: never;
