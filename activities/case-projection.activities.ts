@@ -83,12 +83,53 @@ const TASK_UPSERT = `INSERT INTO agency_task (case_id, task_key, type, agency_co
   WHERE agency_task.version <= EXCLUDED.version`;
 
 /**
+ * Brings the inbox up to the workflow's view of its tasks. A task closed before its receipt came back
+ * is written too, with its final status: an agency's worker may have recorded it meanwhile, and a late
+ * record keeps that status (dispatch never updates it).
+ */
+async function writeTasks(m: EntityManager, caseId: string, tasks: TaskState[], version: number): Promise<void> {
+  for (const t of tasks.filter((task) => task.receipt !== null || !isOpenTask(task))) {
+    const o = t.order;
+    await m.query(TASK_UPSERT, [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), typeof t.reason === 'string' || t.reason === null ? t.reason : JSON.stringify(t.reason), t.closedAt, t.acceptBy ?? null, t.overdue ?? false, version]);
+  }
+}
+
+/** One change of a case, as the workflow hands it to PostgreSQL (`projectChange`). */
+export interface CaseChange {
+  caseId: string;
+  /** The case as it now stands, when its version moved since the last write; else null. */
+  snapshot: CaseSnapshot | null;
+  /** The case's tasks, when the inbox must follow this change; else null. */
+  tasks: TaskState[] | null;
+  /** The case version the tasks belong to. */
+  version: number;
+  ledger: LedgerEntry[];
+}
+
+/**
  * Writes case state into the read model, and the ledger entries that came with it, in one transaction:
  * the read model and the ledger never disagree. Idempotent and order-safe: a retried or late activity
  * carrying an older version never overwrites a newer row, and appends nothing twice.
  */
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
+    /**
+     * One change in one transaction (case-single-projection-v1): the read model's row, the inbox and
+     * the ledger entries with their report facts. Each part is as idempotent and order-safe as in the
+     * two activities below, which older runs and the data-error fallback still use.
+     */
+    projectChange: (change: CaseChange): Promise<void> =>
+      asProjection('projectChange', () =>
+        dataSource.transaction(async (m) => {
+          if (change.snapshot !== null) {
+            await m.query(UPSERT, row(change.snapshot));
+            await keepLegacySubject(m, change.snapshot);
+          }
+          if (change.tasks !== null) await writeTasks(m, change.caseId, change.tasks, change.version);
+          await appendLedger(sqlOf(m), change.caseId, change.ledger);
+        }),
+      ),
+
     projectCase: (snapshot: CaseSnapshot, ledger: LedgerEntry[] = []): Promise<void> =>
       asProjection('projectCase', () =>
         dataSource.transaction(async (m) => {
@@ -108,12 +149,7 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
     projectTasks: (caseId: string, tasks: TaskState[], ledger: LedgerEntry[] = [], version = 0): Promise<void> =>
       asProjection('projectTasks', () =>
         dataSource.transaction(async (m) => {
-          // A task closed before its receipt came back is written too, with its final status: an agency's
-          // worker may have recorded it meanwhile, and a late record keeps that status (dispatch never updates it).
-          for (const t of tasks.filter((task) => task.receipt !== null || !isOpenTask(task))) {
-            const o = t.order;
-            await m.query(TASK_UPSERT, [caseId, o.taskKey, o.type, o.agencyCode, o.regionCode, o.dispatchedAt, o.dueAt, t.status, t.assignee?.id ?? null, t.assignee?.name ?? null, t.outcome === null ? null : JSON.stringify(t.outcome), typeof t.reason === 'string' || t.reason === null ? t.reason : JSON.stringify(t.reason), t.closedAt, t.acceptBy ?? null, t.overdue ?? false, version]);
-          }
+          await writeTasks(m, caseId, tasks, version);
           await appendLedger(sqlOf(m), caseId, ledger);
         }),
       ),

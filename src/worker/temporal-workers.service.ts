@@ -78,8 +78,10 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
         monthlyReports: this.monthlyReports,
       }),
       ...workflowSource(this.config),
-      // Activities hold a pool connection each; more would only queue inside the pool.
+      // Activities hold a pool connection each; more would only queue inside the pool. The case's
+      // projection runs as a local activity (its own slots), the rest as activities.
       maxConcurrentActivityTaskExecutions: database.poolSize,
+      maxConcurrentLocalActivityExecutions: database.poolSize,
       maxConcurrentWorkflowTaskExecutions: 20,
       shutdownGraceTime: '10 seconds',
     });

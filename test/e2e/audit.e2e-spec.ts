@@ -292,6 +292,7 @@ describe('audit ledger (real Temporal, real PostgreSQL)', () => {
     await cmd(t.sup, c.id, 'close', { reason: 'ABSCONDED', note: 'left the shelter' }).expect(200);
     const before = await history(c.id);
     const handle = temporal.client.workflow.getHandle(`case-${c.id}`);
+    await handle.result(); // the run ends right after the close is answered
     expect((await handle.describe()).status.name).toBe('COMPLETED');
     await temporal.client.workflowService.deleteWorkflowExecution({ namespace: config.temporal.namespace, workflowExecution: { workflowId: `case-${c.id}` } });
     await eventually(

@@ -111,6 +111,7 @@ describe('case lifecycle over HTTP (real Temporal, real PostgreSQL)', () => {
     expect(closed).toMatchObject({ stage: 'CLOSED', closure: { reason: 'COMPLETED' }, deadlineAt: null, overdue: false });
 
     const handle = temporal.client.workflow.getHandle(`case-${c.id}`);
+    await handle.result(); // the run ends right after the close is answered (docs/adr/0005-one-local-projection-per-change.md)
     const description = await handle.describe();
     expect([description.status.name, description.typedSearchAttributes.get(CaseStageKey)]).toEqual(['COMPLETED', 'CLOSED']);
     const afterClose = await cmd(cw, c.id, 'start-health-check');

@@ -32,7 +32,8 @@ describe('command answers: accepted but slow (202), repeated, malformed (real st
   }
 
   beforeAll(async () => {
-    config = testConfig({ SINERGI_COMMAND_TIMEOUT_MS: '1500' });
+    // Above the workflow's bound on a local projection try (1 s, workflows/case/case-run.ts): the command is accepted first.
+    config = testConfig({ SINERGI_COMMAND_TIMEOUT_MS: '3000' });
     db = testPool(config);
     worker = await startWorker(config);
     api = await startApi(config);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
+import { temporalDataConverter } from '../../src/config/app-config';
+import { testConfig } from '../helpers/test-config';
 import { testStackValue } from '../helpers/test-stack';
 
 const dir = join(__dirname, 'histories');
@@ -8,9 +10,12 @@ const histories = readdirSync(dir)
   .filter((file) => file.endsWith('.json'))
   .map((file) => ({ workflowId: file, history: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
 
+/** Histories recorded since payload encryption hold encrypted payloads (the test runs' development keyring); older ones are plain. */
+const dataConverter = temporalDataConverter(testConfig());
+
 async function replayAll(options: Parameters<typeof Worker.runReplayHistories>[0]) {
   const results = [];
-  for await (const result of Worker.runReplayHistories(options, histories)) results.push(result);
+  for await (const result of Worker.runReplayHistories({ dataConverter, ...options }, histories)) results.push(result);
   return results;
 }
 

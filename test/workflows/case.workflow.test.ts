@@ -89,10 +89,10 @@ describe('caseWorkflow on a real Temporal server', () => {
     let attempts = 0;
     const flaky = {
       ...real,
-      projectCase: async (...args: Parameters<typeof real.projectCase>) => {
+      projectChange: async (...args: Parameters<typeof real.projectChange>) => {
         attempts += 1;
         if (attempts === 1) throw new Error('connection refused (simulated outage)');
-        return real.projectCase(...args);
+        return real.projectChange(...args);
       },
     };
     const w = await worker(flaky);

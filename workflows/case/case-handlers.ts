@@ -29,6 +29,7 @@ export function registerHandlers(run: CaseRun): void {
   setHandler(confirmOpenedUpdate, async () => {
     // A case whose data the read model refused is confirmed too: it is open, and marked for attention.
     await condition(() => run.projected >= 1 || (run.state.attention ?? null) !== null);
+    run.answered += 1;
     return snapshotOf(run.state);
   });
   registerCommandHandlers(run);
@@ -46,8 +47,8 @@ function registerRepeatHandler(run: CaseRun): void {
   };
   const handle = async (request: RepeatRequest) => {
     if (!seen(request.requestId) && applyRepeat(run.state, request, new Date().toISOString())) run.publishVisibility();
-    await run.project();
-    await run.syncInbox();
+    await run.projectWithInbox(run.state.taskDeadlines === true);
+    run.answered += 1;
     return snapshotOf(run.state);
   };
   setHandler(markRepeatUpdate, handle, { validator: validate });
@@ -75,8 +76,8 @@ function registerCommandHandlers(run: CaseRun): void {
         applyCommand(state, request, decision, new Date().toISOString());
         run.publishVisibility();
       }
-      await run.project();
-      await run.syncInbox(); // superseded tasks leave the inbox as CANCELLED
+      await run.projectWithInbox(state.taskDeadlines === true); // superseded tasks leave the inbox as CANCELLED
+      run.answered += 1;
       return snapshotOf(state);
     };
     setHandler(caseCommandUpdates[action], handle, { validator: validate });
@@ -102,8 +103,8 @@ function registerTaskHandlers(run: CaseRun): void {
         applyTaskRequest(state, action, request, check, new Date().toISOString());
         run.publishVisibility();
       }
-      await run.project();
-      await run.writeTasks();
+      await run.projectWithInbox(true);
+      run.answered += 1;
       return snapshotOf(state);
     };
     setHandler(taskUpdates[action], handle, { validator: validate });

@@ -17,6 +17,8 @@ export const AGENCY_TASKS_PATCH = 'agency-tasks-v1';
 export const AGENCY_WEBHOOKS_PATCH = 'agency-webhooks-v1';
 /** Cases opened before this patch have no task clocks and keep superseded tasks open. */
 export const TASK_DEADLINES_PATCH = 'task-deadlines-v1';
+/** Runs from this patch on write each change in one local activity (docs/adr/0005-one-local-projection-per-change.md). */
+export const SINGLE_PROJECTION_PATCH = 'case-single-projection-v1';
 /** Runs from this patch on send tasks to per-region agency queues and never send a task the case moved past. */
 export const HARDENING_PATCH = 'case-hardening-v1';
 
@@ -57,14 +59,14 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
   if (!continued) state.taskDeadlines = patched(TASK_DEADLINES_PATCH);
   // A Puskesos complaint starts in the Puskesos inbox (only inputs with an intake point: older histories order nothing here).
   if (!continued) orderIntakeTask(state, state.openedAt);
-  const run = new CaseRun(state, continued ? (input.projected ?? state.version) : 0);
+  const run = new CaseRun(state, continued ? (input.projected ?? state.version) : 0, patched(SINGLE_PROJECTION_PATCH));
   registerHandlers(run);
   const fixed = patched(HARDENING_PATCH);
   startTaskDispatch(run, fixed);
   // From the patch on, waiting for the handlers is the last await before the run ends or continues:
   // an update admitted meanwhile finishes here rather than being cut off. Older histories replay without.
   const lastWaitForHandlers = async () => {
-    if (fixed) await condition(allHandlersFinished);
+    if (fixed) await run.settleAnswers();
   };
 
   if (!continued) await run.project();
@@ -81,8 +83,7 @@ export async function caseWorkflow(input: OpenCaseInput | ContinuedCase): Promis
       await run.project();
     }
     if (state.taskDeadlines === true && applyDueTaskEscalations(state, Date.now())) {
-      await run.project();
-      await run.syncInbox();
+      await run.projectWithInbox(true);
     }
     if (timeToContinueAsNew(state)) {
       await condition(allHandlersFinished);
