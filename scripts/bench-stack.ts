@@ -26,6 +26,8 @@ export interface BenchStack {
   /** The API's base URL, and the demo case worker's access token. */
   base: string;
   accessToken: string;
+  /** Signs a demo user of the seeded schema in (`caseworker`, `supervisor`, `dinkes`, …) and returns the access token. */
+  signIn(username: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -68,10 +70,14 @@ export async function startBenchStack(name: string): Promise<BenchStack> {
     api = await createApiApp(config);
     await api.listen(0, '127.0.0.1');
     const base = await api.getUrl();
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'caseworker', password }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const signIn = async (username: string): Promise<string> => {
+      const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      if (login.status !== 200 && login.status !== 201) throw new Error(`signing ${username} in answered ${login.status}`);
+      return ((await login.json()) as { accessToken: string }).accessToken;
+    };
+    const accessToken = await signIn('caseworker');
     const database = env.database.url ? 'DATABASE_URL' : 'local PostgreSQL (test)';
-    return { config, url, schema, temporalAddress: server.address, temporalSource: binaries.source, database, base, accessToken, stop };
+    return { config, url, schema, temporalAddress: server.address, temporalSource: binaries.source, database, base, accessToken, signIn, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -28,6 +28,12 @@ export async function measure(n: number, concurrency: number, op: (i: number) =>
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** p50, p95 and p99 of one set of latencies, in milliseconds to one decimal. */
+export function latencySummary(latencies: number[]): { count: number; p50: number; p95: number; p99: number } {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { count: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) };
+}
+
 export function summarise(runs: { perSecond: number; latencies: number[] }[]) {
   const all = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   return {
