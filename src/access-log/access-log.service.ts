@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import { currentRequestId } from '../common/request-context';
+import type { CappedTotal } from '../common/capped-count';
+import { cappedCount } from '../common/capped-count';
 import { SqlFilter } from '../common/sql-filter';
 
 /** Routes that return a case's personal data, as recorded in the access log. */
@@ -72,8 +74,9 @@ export class AccessLog {
   }
 
   /** Entries of cases in the auditor's region scope, newest first. */
-  async query(scope: string, q: AccessQuery): Promise<{ items: AccessRow[]; total: number }> {
-    const f = new SqlFilter().add('a.case_id IN (SELECT id FROM case_view WHERE region_code LIKE ?)', `${scope}%`);
+  async query(scope: string, q: AccessQuery): Promise<{ items: AccessRow[] } & CappedTotal> {
+    const f = new SqlFilter();
+    f.raw(`a.case_id IN (SELECT id FROM case_view WHERE ${f.regionCondition('region_code', scope)})`);
     if (q.caseId !== undefined) f.add('a.case_id = ?', q.caseId);
     if (q.actorId !== undefined) f.add('a.actor_id = ?', q.actorId);
     if (q.from !== undefined) f.add('a.accessed_at >= ?', q.from);
@@ -83,10 +86,11 @@ export class AccessLog {
       `SELECT a.* FROM personal_data_access a WHERE ${filter} ORDER BY a.accessed_at DESC, a.id LIMIT ${q.limit} OFFSET ${q.offset}`,
       params,
     );
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM personal_data_access a WHERE ${filter}`, params);
+    const { total, totalCapped } = await cappedCount(this.dataSource, `personal_data_access a WHERE ${filter}`, params);
     return {
       items: rows.map((r) => ({ id: r.id, caseId: r.case_id, actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role, route: r.route, requestId: r.request_id, accessedAt: r.accessed_at.toISOString() })),
       total,
+      totalCapped,
     };
   }
 }

@@ -45,7 +45,7 @@ export class AuditController {
     await this.scopedCase(actor, id, 'GET /cases/:id/history');
     const { items, total } = await this.ledger.page(id, page.limit, page.offset);
     await this.logged(actor, 'GET /cases/:id/history', items);
-    return { items: withReadableReasons(await this.personal.open(items)), total, limit: page.limit, offset: page.offset };
+    return { items: withReadableReasons(await this.personal.open(items)), total, totalCapped: false, limit: page.limit, offset: page.offset };
   }
 
   /** Recomputes the case's hash chain and reports the first broken link. */
@@ -91,9 +91,9 @@ export class AuditController {
   async events(@CurrentActor() actor: Actor, @Query() q: AuditEventsQuery): Promise<LedgerPageResponse> {
     if (q.region !== undefined) requireRegion(actor, q.region);
     const { limit, offset, ...filter } = q;
-    const { items, total } = await this.ledger.search(actor.regionCode, filter, limit, offset);
+    const { items, total, totalCapped } = await this.ledger.search(actor.regionCode, filter, limit, offset);
     await this.logged(actor, 'GET /audit/events', items);
-    return { items: withReadableReasons(await this.personal.open(items)), total, limit, offset };
+    return { items: withReadableReasons(await this.personal.open(items)), total, totalCapped, limit, offset };
   }
 
   /** The filtered events as a file (at most 10 000; narrow the filter for more). */
@@ -106,8 +106,8 @@ export class AuditController {
     if (q.region !== undefined) requireRegion(actor, q.region);
     refuseCsvWithPersonal(q);
     const { format, personal: withPersonal, ...filter } = q;
-    const { items, total } = await this.ledger.search(actor.regionCode, filter, EXPORT_LIMIT, 0);
-    if (total > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE', `${total} events match; narrow the filter to at most ${EXPORT_LIMIT}`);
+    const { items, total, totalCapped } = await this.ledger.search(actor.regionCode, filter, EXPORT_LIMIT, 0);
+    if (totalCapped || total > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE', `more than ${EXPORT_LIMIT} events match; narrow the filter to at most ${EXPORT_LIMIT}`);
     await this.logged(actor, withPersonal ? 'GET /audit/events/export?personal=true' : 'GET /audit/events/export', items);
     send(res, format, withPersonal ? 'audit-events-personal' : 'audit-events', items, { ...filter }, null, actor, withPersonal ? await this.openedSection(items) : undefined);
   }

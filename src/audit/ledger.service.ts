@@ -4,6 +4,8 @@ import type { LedgerRow } from '../../activities/ledger';
 import { LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
 import type { CaseSnapshot } from '../../workflows/contracts/case';
 import type { LedgerRecord } from '../../workflows/contracts/ledger';
+import type { CappedTotal } from '../common/capped-count';
+import { cappedCount } from '../common/capped-count';
 import { SqlFilter } from '../common/sql-filter';
 import type { AuditFilter } from './dto/audit.dto';
 import type { ChainVerdict } from './ledger-verify';
@@ -57,17 +59,16 @@ export class Ledger {
   }
 
   /** Events across cases in the region scope, by workflow time then chain order. */
-  async search(scope: string, f: AuditFilter, limit: number, offset: number): Promise<{ items: LedgerRecord[]; total: number }> {
+  async search(scope: string, f: AuditFilter, limit: number, offset: number): Promise<{ items: LedgerRecord[] } & CappedTotal> {
     const { where, params } = filterSql(scope, f);
     const rows = await this.dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE ${where} ORDER BY occurred_at, case_id, seq LIMIT ${limit} OFFSET ${offset}`, params);
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM case_event WHERE ${where}`, params);
-    return { items: rows.map(recordOf), total };
+    return { items: rows.map(recordOf), ...(await cappedCount(this.dataSource, `case_event WHERE ${where}`, params)) };
   }
 }
 
 
 function filterSql(scope: string, f: AuditFilter): { where: string; params: unknown[] } {
-  const q = new SqlFilter().add('region_code LIKE ?', `${f.region ?? scope}%`);
+  const q = new SqlFilter().inRegion('region_code', f.region ?? scope);
   if (f.actor !== undefined) q.add('actor_id = ?', f.actor);
   if (f.agency !== undefined) q.add('agency_code = ?', f.agency);
   if (f.action !== undefined) q.add('action = ?', f.action);

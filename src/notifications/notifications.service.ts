@@ -84,7 +84,7 @@ export class NotificationsService {
     if (kinds.length === 0) return [];
     const f = new SqlFilter().raw(`(${entriesOf(kinds)})`).raw(`e.outcome <> 'REJECTED'`);
     if (scope === 'agency') f.add('t.agency_code = ?', actor.agencyCode).add('t.region_code = ?', actor.regionCode);
-    else f.add('e.region_code LIKE ?', `${actor.regionCode}%`);
+    else f.inRegion('e.region_code', actor.regionCode);
     // A village Puskesos officer hears of their own village's tasks only, as their inbox shows them.
     const post = await this.puskesos.postOf(actor);
     if (post !== null) f.add(`t.case_id IN (SELECT id FROM case_view WHERE intake_point->>'villageCode' = ?)`, post);

@@ -111,7 +111,7 @@ export class TasksService {
   async list(actor: Actor, query: ListTasksQuery): Promise<TaskListResponse> {
     const f = new SqlFilter();
     if (actor.agencyCode !== null) f.add('agency_code = ?', actor.agencyCode).add('region_code = ?', actor.regionCode);
-    else f.add('region_code LIKE ?', `${actor.regionCode}%`);
+    else f.inRegion('region_code', actor.regionCode);
     const post = await this.puskesos.postOf(actor);
     if (post !== null) f.add(OF_VILLAGE, post);
     if (query.status) f.add('status = ?', query.status);

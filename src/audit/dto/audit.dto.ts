@@ -114,7 +114,10 @@ export class LedgerRecordResponse {
 export class LedgerPageResponse {
   @ApiProperty({ type: [LedgerRecordResponse] })
   items!: LedgerRecordResponse[];
+  /** The matches, counted up to 10,000 (src/common/capped-count.ts); with `totalCapped`, there are more. */
   total!: number;
+  /** true: more than `total` match (counting stopped at 10,000); narrow the filter. Always false for one case's history. */
+  totalCapped!: boolean;
   limit!: number;
   offset!: number;
 }
@@ -153,5 +156,8 @@ export class AccessEntryResponse {
 export class AccessLogResponse {
   @ApiProperty({ type: [AccessEntryResponse] })
   items!: AccessEntryResponse[];
+  /** The matches, counted up to 10,000 (src/common/capped-count.ts); with `totalCapped`, there are more. */
   total!: number;
+  /** true: more than `total` match (counting stopped at 10,000); narrow the filter. */
+  totalCapped!: boolean;
 }

@@ -2286,7 +2286,10 @@ export interface components {
         };
         LedgerPageResponse: {
             items: components["schemas"]["LedgerRecordResponse"][];
+            /** @description The matches, counted up to 10,000 (src/common/capped-count.ts); with `totalCapped`, there are more. */
             total: number;
+            /** @description true: more than `total` match (counting stopped at 10,000); narrow the filter. Always false for one case's history. */
+            totalCapped: boolean;
             limit: number;
             offset: number;
         };
@@ -2318,7 +2321,10 @@ export interface components {
         };
         AccessLogResponse: {
             items: components["schemas"]["AccessEntryResponse"][];
+            /** @description The matches, counted up to 10,000 (src/common/capped-count.ts); with `totalCapped`, there are more. */
             total: number;
+            /** @description true: more than `total` match (counting stopped at 10,000); narrow the filter. */
+            totalCapped: boolean;
         };
         SecurityActorResponse: {
             agencyCode: string | null;

@@ -1,15 +1,19 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Offset paging over an API list (`total`, `limit`, `offset`). */
-export function Pager({ total, limit, offset, onOffset }: { total: number; limit: number; offset: number; onOffset: (offset: number) => void }) {
+/**
+ * Offset paging over an API list (`total`, `limit`, `offset`). `capped`: the API stopped counting at
+ * `total` (`totalCapped`, src/common/capped-count.ts): the pages go that far and the text asks for a
+ * narrower filter.
+ */
+export function Pager({ total, limit, offset, onOffset, capped = false }: { total: number; limit: number; offset: number; onOffset: (offset: number) => void; capped?: boolean }) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(offset / limit) + 1;
   return (
     <Group justify="space-between" mt="sm" wrap="wrap">
       <Text size="sm" c="dimmed">
-        {t('state.pageOf', { page, pages, total })}
+        {capped ? t('state.pageOfMore', { page, total }) : t('state.pageOf', { page, pages, total })}
       </Text>
       <Group gap="xs">
         <Button variant="default" size="xs" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))}>

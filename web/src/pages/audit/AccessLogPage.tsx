@@ -87,7 +87,7 @@ export function AccessLogPage() {
             </Table>
           </Table.ScrollContainer>
         ))}
-      {log.data !== undefined && log.data.total > 0 && <Pager total={log.data.total} limit={PAGE} offset={filters.offset} onOffset={filters.setOffset} />}
+      {log.data !== undefined && log.data.total > 0 && <Pager total={log.data.total} limit={PAGE} offset={filters.offset} onOffset={filters.setOffset} capped={log.data.totalCapped} />}
     </Stack>
   );
 }

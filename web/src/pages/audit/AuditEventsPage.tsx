@@ -86,7 +86,7 @@ export function AuditEventsPage() {
         }} />
       <ErrorAlert error={events.error} />
       {events.data !== undefined && <EventsTable items={events.data.items} />}
-      {events.data !== undefined && events.data.total > 0 && <Pager total={events.data.total} limit={PAGE} offset={filters.offset} onOffset={filters.setOffset} />}
+      {events.data !== undefined && events.data.total > 0 && <Pager total={events.data.total} limit={PAGE} offset={filters.offset} onOffset={filters.setOffset} capped={events.data.totalCapped} />}
     </Stack>
   );
 }
