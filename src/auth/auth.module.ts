@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -20,7 +21,9 @@ import { TokensService } from './tokens.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, AgencyEntity, RefreshTokenEntity, LoginFailureEntity]),
-    JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }) }),
+    // A KeyObject made once: given the string, jsonwebtoken tries to parse it as a public key (and
+    // throws) on every verification before it makes a secret key of it (docs/performance.md).
+    JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) }) }),
     SecurityLogModule,
   ],
   controllers: [AuthController],
