@@ -83,6 +83,8 @@ export class TemporalWorkers implements OnApplicationBootstrap, BeforeApplicatio
       maxConcurrentActivityTaskExecutions: database.poolSize,
       maxConcurrentLocalActivityExecutions: database.poolSize,
       maxConcurrentWorkflowTaskExecutions: 20,
+      // The worker's memory is its cache of runs, not its open cases (docs/performance.md).
+      ...(temporal.maxCachedWorkflows > 0 ? { maxCachedWorkflows: temporal.maxCachedWorkflows } : {}),
       shutdownGraceTime: '10 seconds',
     });
     this.start(caseWorker);
