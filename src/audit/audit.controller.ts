@@ -65,7 +65,7 @@ export class AuditController {
   async exportHistory(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     await this.scopedCase(actor, id, 'GET /cases/:id/history/export');
     refuseCsvWithPersonal(q);
-    const [records, head] = await Promise.all([this.ledger.all(id), this.ledger.head(id)]);
+    const { records, head } = await this.ledger.chain(id);
     await this.logged(actor, q.personal ? 'GET /cases/:id/history/export?personal=true' : 'GET /cases/:id/history/export', records);
     const personal = q.personal ? await this.openedSection(records) : undefined;
     send(res, q.format, q.personal ? `case-${id}-history-personal` : `case-${id}-history`, records, { caseId: id }, head === null ? null : { caseId: id, ...head }, actor, personal);
@@ -106,8 +106,8 @@ export class AuditController {
     if (q.region !== undefined) requireRegion(actor, q.region);
     refuseCsvWithPersonal(q);
     const { format, personal: withPersonal, ...filter } = q;
-    const { items, total, totalCapped } = await this.ledger.search(actor.regionCode, filter, EXPORT_LIMIT, 0);
-    if (totalCapped || total > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE', `more than ${EXPORT_LIMIT} events match; narrow the filter to at most ${EXPORT_LIMIT}`);
+    const { items, totalCapped } = await this.ledger.search(actor.regionCode, filter, EXPORT_LIMIT, 0, EXPORT_LIMIT);
+    if (totalCapped) throw new DomainError('EXPORT_TOO_LARGE', `more than ${EXPORT_LIMIT} events match; narrow the filter to at most ${EXPORT_LIMIT}`);
     await this.logged(actor, withPersonal ? 'GET /audit/events/export?personal=true' : 'GET /audit/events/export', items);
     send(res, format, withPersonal ? 'audit-events-personal' : 'audit-events', items, { ...filter }, null, actor, withPersonal ? await this.openedSection(items) : undefined);
   }

@@ -5,7 +5,7 @@ import { LEDGER_COLUMNS, recordOf } from '../../activities/ledger';
 import type { CaseSnapshot } from '../../workflows/contracts/case';
 import type { LedgerRecord } from '../../workflows/contracts/ledger';
 import type { CappedTotal } from '../common/capped-count';
-import { cappedCount } from '../common/capped-count';
+import { cappedCount, TOTAL_CAP } from '../common/capped-count';
 import { SqlFilter } from '../common/sql-filter';
 import type { AuditFilter } from './dto/audit.dto';
 import type { ChainVerdict } from './ledger-verify';
@@ -34,18 +34,21 @@ export class Ledger {
     return { items: rows.map(recordOf), total };
   }
 
-  async all(caseId: string): Promise<LedgerRecord[]> {
-    const rows = await this.dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = $1 ORDER BY seq`, [caseId]);
-    return rows.map(recordOf);
-  }
-
-  async head(caseId: string): Promise<{ seq: number; hash: string } | null> {
-    const [head] = await this.dataSource.query<{ seq: number; hash: string }[]>(`SELECT seq, hash FROM case_ledger_head WHERE case_id = $1`, [caseId]);
-    return head ?? null;
+  /**
+   * The case's entries and its head as one snapshot (a read-only REPEATABLE READ transaction). Read
+   * apart, an entry appended between the two reads (a task delivery in the background) made a live
+   * case's intact chain look broken: the head one ahead of the entries.
+   */
+  async chain(caseId: string): Promise<{ records: LedgerRecord[]; head: { seq: number; hash: string } | null }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const rows = await m.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE case_id = $1 ORDER BY seq`, [caseId]);
+      const [head] = await m.query<{ seq: number; hash: string }[]>(`SELECT seq, hash FROM case_ledger_head WHERE case_id = $1`, [caseId]);
+      return { records: rows.map(recordOf), head: head ?? null };
+    });
   }
 
   async verify(caseId: string): Promise<ChainVerdict & { caseId: string; head: { seq: number; hash: string } | null }> {
-    const [records, head] = await Promise.all([this.all(caseId), this.head(caseId)]);
+    const { records, head } = await this.chain(caseId);
     return { caseId, ...verifyChain(records, head), head };
   }
 
@@ -59,10 +62,10 @@ export class Ledger {
   }
 
   /** Events across cases in the region scope, by workflow time then chain order. */
-  async search(scope: string, f: AuditFilter, limit: number, offset: number): Promise<{ items: LedgerRecord[] } & CappedTotal> {
+  async search(scope: string, f: AuditFilter, limit: number, offset: number, countCap = TOTAL_CAP): Promise<{ items: LedgerRecord[] } & CappedTotal> {
     const { where, params } = filterSql(scope, f);
     const rows = await this.dataSource.query<LedgerRow[]>(`SELECT ${LEDGER_COLUMNS} FROM case_event WHERE ${where} ORDER BY occurred_at, case_id, seq LIMIT ${limit} OFFSET ${offset}`, params);
-    return { items: rows.map(recordOf), ...(await cappedCount(this.dataSource, `case_event WHERE ${where}`, params)) };
+    return { items: rows.map(recordOf), ...(await cappedCount(this.dataSource, `case_event WHERE ${where}`, params, countCap)) };
   }
 }
 

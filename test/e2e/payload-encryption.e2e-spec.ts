@@ -44,17 +44,36 @@ function readable(json: string): string {
   return texts.join('\n');
 }
 
+/** The SDK core's marker of a local activity (the case's projection, ADR 0005). */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
 /**
  * Every payload of a history the codec sees, wherever it sits (inputs, results, update arguments and
  * results, memos). Left out: search attributes (stage, region, overdue flag: indexed in clear by design,
- * never personal data) and the SDK's patch markers (a patch id), which Temporal writes past the codec.
+ * never personal data), the SDK's patch markers (a patch id) and the bookkeeping of its local-activity
+ * markers (`data`: sequence number, attempt, activity type, times — see localActivityBookkeeping), which
+ * Temporal writes past the codec; a local activity's result is there, and goes through the codec.
  */
 function payloadsOf(node: unknown, found: proto.api.common.v1.IPayload[] = []): proto.api.common.v1.IPayload[] {
   if (node === null || typeof node !== 'object' || ArrayBuffer.isView(node)) return found;
   const o = node as Record<string, unknown>;
   if ('data' in o && 'metadata' in o && (o.data === null || ArrayBuffer.isView(o.data))) found.push(o);
-  else for (const [k, v] of Object.entries(o)) if (k !== 'searchAttributes' && k !== 'patch-data') payloadsOf(v, found);
+  else
+    for (const [k, v] of Object.entries(o)) {
+      if (k === 'searchAttributes' || k === 'patch-data') continue;
+      if (k === 'details' && o.markerName === LOCAL_ACTIVITY_MARKER) payloadsOf({ ...(v as Record<string, unknown>), data: undefined }, found);
+      else payloadsOf(v, found);
+    }
   return found;
+}
+
+/** The plain bookkeeping of every local-activity marker in a history, parsed. */
+function localActivityBookkeeping(history: proto.api.history.v1.IHistory): Record<string, unknown>[] {
+  return (history.events ?? [])
+    .map((e) => e.markerRecordedEventAttributes)
+    .filter((m) => m?.markerName === LOCAL_ACTIVITY_MARKER)
+    .flatMap((m) => m?.details?.data?.payloads ?? [])
+    .map((p) => JSON.parse(Buffer.from(p.data ?? []).toString()) as Record<string, unknown>);
 }
 
 /**
@@ -122,6 +141,14 @@ describe('Temporal payloads encrypted by the codec', () => {
     expect(payloads.length).toBeGreaterThan(5);
     expect(new Set(payloads.map((p) => Buffer.from(p.metadata?.encoding ?? []).toString()))).toEqual(new Set(['binary/encrypted']));
     expect(keyIds(payloads)).toEqual(new Set(['dev-1']));
+    // What the SDK writes in clear beside a local activity's (encrypted) result: which activity, its
+    // attempt and times, and nothing of the case.
+    const bookkeeping = localActivityBookkeeping(await history(caseId));
+    expect(bookkeeping.length).toBeGreaterThan(0);
+    for (const b of bookkeeping) {
+      expect(Object.keys(b).sort()).toEqual(['activity_id', 'activity_type', 'attempt', 'backoff', 'complete_time', 'original_schedule_time', 'seq']);
+      expect(b.activity_type).toBe('projectChange');
+    }
 
     // The same history through a client holding the codec's keys: the payloads open, and the person in
     // them is sealed again under her own data key (item 1); only the API, which holds that key, opens it.
