@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseSnapshot } from '../workflows/contracts/case';
 import type { LedgerEntry } from '../workflows/contracts/ledger';
@@ -94,6 +95,18 @@ async function writeTasks(m: EntityManager, caseId: string, tasks: TaskState[], 
   }
 }
 
+/** A local projection's statements stop after this (the workflow's bound on a local try is 1 s). */
+const LOCAL_STATEMENT_TIMEOUT_MS = 800;
+
+/** Whether this call runs as a local activity (false outside an activity, as in direct tests). */
+function runsLocally(): boolean {
+  try {
+    return Context.current().info.isLocal;
+  } catch {
+    return false;
+  }
+}
+
 /** One change of a case, as the workflow hands it to PostgreSQL (`projectChange`). */
 export interface CaseChange {
   caseId: string;
@@ -121,6 +134,9 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
     projectChange: (change: CaseChange): Promise<void> =>
       asProjection('projectChange', () =>
         dataSource.transaction(async (m) => {
+          // A local try is bounded (LOCAL_PROJECTION_BOUND, 1 s): its statements give up a little before,
+          // rather than wait on a lock beside the ordinary activity that takes over (ADR 0005).
+          if (runsLocally()) await m.query(`SET LOCAL statement_timeout = ${LOCAL_STATEMENT_TIMEOUT_MS}`);
           if (change.snapshot !== null) {
             await m.query(UPSERT, row(change.snapshot));
             await keepLegacySubject(m, change.snapshot);

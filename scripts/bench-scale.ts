@@ -143,7 +143,7 @@ function caseListRoutes(f: SeedFacts): Route[] {
 /** The name search, one case's history and timeline. */
 function caseRoutes(f: SeedFacts): Route[] {
   return [
-    { label: `POST /cases/search {"q":"${f.personName}"}`, who: 'supervisor', request: { method: 'POST', path: '/cases/search', body: { q: f.personName } } },
+    { label: 'POST /cases/search (a seeded name)', who: 'supervisor', request: { method: 'POST', path: '/cases/search', body: { q: f.personName } } },
     get('auditor', `/cases/${f.caseId}/history`, 'GET /cases/:id/history'),
     get('supervisor', `/cases/${f.caseId}/timeline`, 'GET /cases/:id/timeline'),
   ];

@@ -1,7 +1,7 @@
 import { regionScopeCondition } from './region-scope';
 
 /**
- * A WHERE clause built condition by condition with numbered parameters: `add('region_code LIKE ?', v)`
+ * A WHERE clause built condition by condition with numbered parameters: `add('action = ?', v)`
  * binds `v` as the next `$n` (every `?` of the condition stands for that one value). Conditions are
  * joined with AND; values never enter the SQL text.
  */

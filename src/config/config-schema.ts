@@ -48,7 +48,7 @@ export const CONFIG_SCHEMA = {
   http: {
     host: variable('HOST', text('127.0.0.1', /^[A-Za-z0-9.:-]{1,253}$/), 'interface the API listens on: loopback unless the API is deployed behind something (docker-compose sets `0.0.0.0`)'),
     port: variable('PORT', int(3000, 0, 65535), 'HTTP port of the API'),
-    commandTimeoutMs: variable('SINERGI_COMMAND_TIMEOUT_MS', int(10_000, 100, 120_000), 'how long the API waits for a command\'s result before answering 202 (accepted: retry with the same `Idempotency-Key` to read the result); keep it above 1 s, the workflow\'s bound on a local projection try, or a slow database answers 503 instead of 202'),
+    commandTimeoutMs: variable('SINERGI_COMMAND_TIMEOUT_MS', int(10_000, 1_500, 120_000), 'how long the API waits for a command\'s result before answering 202 (accepted: retry with the same `Idempotency-Key` to read the result); at least 1500, above the workflow\'s 1 s bound on a local projection try, so that a slow database answers 202, not 503'),
     corsOrigins: variable('SINERGI_CORS_ORIGINS', list(), 'comma-separated browser origins allowed by CORS; empty disables CORS', '*(none)*'),
     trustProxy: variable('SINERGI_TRUST_PROXY', bool(false), 'trust `X-Forwarded-For` (set behind a reverse proxy so lockouts see real client addresses)'),
   },

@@ -26,7 +26,8 @@ const { projectCase, projectTasks, appendLedgerEntries, flagCaseForAttention, cl
  * 202 rather than waiting). The projection is idempotent: a local try that still commits late is harmless.
  */
 export const LOCAL_PROJECTION_BOUND = '1 second';
-const local = proxyLocalActivities<Activities>({ startToCloseTimeout: LOCAL_PROJECTION_BOUND, retry: { maximumAttempts: 1 } });
+// Schedule-to-close too: waiting for one of the worker's local-activity slots counts against the bound.
+const local = proxyLocalActivities<Activities>({ startToCloseTimeout: LOCAL_PROJECTION_BOUND, scheduleToCloseTimeout: LOCAL_PROJECTION_BOUND, retry: { maximumAttempts: 1 } });
 const remote = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
