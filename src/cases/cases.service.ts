@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FindOperator, FindOptionsWhere } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { ArrayContains, Brackets, Like, Raw, Repository } from 'typeorm';
 import type { Actor } from '../../workflows/contracts/actor';
 import type { PersonInput } from '../../workflows/contracts/case';
@@ -50,6 +51,21 @@ function matchesSearch(q: string): Brackets {
       // against 55 ms for a fragment found in 11,013 of a million names (docs/performance.md).
       .orWhere(`c.id IN (SELECT s.case_id FROM case_subject s WHERE s.name ILIKE :nameContains OR s.nik = :nik)`, { nameContains: `%${literal}%`, nik: q }),
   );
+}
+
+/** The list's order: newest first, the id breaking ties (reversed to read a page backwards). */
+function inListOrder(cases: SelectQueryBuilder<CaseViewEntity>, reversed: boolean): SelectQueryBuilder<CaseViewEntity> {
+  return cases.orderBy('c.openedAt', reversed ? 'ASC' : 'DESC').addOrderBy('c.id', reversed ? 'DESC' : 'ASC');
+}
+
+/**
+ * The cases after (or before) the case `:param` in the list's order. Its opening time is read by the
+ * query itself (PostgreSQL keeps microseconds; a JavaScript Date would not), once, as an InitPlan that
+ * the index's range condition takes.
+ */
+function beyond(direction: 'after' | 'before', param: string): string {
+  const at = `(SELECT k.opened_at FROM case_view k WHERE k.id = :${param})`;
+  return direction === 'after' ? `c.opened_at <= ${at} AND (c.opened_at < ${at} OR c.id > :${param})` : `c.opened_at >= ${at} AND (c.opened_at > ${at} OR c.id < :${param})`;
 }
 
 /** The actor's region scope as a find condition (src/common/region-scope.ts); undefined: every region. */
@@ -123,9 +139,14 @@ export class CasesService {
     return this.attention.list(actor.regionCode, page.limit, page.offset);
   }
 
-  /** Only cases in the actor's region scope; asking for a region outside it is refused, not emptied. */
+  /**
+   * Only cases in the actor's region scope; asking for a region outside it is refused, not emptied.
+   * Newest first. Paged by `offset` or, at any depth for the same cost, by a case of the list
+   * (`after` / `before`: keyset paging on `(opened_at, id)`, which case_view_region_opened_idx serves).
+   */
   async listCases(actor: Actor, query: ListCasesQuery & { q?: string }): Promise<CaseListResponse> {
     if (query.regionCode !== undefined) requireRegion(actor, query.regionCode);
+    const cursor = await this.pageCursor(actor, query);
     const filters: FindOptionsWhere<CaseViewEntity> = {
       regionCode: query.regionCode ?? inRegionScopeWhere(actor.regionCode),
       ...(query.stage ? { stage: query.stage } : {}),
@@ -133,12 +154,49 @@ export class CasesService {
       ...(query.responsibleAgency ? { responsibleAgency: query.responsibleAgency } : {}),
       ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
     };
-    const cases = this.views.createQueryBuilder('c').setFindOptions({ where: filters, order: { openedAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    if (query.q !== undefined) cases.andWhere(matchesSearch(query.q));
-    if (query.repeat !== undefined) cases.andWhere(repeatCondition(query.repeat));
-    const [views, total] = await cases.getManyAndCount();
+    const matching = this.views.createQueryBuilder('c').setFindOptions({ where: filters });
+    if (query.q !== undefined) matching.andWhere(matchesSearch(query.q));
+    if (query.repeat !== undefined) matching.andWhere(repeatCondition(query.repeat));
+    // One row past the page says whether more follow in the direction read.
+    const backwards = cursor?.direction === 'before';
+    const page = inListOrder(matching.clone(), backwards).limit(query.limit + 1);
+    if (cursor === undefined) page.offset(query.offset);
+    else page.andWhere(beyond(cursor.direction, 'cursor'), { cursor: cursor.id });
+    const [rows, total] = await Promise.all([page.getMany(), matching.getCount()]);
+    const more = rows.length > query.limit;
+    const views = backwards ? rows.slice(0, query.limit).reverse() : rows.slice(0, query.limit);
+    const first = views[0];
+    const last = views[views.length - 1];
+    // The other direction: whether anything lies beyond the page's first (or, backwards, last) case.
+    const edge = backwards ? last : first;
+    const otherSide = edge === undefined ? false : cursor === undefined ? query.offset > 0 : await matching.clone().andWhere(beyond(backwards ? 'after' : 'before', 'edge'), { edge: edge.id }).limit(1).getExists();
+    const [before, after] = backwards ? [more, otherSide] : [otherSide, more];
     await this.access.record(actor, query.q === undefined ? 'GET /cases' : 'POST /cases/search', views.map((v) => v.id));
-    return { items: await this.repeats.attach(await openedCases(this.personal, views.map(fromView))), total, limit: query.limit, offset: query.offset };
+    return {
+      items: await this.repeats.attach(await openedCases(this.personal, views.map(fromView))),
+      total,
+      limit: query.limit,
+      offset: cursor === undefined ? query.offset : 0,
+      nextAfter: after && last !== undefined ? last.id : null,
+      previousBefore: before && first !== undefined ? first.id : null,
+    };
+  }
+
+  /**
+   * The case a keyset page starts from. It must be a case of the actor's scope (one outside answers
+   * like one that does not exist: existence is not revealed); `after` and `before` exclude each other
+   * and `offset`.
+   */
+  private async pageCursor(actor: Actor, query: ListCasesQuery): Promise<{ direction: 'after' | 'before'; id: string } | undefined> {
+    const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', 'The request is invalid', [{ field, messages: [message] }]);
+    if (query.after !== undefined && query.before !== undefined) throw invalid('before', 'after and before cannot be combined');
+    const direction = query.after !== undefined ? 'after' : query.before !== undefined ? 'before' : undefined;
+    if (direction === undefined) return undefined;
+    if (query.offset > 0) throw invalid('offset', `offset cannot be combined with ${direction}`);
+    const id = (query.after ?? query.before) as string;
+    const view = await this.views.findOne({ select: { id: true, regionCode: true }, where: { id } });
+    if (view === null || !inRegionScope(actor.regionCode, view.regionCode)) throw invalid(direction, `${direction} must be the id of a case in your list`);
+    return { direction, id };
   }
 
   private async load(id: string): Promise<CaseViewEntity> {

@@ -115,6 +115,43 @@ test.describe.serial('intake: the case worker opens a case and finds it again', 
   });
 });
 
+test('the list pages forward and back by keyset; the page lives in the address bar and the back button', async ({ page, request }) => {
+  const token = await apiToken(request, 'caseworker');
+  type Page = { items: { id: string }[]; total: number };
+  const firstPage = async (offset: number) => apiCall<Page>(request, token, 'GET', `/cases?regionCode=35.14&limit=20&offset=${offset}`);
+  // More than one page of Kabupaten Pasuruan's cases, whatever the earlier tests opened.
+  const missing = Math.max(0, 21 - (await firstPage(0)).total);
+  for (let i = 0; i < missing; i += 1) await apiCall(request, token, 'POST', '/cases', { channel: 'COMPLAINT', regionCode: '35.14', person: { name: `Halaman Uji ${i}`, sex: 'L', approximateAge: 40 } });
+  const [one, two] = [await firstPage(0), await firstPage(20)];
+  const pages = Math.ceil(one.total / 20);
+  const shown = async () => (await page.getByTestId('case-row').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).map((href) => href?.replace('/kasus/', ''));
+
+  await loginAs(page, 'caseworker');
+  await page.goto('/kasus?regionCode=35.14');
+  await expect(page.getByText(`Halaman 1 dari ${pages} · ${one.total} data`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sebelumnya' })).toBeDisabled();
+  expect(await shown()).toEqual(one.items.map((c) => c.id));
+
+  await page.getByRole('button', { name: 'Berikutnya' }).click();
+  await expect(page).toHaveURL(new RegExp(`after=${one.items[19]!.id}.*page=2`));
+  await expect(page.getByText(`Halaman 2 dari ${pages} · ${one.total} data`)).toBeVisible();
+  await expect(page.getByTestId('case-row').first().getByRole('link')).toHaveAttribute('href', `/kasus/${two.items[0]!.id}`);
+  expect(await shown()).toEqual(two.items.map((c) => c.id));
+  await captureScreen(page, 'case-list-page-2');
+
+  await page.getByRole('button', { name: 'Sebelumnya' }).click();
+  await expect(page.getByText(`Halaman 1 dari ${pages} · ${one.total} data`)).toBeVisible();
+  expect(page.url()).not.toMatch(/after=|before=|page=/);
+  await expect(page.getByTestId('case-row').first().getByRole('link')).toHaveAttribute('href', `/kasus/${one.items[0]!.id}`);
+  await page.goBack();
+  await expect(page.getByText(`Halaman 2 dari ${pages} · ${one.total} data`)).toBeVisible();
+  await expect(page.getByTestId('case-row').first().getByRole('link')).toHaveAttribute('href', `/kasus/${two.items[0]!.id}`);
+  // A filter starts again from the first page.
+  await page.getByLabel('Tahap').selectOption({ label: 'Penerimaan' });
+  await expect(page).toHaveURL(/stage=INTAKE/);
+  expect(page.url()).not.toMatch(/after=|page=/);
+});
+
 test.describe('intake on a phone (360 × 740)', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 

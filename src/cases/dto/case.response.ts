@@ -156,9 +156,17 @@ export class CommandAcceptedResponse {
 export class CaseListResponse {
   @ApiProperty({ type: [CaseResponse] })
   items!: CaseResponse[];
+  /** Cases matching the filters (all pages). */
   total!: number;
   limit!: number;
+  /** The offset asked for; 0 with `after` or `before`. */
   offset!: number;
+  /** More cases follow: ask for them with `after` set to this (the page's last case). */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  nextAfter!: string | null;
+  /** Cases precede this page: ask for them with `before` set to this (the page's first case). */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  previousBefore!: string | null;
 }
 
 export class AttentionResponse {

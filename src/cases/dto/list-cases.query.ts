@@ -9,6 +9,9 @@ import { normalizeKabKotaCode } from '../../../workflows/domain/region-code';
 import { FreeText } from '../../common/validation/free-text.decorator';
 import { IsKabKotaCode } from '../../common/validation/kab-kota-code.decorator';
 
+/** A case id's shape (8-4-4-4-12 hex digits, any version: imported and seeded ids are not all RFC 4122). */
+const CASE_ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Longest search text: a name, an id prefix or a NIK fits well within it. */
 export const CASE_SEARCH_MAX = 100;
 
@@ -51,6 +54,21 @@ export class ListCasesQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'repeat must be true or false' })
   repeat?: boolean;
+
+  /**
+   * Keyset paging: the page that follows this case in the list's order (newest first). Pass the
+   * answer's `nextAfter`. Unlike `offset`, it costs the same on the thousandth page as on the first.
+   */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Matches(CASE_ID_SHAPE, { message: 'after must be a case id' })
+  after?: string;
+
+  /** Keyset paging backwards: the page that precedes this case. Pass the answer's `previousBefore`. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Matches(CASE_ID_SHAPE, { message: 'before must be a case id' })
+  before?: string;
 }
 
 /**

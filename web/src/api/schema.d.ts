@@ -1751,6 +1751,17 @@ export interface components {
             overdue?: boolean;
             /** @description true: only repeat cases (their person has a case opened before); false: only first cases and undecided ones. */
             repeat?: boolean;
+            /**
+             * Format: uuid
+             * @description Keyset paging: the page that follows this case in the list's order (newest first). Pass the
+             *     answer's `nextAfter`. Unlike `offset`, it costs the same on the thousandth page as on the first.
+             */
+            after?: string;
+            /**
+             * Format: uuid
+             * @description Keyset paging backwards: the page that precedes this case. Pass the answer's `previousBefore`.
+             */
+            before?: string;
             /** @description A case id prefix, part of the person's name (any letter case) or an exact NIK. */
             q: string;
         };
@@ -1799,8 +1810,20 @@ export interface components {
         };
         CaseListResponse: {
             items: components["schemas"]["CaseResponse"][];
+            /**
+             * Format: uuid
+             * @description More cases follow: ask for them with `after` set to this (the page's last case).
+             */
+            nextAfter: string | null;
+            /**
+             * Format: uuid
+             * @description Cases precede this page: ask for them with `before` set to this (the page's first case).
+             */
+            previousBefore: string | null;
+            /** @description Cases matching the filters (all pages). */
             total: number;
             limit: number;
+            /** @description The offset asked for; 0 with `after` or `before`. */
             offset: number;
         };
         CommandAcceptedResponse: {
@@ -3298,6 +3321,13 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                /**
+                 * @description Keyset paging: the page that follows this case in the list's order (newest first). Pass the
+                 *     answer's `nextAfter`. Unlike `offset`, it costs the same on the thousandth page as on the first.
+                 */
+                after?: string;
+                /** @description Keyset paging backwards: the page that precedes this case. Pass the answer's `previousBefore`. */
+                before?: string;
                 /** @description Page size, 1–100. */
                 limit?: number;
                 /** @description Number of items to skip (bounded so that PostgreSQL's OFFSET, a bigint, can always take it). */

@@ -26,3 +26,27 @@ export function Pager({ total, limit, offset, onOffset, capped = false }: { tota
     </Group>
   );
 }
+
+/**
+ * Keyset paging (`nextAfter` / `previousBefore` of the API: the same cost on any page). The page
+ * number is the screen's own count; a button without a handler is disabled (nothing that way).
+ */
+export function KeysetPager({ total, limit, page, onPrevious, onNext }: { total: number; limit: number; page: number; onPrevious?: () => void; onNext?: () => void }) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / limit));
+  return (
+    <Group justify="space-between" mt="sm" wrap="wrap">
+      <Text size="sm" c="dimmed">
+        {t('state.pageOf', { page: Math.min(page, pages), pages, total })}
+      </Text>
+      <Group gap="xs">
+        <Button variant="default" size="xs" disabled={onPrevious === undefined} onClick={onPrevious}>
+          {t('actions.previous')}
+        </Button>
+        <Button variant="default" size="xs" disabled={onNext === undefined} onClick={onNext}>
+          {t('actions.next')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}

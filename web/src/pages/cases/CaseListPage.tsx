@@ -6,9 +6,9 @@ import { api } from '../../api/client';
 import { call } from '../../api/errors';
 import { can, useMe } from '../../auth/useMe';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Pager } from '../../components/Pager';
+import { KeysetPager } from '../../components/Pager';
 import { CaseFilters } from './CaseFilters';
-import { caseListQuery, PAGE_SIZE, SEARCH_KEY, withFilters } from './caseListQuery';
+import { caseListQuery, onPage, PAGE_SIZE, pageNumber, SEARCH_KEY, withFilters } from './caseListQuery';
 import { CaseResults } from './CaseResults';
 
 /** The case worker's list: the cases of their region, searched and filtered through the address bar. */
@@ -26,7 +26,7 @@ export function CaseListPage() {
   };
   const cases = useQuery({
     queryKey: ['cases', query, search],
-    queryFn: () => (search === '' ? call(api.GET('/cases', { params: { query } })) : call(api.POST('/cases/search', { body: { ...query, limit: query.limit ?? PAGE_SIZE, offset: query.offset ?? 0, q: search } }))),
+    queryFn: () => (search === '' ? call(api.GET('/cases', { params: { query } })) : call(api.POST('/cases/search', { body: { ...query, limit: query.limit ?? PAGE_SIZE, offset: 0, q: search } }))),
     placeholderData: keepPreviousData,
   });
   const regionChoice = me !== undefined && me.regionCode.replace(/\D/g, '').length < 4;
@@ -63,16 +63,12 @@ export function CaseListPage() {
           </Text>
           {page.items.length === 0 ? <Text>{t('list.empty')}</Text> : <CaseResults cases={page.items} />}
           {page.total > page.limit && (
-            <Pager
+            <KeysetPager
               total={page.total}
               limit={page.limit}
-              offset={page.offset}
-              onOffset={(offset) => {
-                const next = new URLSearchParams(params);
-                if (offset > 0) next.set('offset', String(offset));
-                else next.delete('offset');
-                show(next, search);
-              }}
+              page={pageNumber(params)}
+              onPrevious={page.previousBefore === null ? undefined : () => show(onPage(params, { before: page.previousBefore as string }, pageNumber(params) - 1), search)}
+              onNext={page.nextAfter === null ? undefined : () => show(onPage(params, { after: page.nextAfter as string }, pageNumber(params) + 1), search)}
             />
           )}
         </Stack>

@@ -43,10 +43,12 @@ export function caseListQuery(params: URLSearchParams): CaseListQuery {
   };
   const overdue = value('overdue');
   const repeat = value('repeat');
-  const offset = Number(value('offset') ?? 0);
+  // Keyset paging (the API's `after` / `before`: a case of the list); `before` wins if both are there.
+  const before = value('before');
   return {
     limit: PAGE_SIZE,
-    offset: Number.isSafeInteger(offset) && offset > 0 ? offset : 0,
+    after: before === undefined ? value('after') : undefined,
+    before,
     stage: value('stage') as Stage | undefined,
     regionCode: value('regionCode'),
     ppksCategory: value('ppksCategory'),
@@ -58,6 +60,26 @@ export function caseListQuery(params: URLSearchParams): CaseListQuery {
 
 export type FilterChanges = Partial<Record<FilterParam, string | null>>;
 
+/** Where the list is: the address bar's page number (1 when absent or not a page number). */
+export function pageNumber(params: URLSearchParams): number {
+  const page = Number(params.get('page'));
+  return Number.isSafeInteger(page) && page > 1 ? page : 1;
+}
+
+/** The address bar's parameters on another page: `after` or `before` that case, or the first page (null). */
+export function onPage(params: URLSearchParams, cursor: { after: string } | { before: string } | null, page: number): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const name of PAGE_PARAMS) next.delete(name);
+  if (cursor !== null && page > 1) {
+    for (const [name, value] of Object.entries(cursor)) next.set(name, value);
+    next.set('page', String(page));
+  }
+  return next;
+}
+
+/** What says where the list is (reset whenever a filter changes). */
+const PAGE_PARAMS = ['after', 'before', 'page', 'offset'] as const;
+
 /** The address bar's parameters with filters changed (empty ones removed), back on the first page. */
 export function withFilters(params: URLSearchParams, changes: FilterChanges): URLSearchParams {
   const next = new URLSearchParams(params);
@@ -66,6 +88,6 @@ export function withFilters(params: URLSearchParams, changes: FilterChanges): UR
     if (value === null || value === undefined || value.trim() === '') next.delete(name);
     else next.set(name, value.trim());
   }
-  next.delete('offset');
+  for (const name of PAGE_PARAMS) next.delete(name);
   return next;
 }
