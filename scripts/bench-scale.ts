@@ -39,6 +39,8 @@ interface SeedFacts {
   /** The region's case with the most ledger entries (of those with an RFC 4122 id), and how many. */
   caseId: string;
   caseEvents: number;
+  /** The case whose successors are the last page of the region's list (keyset paging's `after`). */
+  lastPageAfter: string;
   /** A registered person's name of the region (the registry, table person). */
   personName: string;
   /** Rows of case_subject, the table the name search reads (ensureCaseSubjects). */
@@ -92,11 +94,12 @@ async function seedFacts(url: string, schema: string, seededAt: string): Promise
       `SELECT p.name FROM person p JOIN case_person cp ON cp.person_id = p.id JOIN case_view v ON v.id = cp.case_id WHERE v.region_code LIKE $1 ORDER BY v.opened_at DESC, v.id LIMIT 1`,
       [prefix],
     );
+    const lastPage = await one<{ id: string }>(pg, `SELECT id FROM case_view WHERE region_code LIKE $1 ORDER BY opened_at DESC, id OFFSET $2 LIMIT 1`, [prefix, Math.max(0, n - PAGE - 1)]);
     const subjects = await one<{ n: number }>(pg, `SELECT count(*)::int AS n FROM case_subject`);
     const actor = await one<{ actor_id: string }>(pg, `SELECT actor_id FROM case_event WHERE case_id = $1 AND actor_role = 'CASE_WORKER' ORDER BY seq LIMIT 1`, [top.id]);
     const to = new Date(seededAt);
     const from = new Date(to.getTime() - 30 * 86_400_000);
-    return { regionCases: n, caseId: top.id, caseEvents: top.seq, personName: person.name, caseSubjects: subjects.n, actorId: actor.actor_id, windowFrom: from.toISOString(), windowTo: to.toISOString() };
+    return { regionCases: n, lastPageAfter: lastPage.id, caseId: top.id, caseEvents: top.seq, personName: person.name, caseSubjects: subjects.n, actorId: actor.actor_id, windowFrom: from.toISOString(), windowTo: to.toISOString() };
   } finally {
     await pg.end();
   }
@@ -124,7 +127,7 @@ async function ensureCaseSubjects(url: string, schema: string): Promise<number> 
 
 const get = (who: Who, path: string, label = `GET ${path}`): Route => ({ label, who, request: { method: 'GET', path } });
 
-/** The case list with no filter, each filter (values the seed holds) and its last page. */
+/** The case list with no filter, each filter (values the seed holds) and its last page, by offset and by keyset. */
 function caseListRoutes(f: SeedFacts): Route[] {
   const lastPage = Math.max(0, f.regionCases - PAGE);
   return [
@@ -137,6 +140,7 @@ function caseListRoutes(f: SeedFacts): Route[] {
     get('supervisor', '/cases?repeat=true'),
     get('supervisor', '/cases?repeat=false'),
     get('supervisor', `/cases?limit=${PAGE}&offset=${lastPage}`, `GET /cases?limit=${PAGE}&offset=${lastPage} (last page)`),
+    get('supervisor', `/cases?limit=${PAGE}&after=${f.lastPageAfter}`, `GET /cases?limit=${PAGE}&after=:id (last page)`),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { runMigrations } from '../../src/database/data-source';
+import { BACKFILL_REPEAT_FLAG } from '../../src/database/migrations/1764996000000-StoredRepeatFlag';
 import { seedDemoRegion } from '../../src/users/demo-seed';
 import type { SeedSizes } from './seed-sql';
 import {
@@ -30,6 +31,8 @@ import {
 export const SEED_VERSION = 2;
 export const SCALE_SCHEMA = 'bench_scale';
 /** The tables the seed fills; their indexes and keys are dropped before the load and rebuilt after it. */
+/** The trigger that keeps case_view.is_repeat (migration StoredRepeatFlag), off while loading. */
+const REPEAT_TRIGGERS = [['case_person', 'case_person_repeats']] as const;
 const LOADED_TABLES = ['case_view', 'person', 'case_person', 'case_event', 'case_ledger_head', 'report_case', 'report_stage', 'report_task', 'report_escalation', 'report_monitoring'];
 const CHUNK = 50_000;
 
@@ -103,6 +106,8 @@ export async function seedScale(o: SeedOptions): Promise<SeedResult> {
     await pg.query(`SET maintenance_work_mem = '1GB'`);
     await pg.query(`SET max_parallel_maintenance_workers = 2`);
     const rebuild = await dropKeysAndIndexes(pg, schema);
+    // The repeat flag's triggers would run once per loaded row (without indexes): set it in one pass after.
+    for (const [table, trigger] of REPEAT_TRIGGERS) await pg.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     await step('plan cases (staging)', () => pg.query(planSql(sizes)));
     await step('repeat persons (staging)', async () => {
       for (const sql of repeatSql) await pg.query(sql);
@@ -145,6 +150,10 @@ export async function seedScale(o: SeedOptions): Promise<SeedResult> {
         await pg.query(sql);
         log(`seed:   ${Math.round(performance.now() - t0)} ms  ${sql.slice(0, 110)}`);
       }
+    });
+    await step('repeat flags', async () => {
+      await pg.query(BACKFILL_REPEAT_FLAG);
+      for (const [table, trigger] of REPEAT_TRIGGERS) await pg.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
     });
     await step('vacuum analyze', async () => {
       for (const t of LOADED_TABLES) await pg.query(`VACUUM (ANALYZE) ${t}`);

@@ -76,6 +76,10 @@ export class CaseViewEntity {
   @Column('timestamptz', { name: 'stage_entered_at', nullable: true })
   stageEnteredAt!: Date | null;
 
+  /** Its person has a case opened before this one: kept by PostgreSQL itself (migration StoredRepeatFlag), never written here. */
+  @Column({ type: 'boolean', name: 'is_repeat', default: false, insert: false, update: false })
+  isRepeat!: boolean;
+
   @Column('timestamptz', { name: 'opened_at' })
   openedAt!: Date;
 

@@ -20,7 +20,7 @@ import { CaseWorkflows } from './case-workflows';
 import type { AttentionListResponse, CaseAcceptedResponse, CaseListResponse, CaseResponse, OpenedCaseResponse } from './dto/case.response';
 import type { PageQuery } from '../common/page.query';
 import { CaseAttention } from '../attention/case-attention.service';
-import { CaseRepeats, repeatCondition } from '../persons/case-repeats.service';
+import { CaseRepeats } from '../persons/case-repeats.service';
 import { toGuardianInput } from '../persons/dto/guardian.dto';
 import { PersonMatcher } from '../persons/person-matcher.service';
 import { SecurityLog } from '../security-log/security-log.service';
@@ -153,10 +153,10 @@ export class CasesService {
       ...(query.ppksCategory ? { ppksCategories: ArrayContains([query.ppksCategory]) } : {}),
       ...(query.responsibleAgency ? { responsibleAgency: query.responsibleAgency } : {}),
       ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+      ...(query.repeat !== undefined ? { isRepeat: query.repeat } : {}),
     };
     const matching = this.views.createQueryBuilder('c').setFindOptions({ where: filters });
     if (query.q !== undefined) matching.andWhere(matchesSearch(query.q));
-    if (query.repeat !== undefined) matching.andWhere(repeatCondition(query.repeat));
     // One row past the page says whether more follow in the direction read.
     const backwards = cursor?.direction === 'before';
     const page = inListOrder(matching.clone(), backwards).limit(query.limit + 1);

@@ -4,16 +4,6 @@ import type { CaseStage } from '../../workflows/contracts/case';
 import type { PersonDecision, RepeatResponse } from './dto/person.response';
 import { closureOf } from './person-rows';
 
-/**
- * SQL condition on a case_view row aliased `c`: its person has a case opened before it (a repeat).
- * Static text, no parameters: callers add it to their own query.
- */
-export function repeatCondition(repeat: boolean): string {
-  const earlier = `EXISTS (SELECT 1 FROM case_person mine JOIN case_person other ON other.person_id = mine.person_id JOIN case_view oc ON oc.id = other.case_id
-    WHERE mine.case_id = c.id AND oc.opened_at < c.opened_at)`;
-  return repeat ? earlier : `NOT ${earlier}`;
-}
-
 /** A case's person, as the case's answers carry it. */
 export interface CasePerson {
   personId: string | null;
