@@ -142,7 +142,7 @@ export class CasesService {
   /**
    * Only cases in the actor's region scope; asking for a region outside it is refused, not emptied.
    * Newest first. Paged by `offset` or, at any depth for the same cost, by a case of the list
-   * (`after` / `before`: keyset paging on `(opened_at, id)`, which case_view_region_opened_idx serves).
+   * (`after` / `before`: keyset paging on `(opened_at, id)`, which case_view_region_list_idx serves).
    */
   async listCases(actor: Actor, query: ListCasesQuery & { q?: string }): Promise<CaseListResponse> {
     if (query.regionCode !== undefined) requireRegion(actor, query.regionCode);

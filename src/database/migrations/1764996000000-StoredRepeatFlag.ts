@@ -42,7 +42,7 @@ export class StoredRepeatFlag1764996000000 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE TRIGGER case_person_repeats AFTER INSERT OR DELETE OR UPDATE OF case_id, person_id ON case_person FOR EACH ROW EXECUTE FUNCTION sinergi_case_person_repeats()`);
     await q.query(BACKFILL_REPEAT_FLAG);
-    // The list's order within a kab/kota for repeat=true; repeat=false reads case_view_region_opened_idx.
+    // The list's order within a kab/kota for repeat=true; repeat=false reads the list index (case_view_region_list_idx since 1764997000000).
     await q.query(`CREATE INDEX case_view_region_repeat_idx ON case_view (region_code, opened_at DESC, id) WHERE is_repeat`);
   }
 
