@@ -2,13 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { projectRoot } from '../src/config/app-config';
+import { sharedWorkflowModules } from '../src/worker/workflow-bundle-options';
 
 /**
  * Pre-bundles the workflow code once at build time, so workers start without running webpack
  * (seconds of CPU on a small machine). The same bundle serves production and replay tests.
  */
 export async function buildWorkflowBundle(outFile: string): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    preloadModules: sharedWorkflowModules(),
+    logger: new DefaultLogger('WARN'),
+  });
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, code);
 }

@@ -17,12 +17,13 @@ import { MonthlyReports } from '../reports/monthly/monthly-reports.service';
 import { ensureMonthlyReportSchedule } from './monthly-report-schedule';
 import { ensureRepeatNoticeSchedule } from './repeat-notice-schedule';
 import { ensureRetentionSchedule, retentionPolicy } from './retention-schedule';
+import { sharedWorkflowModules } from './workflow-bundle-options';
 
 /** Where the worker gets workflow code: a prebuilt bundle in production, the sources otherwise. */
-export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
   return config.temporal.workflowBundlePath
     ? { workflowBundle: { codePath: config.temporal.workflowBundlePath } }
-    : { workflowsPath: require.resolve('../../workflows') };
+    : { workflowsPath: require.resolve('../../workflows'), bundlerOptions: { preloadModules: sharedWorkflowModules() } };
 }
 
 /**
