@@ -60,8 +60,8 @@ function inListOrder(cases: SelectQueryBuilder<CaseViewEntity>, reversed: boolea
 
 /**
  * The cases after (or before) the case `:param` in the list's order. Its opening time is read by the
- * query itself (PostgreSQL keeps microseconds; a JavaScript Date would not), once, as an InitPlan that
- * the index's range condition takes.
+ * query itself (PostgreSQL keeps microseconds; a JavaScript Date would not), as an InitPlan per use (a
+ * primary-key lookup each) whose value the index's range condition takes.
  */
 function beyond(direction: 'after' | 'before', param: string): string {
   const at = `(SELECT k.opened_at FROM case_view k WHERE k.id = :${param})`;

@@ -34,6 +34,7 @@ import { MonthlyReports1764990000000 } from './migrations/1764990000000-MonthlyR
 import { ListIndexes1764995000000 } from './migrations/1764995000000-ListIndexes';
 import { StoredRepeatFlag1764996000000 } from './migrations/1764996000000-StoredRepeatFlag';
 import { ListIndexRepeat1764997000000 } from './migrations/1764997000000-ListIndexRepeat';
+import { RepeatFlagRefresh1764998000000 } from './migrations/1764998000000-RepeatFlagRefresh';
 
 /** Every entity, listed (not globbed) so the same list works from sources, dist and Jest. */
 export const ENTITIES = [
@@ -47,7 +48,7 @@ export const ENTITIES = [
   RaziaEntity,
 ];
 /** Every migration in order. Schema changes only ever happen here (never `synchronize`). */
-export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000, AgencyWebhooks1764300000000, AgencyTaskClocks1764400000000, AuditLedger1764500000000, SecurityLog1764600000000, AccountSetup1764610000000, ProjectionGuards1764700000000, CredentialConfirmation1764800000000, PersonRegistry1764900000000, Razia1764910000000, PuskesosVillage1764920000000, PuskesosOfficerVillage1764930000000, RepeatNoticeOutbox1764950000000, PersonalDataKeys1764960000000, DataSubjectRights1764970000000, ReportFacts1764980000000, ReportIndexes1764985000000, ReportReintegrated1764986000000, MonthlyReports1764990000000, ListIndexes1764995000000, StoredRepeatFlag1764996000000, ListIndexRepeat1764997000000];
+export const MIGRATIONS = [CreateCaseView1763800000000, CreateIdentity1763900000000, CaseLifecycle1764000000000, AgencyTasks1764100000000, AgencyTaskWork1764200000000, AgencyWebhooks1764300000000, AgencyTaskClocks1764400000000, AuditLedger1764500000000, SecurityLog1764600000000, AccountSetup1764610000000, ProjectionGuards1764700000000, CredentialConfirmation1764800000000, PersonRegistry1764900000000, Razia1764910000000, PuskesosVillage1764920000000, PuskesosOfficerVillage1764930000000, RepeatNoticeOutbox1764950000000, PersonalDataKeys1764960000000, DataSubjectRights1764970000000, ReportFacts1764980000000, ReportIndexes1764985000000, ReportReintegrated1764986000000, MonthlyReports1764990000000, ListIndexes1764995000000, StoredRepeatFlag1764996000000, ListIndexRepeat1764997000000, RepeatFlagRefresh1764998000000];
 
 export interface DatabaseSettings {
   url: string;

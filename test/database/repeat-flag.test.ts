@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { StoredRepeatFlag1764996000000 } from '../../src/database/migrations/1764996000000-StoredRepeatFlag';
 import { migrationSchema } from '../helpers/migration-schema';
+import { testStackValue } from '../helpers/test-stack';
 
 /**
  * case_view.is_repeat, kept by PostgreSQL (migration StoredRepeatFlag): after the backfill and after
  * every kind of change to who a case is about — decided, undone, moved to another person (a merge and
  * its undo), several at once — it equals the definition worked out from the data: one of the person's
- * other cases opened strictly earlier. Real PostgreSQL, a schema of its own.
+ * other cases opened strictly earlier; also when two transactions change one person's cases at once
+ * (migration RepeatFlagRefresh). Real PostgreSQL, a schema of its own.
  */
 describe('the stored repeat flag', () => {
   const schemas = migrationSchema('repeatflag');
@@ -17,11 +20,15 @@ describe('the stored repeat flag', () => {
   // Opening times: hours apart, except cases 4 and 5, opened in the same microsecond (neither is earlier).
   const openedAt = (i: number) => new Date(Date.parse('2025-06-01T00:00:00Z') + (i === 5 ? 4 : i) * 3_600_000).toISOString();
 
-  const link = (caseIndex: number, personIndex: number) =>
-    db.query(`INSERT INTO case_person (case_id, person_id, decision, decided_by_id, decided_by_name, decided_by_role, decided_at) VALUES ($1, $2, 'LINKED_EXISTING', 'u', 'U', 'CASE_WORKER', now())`, [
-      cases[caseIndex],
-      persons[personIndex],
-    ]);
+  const LINK = `INSERT INTO case_person (case_id, person_id, decision, decided_by_id, decided_by_name, decided_by_role, decided_at) VALUES ($1, $2, 'LINKED_EXISTING', 'u', 'U', 'CASE_WORKER', now())`;
+  const link = (caseIndex: number, personIndex: number) => db.query(LINK, [cases[caseIndex], persons[personIndex]]);
+  /** A connection of its own (the data source has one), in the test's schema. */
+  const session = async () => {
+    const client = new Client({ connectionString: testStackValue('databaseUrl') });
+    await client.connect();
+    await client.query(`SET search_path TO "${schemas.schema}"`);
+    return client;
+  };
   const stored = async () => (await db.query<{ id: string; is_repeat: boolean }[]>(`SELECT id, is_repeat FROM case_view WHERE id = ANY($1) ORDER BY id`, [cases])).map((r) => [r.id, r.is_repeat]);
   const derived = async () =>
     (
@@ -71,5 +78,28 @@ describe('the stored repeat flag', () => {
       expect([what, await repeats()]).toEqual([what, expected]);
       expect(await stored()).toEqual(await derived());
     }
+  });
+
+  it('stays right when two transactions decide cases of one person at once', async () => {
+    await link(10, 3);
+    const [first, second] = [await session(), await session()];
+    let settled: unknown;
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await first.query(LINK, [cases[6], persons[3]]);
+      // The second link while the first is not committed: its refresh waits for the first to commit
+      // (without the lock it ran at once, without seeing case 6, and left case 8 a first case).
+      const secondLink = second.query(LINK, [cases[8], persons[3]]);
+      settled = await Promise.race([secondLink.then(() => 'ran'), new Promise((r) => setTimeout(() => r('waits'), 500))]);
+      await first.query('COMMIT');
+      await secondLink;
+      await second.query('COMMIT');
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    expect((await repeats()).filter((i) => [6, 8, 10].includes(i))).toEqual([8, 10]);
+    expect(await stored()).toEqual(await derived());
+    expect(settled).toBe('waits');
   });
 });
