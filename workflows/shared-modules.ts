@@ -7,6 +7,13 @@ import { z } from 'zod';
  * some internals, its memoizer's wrapper) by writing into it, which a frozen schema refuses (measured:
  * sharing the command schemas too cut the memory per run by a further 80 %, but failed every command).
  *
+ * What this forbids in workflow schemas, because the shared zod is frozen or shared: zod's string
+ * formats that use its own regular expressions (`z.email()`, `z.iso.date()`, `.lowercase()`...: their
+ * check writes `lastIndex` of the frozen expression and throws), `z.config()`, and `.meta({ id })` (its
+ * global registry would carry ids from one run to the next). A format written with our own regular
+ * expression, `z.uuid()` (which builds its expression per call) and the rest the contracts use today
+ * work; the replay, workflow and HTTP tests run the contracts through the frozen zod.
+ *
  * zod declares itself free of side effects, so the bundler drops a bare `require('zod')`; re-exporting
  * it here keeps it. zod sets its default locale and memoizer in its global config when it builds its
  * first schema (an object schema sets both): build one now, while that config can still be written.
