@@ -2,6 +2,7 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import type { ErrorCode } from './error-codes';
 import { ERROR_HTTP_STATUS } from './error-codes';
@@ -23,8 +24,18 @@ function unavailable(exception: HttpException): DomainError {
   return new DomainError('SERVICE_UNAVAILABLE', 'A service the API depends on is unavailable', undefined, 5, { checks });
 }
 
-function toDomainError(exception: unknown): DomainError {
+/**
+ * PostgreSQL undid the request's transaction in favour of a concurrent one (deadlock_detected, e.g. two
+ * changes to one person's cases that each wait for the other; serialization_failure): nothing changed
+ * and a retry goes through.
+ */
+const CONCURRENCY_SQLSTATES: ReadonlySet<string> = new Set(['40P01', '40001']);
+
+export function toDomainError(exception: unknown): DomainError {
   if (exception instanceof DomainError) return exception;
+  if (exception instanceof QueryFailedError && CONCURRENCY_SQLSTATES.has(String((exception.driverError as { code?: unknown }).code))) {
+    return new DomainError('SERVICE_UNAVAILABLE', 'A concurrent change held what this request needed; nothing was changed, send it again', undefined, 1);
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = HTTP_CODES[status] ?? (status < 500 ? 'MALFORMED_REQUEST' : 'INTERNAL_ERROR');
