@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseCommand } from '../contracts/commands';
 import { COMMAND_BODIES, schemaProblems, SEALED_COMMAND_BODIES } from '../contracts/commands';
+import { lazily, lazilyFor } from '../contracts/lazy';
 import { isSealed, personal, personalPaths } from '../contracts/sealed';
 import { HEALTH_RESULTS, MONITORING_OUTCOMES } from '../contracts/lifecycle';
 import type { TaskType } from '../contracts/task';
@@ -17,35 +18,33 @@ const name = () => freeText(TEXT_LIMITS.name);
 /**
  * Free text about the person (findings, notes, summaries, reasons) is a personal value: the API seals
  * it under the person's data key (workflows/contracts/sealed.ts); the workflow's validator accepts the
- * sealed form as well as the clear text of older histories.
+ * sealed form as well as the clear text of older histories. Each schema is built when first used.
  */
 function outcomeSchemas(sealed: boolean) {
   const text = () => personal(freeText(TEXT_LIMITS.note, true), sealed);
   const note = () => text().optional();
-  // The intake task's outcome is the referral's own body (its reason personal text like any other).
-  const referral = sealed ? (SEALED_COMMAND_BODIES.referToRegency as typeof COMMAND_BODIES.referToRegency) : COMMAND_BODIES.referToRegency;
-  return {
-  HEALTH_CHECK: z.strictObject({ result: z.enum(HEALTH_RESULTS), findings: note() }),
-  MEDICAL_TREATMENT: z.strictObject({ recovered: z.literal(true, { message: 'must be true once the person has recovered' }), note: note() }),
-  ASSESSMENT: z.strictObject({ summary: text() }),
-  CHILD_PROTECTION: z.strictObject({ summary: text() }),
-  SHELTER_PLACEMENT: z.strictObject({ facility: name(), note: note() }),
-  REHABILITATION: z.strictObject({ programme: name(), note: note() }),
-  VOCATIONAL_TRAINING: z.strictObject({ status: z.enum(['ENROLLED', 'COMPLETED']), note: note() }),
-  REINTEGRATION_SUPPORT: z.strictObject({
-    kind: z.enum(['CASH', 'GOODS', 'SERVICE', 'JOB_PLACEMENT']),
-    amount: z.number().int('must be a whole number of rupiah').min(0, 'must be a whole number of rupiah').max(1e12).optional(),
-    note: note(),
-  }),
-  REPATRIATION_ACKNOWLEDGEMENT: z.strictObject({ receivingOfficer: name(), note: note() }),
-  FOLLOW_UP_VISIT: z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: note() }),
-  /** Completing the intake task is the referral to the regency's unit: why it goes there. */
-  COMPLAINT_INTAKE: referral,
-  /** The regency's unit took the complaint on: what it decided (service, programme, letter). */
-  REGENCY_REFERRAL: z.strictObject({ note: note() }),
-  /** The child-protection agency acknowledges the notice of a child's repeat (what it will do, optionally). */
-  REPEAT_CHILD_NOTICE: z.strictObject({ note: note() }),
-} as const satisfies Record<TaskType, z.ZodType>;
+  return lazily({
+    HEALTH_CHECK: () => z.strictObject({ result: z.enum(HEALTH_RESULTS), findings: note() }),
+    MEDICAL_TREATMENT: () => z.strictObject({ recovered: z.literal(true, { message: 'must be true once the person has recovered' }), note: note() }),
+    ASSESSMENT: () => z.strictObject({ summary: text() }),
+    CHILD_PROTECTION: () => z.strictObject({ summary: text() }),
+    SHELTER_PLACEMENT: () => z.strictObject({ facility: name(), note: note() }),
+    REHABILITATION: () => z.strictObject({ programme: name(), note: note() }),
+    VOCATIONAL_TRAINING: () => z.strictObject({ status: z.enum(['ENROLLED', 'COMPLETED']), note: note() }),
+    REINTEGRATION_SUPPORT: () => z.strictObject({
+      kind: z.enum(['CASH', 'GOODS', 'SERVICE', 'JOB_PLACEMENT']),
+      amount: z.number().int('must be a whole number of rupiah').min(0, 'must be a whole number of rupiah').max(1e12).optional(),
+      note: note(),
+    }),
+    REPATRIATION_ACKNOWLEDGEMENT: () => z.strictObject({ receivingOfficer: name(), note: note() }),
+    FOLLOW_UP_VISIT: () => z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: note() }),
+    /** Completing the intake task is the referral to the regency's unit: why it goes there (the referral's own body). */
+    COMPLAINT_INTAKE: () => (sealed ? (SEALED_COMMAND_BODIES.referToRegency as typeof COMMAND_BODIES.referToRegency) : COMMAND_BODIES.referToRegency),
+    /** The regency's unit took the complaint on: what it decided (service, programme, letter). */
+    REGENCY_REFERRAL: () => z.strictObject({ note: note() }),
+    /** The child-protection agency acknowledges the notice of a child's repeat (what it will do, optionally). */
+    REPEAT_CHILD_NOTICE: () => z.strictObject({ note: note() }),
+  } satisfies Record<TaskType, () => z.ZodType>);
 }
 
 /** The outcomes as the API takes them (and OpenAPI publishes them): personal text in clear. */
@@ -53,7 +52,7 @@ export const OUTCOME_SCHEMAS = outcomeSchemas(false);
 const SEALED_OUTCOME_SCHEMAS: Record<TaskType, z.ZodType> = outcomeSchemas(true);
 
 /** Where each outcome holds personal values (what the API seals before sending it). */
-export const OUTCOME_PERSONAL_PATHS = Object.fromEntries(Object.entries(OUTCOME_SCHEMAS).map(([type, schema]) => [type, personalPaths(schema)])) as Record<TaskType, string[][]>;
+export const OUTCOME_PERSONAL_PATHS: Record<TaskType, string[][]> = lazilyFor(Object.keys(OUTCOME_SCHEMAS) as TaskType[], (type) => personalPaths(OUTCOME_SCHEMAS[type]));
 
 /** A task outcome as an agency reports it; its shape depends on the task type. */
 export type TaskOutcome = Record<string, unknown>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPpksCode } from '../domain/ppks';
 import { freeText, TEXT_LIMITS } from '../domain/free-text';
 import { normalizeKabKotaCode } from '../domain/region-code';
+import { lazily, lazilyFor } from './lazy';
 import { personal, personalPaths } from './sealed';
 import { ASSESSMENT_DECISIONS, CLOSURE_REASONS, GUARDIAN_RELATIONSHIPS, HEALTH_RESULTS, MONITORING_OUTCOMES, REINTEGRATION_TYPES, SHELTER_TYPES } from './lifecycle';
 
@@ -31,51 +32,52 @@ const reintegrationType = z.enum(REINTEGRATION_TYPES);
  * The command bodies. Free text about the person (findings, notes, reasons, summaries) and a guardian's
  * name are personal values: the API validates them as given and seals them under the person's data key
  * before they reach the workflow (workflows/contracts/sealed.ts), whose validators accept the sealed form.
+ * Each body is built when first used (./lazy.ts): a cached workflow run builds only those it validated.
  */
 function commandBodies(sealed: boolean) {
   const text = () => personal(note(), sealed);
-  return {
-  startHealthCheck: z.strictObject({}),
-  recordHealthCheck: z.strictObject({
-    /** FIT continues to assessment; NEEDS_TREATMENT and REFERRED_TO_HOSPITAL put social handling on hold until recovery. */
-    result: z.enum(HEALTH_RESULTS),
-    /** Clinical findings (health data: visible to the case team only). */
-    findings: text().optional(),
-  }),
-  recordRecovery: z.strictObject({ note: text().optional() }),
-  recordAssessment: z.strictObject({
-    ppksCategories: ppksCodes(),
-    decision: z.enum(ASSESSMENT_DECISIONS),
-    shelterType: z.enum(SHELTER_TYPES).optional(),
-    reintegrationType: reintegrationType.optional(),
-    /** Required for a child (UU 27/2022 Pasal 25): who consented, in what capacity. */
-    guardianConsent: z.strictObject({ name: personal(name(), sealed), relationship: z.enum(GUARDIAN_RELATIONSHIPS) }).optional(),
-    summary: text().optional(),
-    /** Required to refer to rehabilitation after the person refused referral: why it goes ahead anyway. */
-    refusalOverride: text().optional(),
-    /** Required for a repeat case under a protocol with repeat rules: which earlier plan this one builds on, and how. */
-    earlierPlanReference: text().optional(),
-  }),
-  recordReferralRefusal: z.strictObject({ note: text() }),
-  extendShelterStay: z.strictObject({ days: z.number().int().min(1).max(30), reason: text() }),
-  leaveShelter: z.strictObject({
-    next: z.enum(['REHABILITATION', 'REINTEGRATION']),
-    reintegrationType: reintegrationType.optional(),
-    refusalOverride: text().optional(),
-  }),
-  completeRehabilitation: z.strictObject({ reintegrationType }),
-  acknowledgeRepatriation: z.strictObject({
-    /** The receiving officer of the home region's Dinsos. */
-    receivingOfficer: name(),
-    /** The home region (kab/kota, plain) receiving the person. */
-    receivingRegionCode: kabKota(),
-  }),
-  completeReintegration: z.strictObject({}),
-  recordMonitoringVisit: z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: text().optional() }),
-  closeCase: z.strictObject({ reason: z.enum(CLOSURE_REASONS), note: text() }),
-  /** A village Puskesos hands a complaint it took in to the regency's unit (Bantaeng: UPT SPMKS), saying why. */
-  referToRegency: z.strictObject({ reason: text() }),
-} as const;
+  return lazily({
+    startHealthCheck: () => z.strictObject({}),
+    recordHealthCheck: () => z.strictObject({
+      /** FIT continues to assessment; NEEDS_TREATMENT and REFERRED_TO_HOSPITAL put social handling on hold until recovery. */
+      result: z.enum(HEALTH_RESULTS),
+      /** Clinical findings (health data: visible to the case team only). */
+      findings: text().optional(),
+    }),
+    recordRecovery: () => z.strictObject({ note: text().optional() }),
+    recordAssessment: () => z.strictObject({
+      ppksCategories: ppksCodes(),
+      decision: z.enum(ASSESSMENT_DECISIONS),
+      shelterType: z.enum(SHELTER_TYPES).optional(),
+      reintegrationType: reintegrationType.optional(),
+      /** Required for a child (UU 27/2022 Pasal 25): who consented, in what capacity. */
+      guardianConsent: z.strictObject({ name: personal(name(), sealed), relationship: z.enum(GUARDIAN_RELATIONSHIPS) }).optional(),
+      summary: text().optional(),
+      /** Required to refer to rehabilitation after the person refused referral: why it goes ahead anyway. */
+      refusalOverride: text().optional(),
+      /** Required for a repeat case under a protocol with repeat rules: which earlier plan this one builds on, and how. */
+      earlierPlanReference: text().optional(),
+    }),
+    recordReferralRefusal: () => z.strictObject({ note: text() }),
+    extendShelterStay: () => z.strictObject({ days: z.number().int().min(1).max(30), reason: text() }),
+    leaveShelter: () => z.strictObject({
+      next: z.enum(['REHABILITATION', 'REINTEGRATION']),
+      reintegrationType: reintegrationType.optional(),
+      refusalOverride: text().optional(),
+    }),
+    completeRehabilitation: () => z.strictObject({ reintegrationType }),
+    acknowledgeRepatriation: () => z.strictObject({
+      /** The receiving officer of the home region's Dinsos. */
+      receivingOfficer: name(),
+      /** The home region (kab/kota, plain) receiving the person. */
+      receivingRegionCode: kabKota(),
+    }),
+    completeReintegration: () => z.strictObject({}),
+    recordMonitoringVisit: () => z.strictObject({ outcome: z.enum(MONITORING_OUTCOMES), note: text().optional() }),
+    closeCase: () => z.strictObject({ reason: z.enum(CLOSURE_REASONS), note: text() }),
+    /** A village Puskesos hands a complaint it took in to the regency's unit (Bantaeng: UPT SPMKS), saying why. */
+    referToRegency: () => z.strictObject({ reason: text() }),
+  });
 }
 
 /** The bodies as the API takes them (and OpenAPI publishes them): personal values in clear. */
@@ -86,7 +88,7 @@ export const SEALED_COMMAND_BODIES: Record<CaseAction, z.ZodType> = commandBodie
 export type CaseAction = keyof typeof COMMAND_BODIES;
 
 /** Where each command body holds personal values (what the API seals before sending it). */
-export const COMMAND_PERSONAL_PATHS = Object.fromEntries(Object.entries(COMMAND_BODIES).map(([action, schema]) => [action, personalPaths(schema)])) as Record<CaseAction, string[][]>;
+export const COMMAND_PERSONAL_PATHS: Record<CaseAction, string[][]> = lazilyFor(Object.keys(COMMAND_BODIES) as CaseAction[], (action) => personalPaths(COMMAND_BODIES[action]));
 type Inferred<A extends CaseAction> = z.infer<(typeof COMMAND_BODIES)[A]>;
 /** The body of a command's endpoint (an empty schema infers an index signature: no fields instead). */
 export type CommandBody<A extends CaseAction> = Inferred<A> extends Record<string, never> ? Record<never, never> : Inferred<A>;
