@@ -12,7 +12,8 @@ import { z } from 'zod';
  * check writes `lastIndex` of the frozen expression and throws), `z.config()`, and `.meta({ id })` (its
  * global registry would carry ids from one run to the next). A format written with our own regular
  * expression, `z.uuid()` (which builds its expression per call) and the rest the contracts use today
- * work; the replay, workflow and HTTP tests run the contracts through the frozen zod.
+ * work. The workflow and HTTP tests run the contracts through the frozen zod, but only those they send:
+ * a schema is built in the worker when a run first validates it (./contracts/lazy.ts), not at load.
  *
  * zod declares itself free of side effects, so the bundler drops a bare `require('zod')`; re-exporting
  * it here keeps it. zod sets its default locale and memoizer in its global config when it builds its

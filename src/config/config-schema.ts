@@ -116,7 +116,7 @@ export const CONFIG_SCHEMA = {
     cli: variable('TEMPORAL_CLI', optional(), 'path to a `temporal` CLI to use instead of PATH or the project-local install', '*(unset)*'),
     retentionDays: variable('TEMPORAL_RETENTION_DAYS', int(30, 2, 3650), 'how long Temporal keeps closed workflow histories (dev server default is 1 day)'),
     workflowBundlePath: variable('TEMPORAL_WORKFLOW_BUNDLE', z.string().optional().transform((p) => (p === undefined ? undefined : resolve(p))), 'prebuilt workflow bundle for the worker (`npm start` and the Docker image set it)', '*(unset)*'),
-    maxCachedWorkflows: variable('TEMPORAL_MAX_CACHED_WORKFLOWS', int(0, 0, 1_000_000), 'case workflow runs the worker keeps in memory (about 0.3 MiB each, docs/performance.md); a run not cached is replayed from its history when it next has work; 0: the SDK\'s default, sized from the heap limit'),
+    maxCachedWorkflows: variable('TEMPORAL_MAX_CACHED_WORKFLOWS', int(0, 0, 1_000_000), 'case workflow runs the worker keeps in memory (0.3–1.25 MiB each, by the commands each has validated; docs/performance.md); a run not cached is replayed from its history when it next has work; 0: the SDK\'s default, sized from the heap limit'),
     connectAttempts: variable('TEMPORAL_CONNECT_ATTEMPTS', int(10, 1, 100), 'worker start-up attempts to reach Temporal (capped exponential backoff) before exiting non-zero'),
     agencyQueues: variable(
       'SINERGI_AGENCY_QUEUES',

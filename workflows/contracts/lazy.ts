@@ -3,9 +3,13 @@
  * (`Object.keys`, `in`), so listing them builds nothing.
  *
  * Why: every workflow run the worker caches holds its own copy of the module state of the bundle. The
- * command and outcome schemas were most of that state (docs/performance.md, "memory per cached run"),
- * and a case uses a few of them at most while it waits for its next step; built on demand, an idle run
- * holds none. Building a schema is deterministic, so when it happens does not matter to replay.
+ * command and outcome schemas were most of that state (docs/performance.md, "Schemas built on first
+ * use"). Built on demand, a run holds only the schemas it has validated (kept until it leaves the
+ * cache), and a run that has validated nothing holds none.
+ *
+ * Replay: the workflow reads these schemas only in update validators, which the SDK does not run on
+ * replay, and building one changes nothing the workflow reads. A builder must stay that way (no clock,
+ * no randomness, no workflow state), and must not read its own key (it would recurse).
  */
 export function lazilyFor<K extends string, V>(keys: readonly K[], build: (key: K) => V): { readonly [P in K]: V } {
   const record = {} as { [P in K]: V };
